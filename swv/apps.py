@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class SwvConfig(AppConfig):
+    name = "swv"
+    verbose_name = "Samenwerkingsverbanden en cijfers"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from swv.services.catalogue import sync_catalogue_after_migrate
+
+        post_migrate.connect(sync_catalogue_after_migrate, sender=self)

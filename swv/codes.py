@@ -1,0 +1,41 @@
+"""How the sector writes its codes and names, and how to read them back."""
+
+import re
+import unicodedata
+
+_SWV_CODE = re.compile(r"^(?:SWV\s*)?(PO|VO)\s*[-\s]?(\d{2})\s*[.\-\s]?\s*(\d{2})$", re.IGNORECASE)
+_PC4 = re.compile(r"^\s*(\d{4})\s*(?:[A-Za-z]{2})?\s*$")
+
+
+def normalize_swv_code(raw: str) -> str | None:
+    """'PO3009', 'PO 30-09', 'po30.09' -> 'PO3009'; anything else -> None."""
+    match = _SWV_CODE.match(raw.strip())
+    if not match:
+        return None
+    sector, block, seq = match.groups()
+    return f"{sector.upper()}{block}{seq}"
+
+
+def parse_pc4(raw: str) -> str | None:
+    """'5504', '5504 AB', '5504ab' -> '5504'."""
+    match = _PC4.match(raw)
+    return match.group(1) if match else None
+
+
+def normalize_name(raw: str) -> str:
+    """A comparison key for place names: no diacritics, case, hyphens or CBS suffixes like ' (L.)'."""
+    text = unicodedata.normalize("NFKD", raw)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"\s*\([A-Za-z.]{1,4}\)\s*$", "", text)
+    text = text.lower().replace("-", " ").replace("'", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def gemeente_code(raw: str) -> str | None:
+    """'GM0363', '0363', '363' -> 'GM0363'."""
+    text = raw.strip().upper()
+    if text.startswith("GM"):
+        text = text[2:]
+    if not text.isdigit() or len(text) > 4:
+        return None
+    return f"GM{int(text):04d}"

@@ -1,0 +1,15 @@
+from django.core.cache import cache
+
+from swv.services.cache import data_version
+
+
+def site(request):
+    """Whether fictional demo figures are loaded, so every page can say so in a banner."""
+    key = f"has-fictional-data:{data_version()}"
+    has_fictional = cache.get(key)
+    if has_fictional is None:
+        from swv.models import Waarde
+
+        has_fictional = Waarde.objects.filter(fictief=True).exists()
+        cache.set(key, has_fictional, 3600)
+    return {"fictieve_data": has_fictional}

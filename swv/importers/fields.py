@@ -1,0 +1,150 @@
+"""Cell parsers for the declared column types: each returns a value or raises ValueError(expected)."""
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from swv.codes import gemeente_code, normalize_swv_code
+from swv.codes import parse_pc4 as pc4_or_none
+
+
+class _Suppressed:
+    """A count published as '<5': known to be 1-4, never to be turned into a number."""
+
+    def __repr__(self):
+        return "<5"
+
+
+SUPPRESSED = _Suppressed()
+_SUPPRESSED_TEXT = {"<5", "< 5", "1-4", "1 - 4"}
+_NL_NUMBER = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
+_TRUE = {"ja", "j", "1", "true", "waar", "yes", "y"}
+_FALSE = {"nee", "n", "0", "false", "onwaar", "no"}
+
+
+def _number(text: str) -> Decimal:
+    cleaned = text.replace("€", "").replace("\u00a0", "").replace(" ", "").replace("%", "")
+    if _NL_NUMBER.match(cleaned):
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif "," in cleaned and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")
+    elif "," in cleaned and "." in cleaned:
+        cleaned = cleaned.replace(",", "")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation as exc:
+        raise ValueError from exc
+    if not value.is_finite():
+        raise ValueError
+    return value
+
+
+def parse_text(text: str) -> str:
+    return text
+
+
+def parse_count(text: str):
+    if text in _SUPPRESSED_TEXT:
+        return SUPPRESSED
+    try:
+        value = _number(text)
+    except ValueError:
+        raise ValueError("een geheel aantal (0 of meer) of <5") from None
+    if value < 0 or value != value.to_integral_value():
+        raise ValueError("een geheel aantal (0 of meer) of <5")
+    return int(value)
+
+
+def parse_amount(text: str) -> Decimal:
+    try:
+        return _number(text)
+    except ValueError:
+        raise ValueError("een bedrag in euro, bijvoorbeeld 1234567 of 1.234.567,89") from None
+
+
+def parse_decimal(text: str) -> Decimal:
+    try:
+        return _number(text)
+    except ValueError:
+        raise ValueError("een getal, bijvoorbeeld 3,5") from None
+
+
+def parse_percent(text: str) -> Decimal:
+    try:
+        value = _number(text)
+    except ValueError:
+        raise ValueError("een percentage tussen 0 en 100, bijvoorbeeld 2,7") from None
+    if not 0 <= value <= 100:
+        raise ValueError("een percentage tussen 0 en 100, bijvoorbeeld 2,7")
+    return value
+
+
+def parse_date(text: str) -> dt.date:
+    for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError("een datum als 2024-10-01 of 1-10-2024")
+
+
+def parse_schooljaar(text: str) -> str:
+    match = re.match(r"^(\d{4})\s*[-/]\s*(\d{2}|\d{4})$", text)
+    if match:
+        start = int(match.group(1))
+        end = match.group(2)
+        end_year = int(end) if len(end) == 4 else (start // 100) * 100 + int(end)
+        if end_year == start + 1:
+            return f"{start}-{end_year}"
+    raise ValueError("een schooljaar als 2023-2024 of 2023/24")
+
+
+def parse_year(text: str) -> int:
+    if re.fullmatch(r"\d{4}", text) and 1990 <= int(text) <= 2100:
+        return int(text)
+    raise ValueError("een jaartal als 2024")
+
+
+def parse_swv_code(text: str) -> str:
+    code = normalize_swv_code(text)
+    if code is None:
+        raise ValueError("een code van een samenwerkingsverband als PO3009, PO 30-09 of VO2001")
+    return code
+
+
+def parse_pc4(text: str) -> str:
+    pc4 = pc4_or_none(text)
+    if pc4 is None:
+        raise ValueError("een postcode van vier cijfers, bijvoorbeeld 5504")
+    return pc4
+
+
+def parse_gemeente(text: str) -> str:
+    """A CBS code or a name; the importer resolves names (also of dissolved gemeenten)."""
+    return gemeente_code(text) or text
+
+
+def parse_bool(text: str) -> bool:
+    value = text.lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ValueError("ja of nee")
+
+
+PARSERS = {
+    "text": parse_text,
+    "count": parse_count,
+    "amount": parse_amount,
+    "decimal": parse_decimal,
+    "percent": parse_percent,
+    "date": parse_date,
+    "schooljaar": parse_schooljaar,
+    "year": parse_year,
+    "swv_code": parse_swv_code,
+    "pc4": parse_pc4,
+    "gemeente": parse_gemeente,
+    "bool": parse_bool,
+    "choice": parse_text,
+}

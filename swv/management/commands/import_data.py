@@ -1,0 +1,33 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from swv.importers import SOURCES
+from swv.importers.problems import ImportRefused
+from swv.services.imports import run_import
+
+
+class Command(BaseCommand):
+    help = "Importeer één bronbestand: import_data <bron> <bestand>. Alles of niets."
+
+    def add_arguments(self, parser):
+        parser.add_argument("source", choices=list(SOURCES), help="welke bron het bestand is")
+        parser.add_argument("file", type=Path)
+
+    def handle(self, *args, source, file, **options):
+        try:
+            run = run_import(source_key=source, path=file)
+        except ImportRefused as refused:
+            raise CommandError(str(refused)) from None
+        report_run(self.stdout, self.style, run)
+
+
+def report_run(stdout, style, run):
+    stdout.write(
+        style.SUCCESS(
+            f"{run.bron}: {run.bestandsnaam}: {run.rijen_geladen} van {run.rijen_gelezen} rijen geladen, "
+            f"{run.wijzigingen} wijziging(en) ({run.get_status_display()}, {run.duur_seconden:.1f} s)"
+        )
+    )
+    for notice in run.meldingen:
+        stdout.write(f"  let op: {notice}")

@@ -1,0 +1,40 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from swv.importers import SOURCES, source_for_file
+from swv.importers.problems import ImportRefused
+from swv.management.commands.import_data import report_run
+from swv.services.imports import run_import
+
+
+class Command(BaseCommand):
+    help = (
+        "Importeer alle herkende bestanden in een map (en submappen), in de volgorde van de afhankelijkheden."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("directory", type=Path)
+
+    def handle(self, *args, directory, **options):
+        if not directory.is_dir():
+            raise CommandError(f"{directory} is geen map")
+        order = {key: i for i, key in enumerate(SOURCES)}
+        found, ignored = [], []
+        for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+            source = source_for_file(path)
+            if source is None:
+                ignored.append(path)
+            else:
+                found.append((order[source.key], path.name, path, source))
+        if not found:
+            raise CommandError(f"geen herkende bronbestanden in {directory}")
+        for _, _, path, source in sorted(found, key=lambda item: item[:2]):
+            try:
+                run = run_import(source_key=source.key, path=path)
+            except ImportRefused as refused:
+                raise CommandError(f"{source.key}: {refused}") from None
+            report_run(self.stdout, self.style, run)
+        for path in ignored:
+            if path.suffix.lower() in {".csv", ".xlsx", ".geojson", ".json"}:
+                self.stdout.write(f"  niet herkend, overgeslagen: {path.relative_to(directory)}")

@@ -1,0 +1,20 @@
+from swv.models.cijfers import Indicator, Waarde
+from swv.models.geografie import Gemeente, GemeenteGrens, Herindeling, Indeling, Postcodegebied, SwvGemeente
+from swv.models.imports import ImportRun
+from swv.models.organisatie import Samenwerkingsverband, Schoolbestuur, Sector, Vestiging
+
+__all__ = [
+    "Gemeente",
+    "GemeenteGrens",
+    "Herindeling",
+    "ImportRun",
+    "Indeling",
+    "Indicator",
+    "Postcodegebied",
+    "Samenwerkingsverband",
+    "Schoolbestuur",
+    "Sector",
+    "SwvGemeente",
+    "Vestiging",
+    "Waarde",
+]
