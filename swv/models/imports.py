@@ -20,6 +20,7 @@ class ImportRun(models.Model):
     )
     fouten = models.JSONField(default=list, blank=True)
     meldingen = models.JSONField(default=list, blank=True, help_text="Overgeslagen of benaderde rijen.")
+    fictief = models.BooleanField(default=False, help_text="Voorbeeldbestand: de cijfers worden als fictief opgeslagen.")
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     door_naam = models.CharField("uitgevoerd door", max_length=150, blank=True)
     gestart = models.DateTimeField(auto_now_add=True)

@@ -24,7 +24,9 @@ def file_checksum(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def run_import(*, source_key: str, path: Path, user=None, progress: bool | None = None) -> ImportRun:
+def run_import(
+    *, source_key: str, path: Path, user=None, progress: bool | None = None, fictief: bool = False
+) -> ImportRun:
     """Import `path` as `source_key`. Raises ImportRefused (after recording the refusal) on a bad file."""
     source = get_source(source_key)
     path = Path(path)
@@ -37,6 +39,7 @@ def run_import(*, source_key: str, path: Path, user=None, progress: bool | None 
         checksum=file_checksum(path) if path.is_file() else "",
         door=user if user is not None and user.is_authenticated else None,
         door_naam=getattr(user, "username", "") or "beheer (opdrachtregel)",
+        fictief=fictief,
     )
     if not path.is_file():
         _record_refusal(run, [Problem(path.name, None, None, "bestand niet gevonden")], started)

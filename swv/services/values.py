@@ -45,6 +45,7 @@ def replace_values(
     periods = set(periods)
     scope = Waarde.objects.filter(indicator_id__in=indicators.values())
     changes = Changes()
+    fictief = fictief or bool(run and run.fictief)
     if not fictief:
         deleted, _ = scope.filter(fictief=True).delete()
         changes.deleted += deleted

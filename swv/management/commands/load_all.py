@@ -19,6 +19,8 @@ class Command(BaseCommand):
     def handle(self, *args, directory, **options):
         if not directory.is_dir():
             raise CommandError(f"{directory} is geen map")
+        # A folder of invented example files says so with a FICTIEF marker; its figures are labelled fictief.
+        fictief = (directory / "FICTIEF").exists()
         order = {key: i for i, key in enumerate(SOURCES)}
         found, ignored = [], []
         for path in sorted(p for p in directory.rglob("*") if p.is_file()):
@@ -31,7 +33,7 @@ class Command(BaseCommand):
             raise CommandError(f"geen herkende bronbestanden in {directory}")
         for _, _, path, source in sorted(found, key=lambda item: item[:2]):
             try:
-                run = run_import(source_key=source.key, path=path)
+                run = run_import(source_key=source.key, path=path, fictief=fictief)
             except ImportRefused as refused:
                 raise CommandError(f"{source.key}: {refused}") from None
             report_run(self.stdout, self.style, run)

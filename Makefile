@@ -1,0 +1,41 @@
+# Passend onderwijs in beeld. `make run` serves the site with data; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+DATA_DIR ?= $(if $(wildcard ../shared/data),../shared/data,fixtures/demo)
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/verantwoording
+
+.PHONY: run test install migrate data lint bench clean
+
+$(VENV)/.installed: pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) niet gevonden"; exit 1; }
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	DEBUG=1 $(PY) manage.py migrate --noinput
+
+data: migrate
+	DEBUG=1 $(PY) manage.py load_all $(DATA_DIR)
+	DEBUG=1 $(PY) manage.py demo_figures
+
+run: data
+	DEBUG=1 $(PY) manage.py runserver 0.0.0.0:8000
+
+test: install
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} DATA_DIR=$${DATA_DIR:-$(DATA_DIR)} \
+		$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DEBUG=1 $(PY) manage.py check
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from swv.services.cache import data_changed
+from swv.services.demo import fill_demo_figures
+
+
+class Command(BaseCommand):
+    help = (
+        "Vul fictieve, plausibele cijfers voor elke indicator van elk geladen samenwerkingsverband en elke "
+        "gemeente (meerdere perioden). Ze zijn als fictief gemarkeerd; een echte import vervangt ze."
+    )
+
+    def handle(self, *args, **options):
+        changes = fill_demo_figures()
+        if changes.total:
+            data_changed()
+        self.stdout.write(self.style.SUCCESS(f"Fictieve cijfers: {changes.total} wijziging(en)."))

@@ -1,0 +1,133 @@
+"""Shared fixtures. The test database is filled once per session with the real open data in DATA_DIR
+plus the fictional figures of demo_figures; every test runs in a transaction that is rolled back.
+
+Browser tests talk to a separate server process on the same (committed) test database, so do not use
+pytest-django's live_server or transactional_db: they flush the session data.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.request import urlopen
+
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA_DIR = ROOT.parent / "shared" / "data"
+
+
+def data_dir() -> Path | None:
+    raw = os.environ.get("DATA_DIR")
+    path = Path(raw) if raw else DEFAULT_DATA_DIR
+    return path if path.is_dir() else None
+
+
+@pytest.fixture(scope="session")
+def real_data_dir() -> Path:
+    """The open-data folder; in CI a missing folder fails the run instead of skipping tests."""
+    path = data_dir()
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("DATA_DIR is not set to the open-data folder (../shared/data) in CI")
+        pytest.skip("open-data folder not available (set DATA_DIR)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    path = data_dir()
+    if path is None and os.environ.get("CI"):
+        pytest.fail("DATA_DIR is not set to the open-data folder (../shared/data) in CI")
+    with django_db_blocker.unblock():
+        call_command("load_all", str(path or ROOT / "fixtures" / "demo"), stdout=open(os.devnull, "w"))
+        call_command("demo_figures", stdout=open(os.devnull, "w"))
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def site_url(django_db_setup, django_db_blocker):
+    """A real server process (gunicorn) on the session's test database, for browser tests."""
+    from django.db import connection
+
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "verantwoording.settings_test",
+        "DATABASE_URL": _database_url(connection.settings_dict),
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "verantwoording.wsgi", "-b", f"127.0.0.1:{port}", "-w", "2",
+         "--access-logfile", "-", "--log-level", "warning"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urlopen(url + "/", timeout=2)
+            break
+        except Exception:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                raise RuntimeError(f"test server did not start: {server.stderr.read().decode()[-2000:]}") from None
+            time.sleep(0.3)
+    yield url
+    server.terminate()
+    server.wait(10)
+
+
+def _database_url(settings: dict) -> str:
+    if settings["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{settings['NAME']}"
+    user = settings.get("USER") or "postgres"
+    host = settings.get("HOST") or "127.0.0.1"
+    port = settings.get("PORT") or 5432
+    password = f":{settings['PASSWORD']}" if settings.get("PASSWORD") else ""
+    return f"postgres://{user}{password}@{host}:{port}/{settings['NAME']}"
+
+
+BROWSER_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=BROWSER_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    context = browser.new_context(base_url=site_url, locale="nl-NL")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def axe_violations(page) -> list:
+    """WCAG 2.1 A/AA violations axe finds on the current page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(
+        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    )
+    return results.response["violations"]
