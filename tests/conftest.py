@@ -65,9 +65,24 @@ def site_url(django_db_setup, django_db_blocker):
         "DATABASE_URL": _database_url(connection.settings_dict),
     }
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "verantwoording.wsgi", "-b", f"127.0.0.1:{port}", "-w", "2",
-         "--access-logfile", "-", "--log-level", "warning"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "verantwoording.wsgi",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            "2",
+            "--access-logfile",
+            "-",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30

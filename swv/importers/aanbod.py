@@ -21,9 +21,7 @@ class AanbodSource(FigureSource):
             description="Datum waarop het overzicht klopt",
             example="2024-10-01",
         ),
-        figure(
-            "sbo", "aanbod_sbo", aliases=("scholen sbo",), description="Vestigingen sbo (PO)", example="3"
-        ),
+        figure("sbo", "aanbod_sbo", aliases=("scholen sbo",), description="Vestigingen sbo (PO)", example="3"),
         figure("so", "aanbod_so", aliases=("scholen so",), description="Vestigingen so (PO)", example="2"),
         figure("vso", "aanbod_vso", aliases=("scholen vso",), description="Vestigingen vso (VO)", example=""),
         figure(
@@ -33,8 +31,6 @@ class AanbodSource(FigureSource):
             description="Vestigingen praktijkonderwijs (VO)",
             example="",
         ),
-        figure(
-            "tussenvoorzieningen", "aanbod_tussenvoorziening", description="Tussenvoorzieningen", example="4"
-        ),
+        figure("tussenvoorzieningen", "aanbod_tussenvoorziening", description="Tussenvoorzieningen", example="4"),
     )
     filename_patterns = ("aanbod*.csv", "aanbod*.xlsx")

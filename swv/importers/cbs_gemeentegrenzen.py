@@ -61,9 +61,7 @@ class GemeentegrenzenSource(Source):
             ) from None
         features = data.get("features") if isinstance(data, dict) else None
         if not isinstance(features, list) or not features:
-            raise ImportRefused(
-                [Problem(path.name, None, None, "verwacht een FeatureCollection met features")]
-            )
+            raise ImportRefused([Problem(path.name, None, None, "verwacht een FeatureCollection met features")])
         year = self._year(path, features)
         collector = ProblemCollector(path.name)
         rows = []
@@ -114,9 +112,7 @@ class GemeentegrenzenSource(Source):
         jr = str(((features[0] or {}).get("properties") or {}).get("jrstatcode", ""))
         if re.match(r"^\d{4}GM", jr):
             return int(jr[:4])
-        raise ImportRefused(
-            [Problem(path.name, None, None, "het jaar staat niet in de bestandsnaam of in jrstatcode")]
-        )
+        raise ImportRefused([Problem(path.name, None, None, "het jaar staat niet in de bestandsnaam of in jrstatcode")])
 
     def load(self, rows, *, path, run, progress) -> Changes:
         year = rows[0]["jaar"]
@@ -142,14 +138,10 @@ class GemeentegrenzenSource(Source):
             for row in progress(rows, desc="grenzen")
         }
         current = {g.gemeente_id: g for g in GemeenteGrens.objects.filter(jaar=year)}
-        changes.add(
-            sync_rows(GemeenteGrens, existing=current, desired=borders, stamp={"import_run_id": run.pk})
-        )
+        changes.add(sync_rows(GemeenteGrens, existing=current, desired=borders, stamp={"import_run_id": run.pk}))
         repaired = [row["code"] for row in rows if row["gerepareerd"]]
         if repaired:
-            changes.notices.append(
-                f"{len(repaired)} grens(en) gerepareerd met make_valid: {', '.join(repaired)}"
-            )
+            changes.notices.append(f"{len(repaired)} grens(en) gerepareerd met make_valid: {', '.join(repaired)}")
         changes.add(sync_herindelingen())
         changes.rows_loaded = len(rows)
         return changes

@@ -18,9 +18,7 @@ _COLUMNS = (
         description="Nummer van het schoolbestuur",
         example="10249",
     ),
-    Column(
-        "BRIN NUMMER", aliases=("BRIN", "INSTELLINGSCODE"), description="BRIN4 van de school", example="16AH"
-    ),
+    Column("BRIN NUMMER", aliases=("BRIN", "INSTELLINGSCODE"), description="BRIN4 van de school", example="16AH"),
     Column(
         "VESTIGINGSNUMMER",
         aliases=("VESTIGINGSCODE", "BRIN6"),
@@ -79,9 +77,7 @@ class _DuoVestigingen(Source):
             postcode = row["POSTCODE"] or ""
             pc4 = postcode[:4] if postcode[:4].isdigit() else ""
             code, name = row["GEMEENTENUMMER"] or "", row["GEMEENTENAAM"] or ""
-            resolution = (
-                resolver.resolve(code, pc4=pc4 or None, fallback_name=name) if (code or name) else None
-            )
+            resolution = resolver.resolve(code, pc4=pc4 or None, fallback_name=name) if (code or name) else None
             if resolution is None or resolution.gemeente is None:
                 unresolved.add(f"{code} {name}".strip())
             brin6 = row["VESTIGINGSNUMMER"]

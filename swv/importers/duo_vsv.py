@@ -25,9 +25,7 @@ class DuoVsvSource(Source):
     key = "duo_vsv"
     label = "DUO voortijdig schoolverlaters vo per samenwerkingsverband"
     publisher = "DUO, open onderwijsdata"
-    description = (
-        "Het jaar in de bestandsnaam is het jaar waarin het vsv-jaar eindigt (vsv-per-swv-2015.csv)."
-    )
+    description = "Het jaar in de bestandsnaam is het jaar waarin het vsv-jaar eindigt (vsv-per-swv-2015.csv)."
     columns = (
         Column(
             "SAMENWERKINGSVERBAND_NUMMER",
@@ -54,12 +52,8 @@ class DuoVsvSource(Source):
             description="Waarvan uit het vmbo",
             example="3",
         ),
-        Column(
-            "vsv_mbo", type="count", required=False, blank=True, description="Waarvan in het mbo", example="0"
-        ),
-        Column(
-            "vsv_overig", type="count", required=False, blank=True, description="Waarvan overig", example="3"
-        ),
+        Column("vsv_mbo", type="count", required=False, blank=True, description="Waarvan in het mbo", example="0"),
+        Column("vsv_overig", type="count", required=False, blank=True, description="Waarvan overig", example="3"),
     )
     encodings = ("utf-8-sig", "cp1252")
     delimiters = (";", ",")
@@ -89,9 +83,7 @@ class DuoVsvSource(Source):
                 )
                 continue
             if SUPPRESSED in (row["aantal_leerlingen"], row["vsv_totaal"]):
-                collector.add(
-                    row.number, "vsv_totaal", "afgeschermde aantallen (<5) kunnen niet worden opgeteld"
-                )
+                collector.add(row.number, "vsv_totaal", "afgeschermde aantallen (<5) kunnen niet worden opgeteld")
                 continue
             totals[code][0] += row["aantal_leerlingen"]
             totals[code][1] += row["vsv_totaal"]
@@ -112,8 +104,7 @@ class DuoVsvSource(Source):
         changes = replace_values(indicator_codes=INDICATORS, periods={periode}, desired=desired, run=run)
         if skipped:
             changes.notices.append(
-                f"{skipped} rij(en) van {', '.join(NON_REGIONAL)} "
-                "(geen regionaal samenwerkingsverband) overgeslagen"
+                f"{skipped} rij(en) van {', '.join(NON_REGIONAL)} (geen regionaal samenwerkingsverband) overgeslagen"
             )
         changes.rows_loaded = len(rows) - skipped
         return changes

@@ -84,9 +84,7 @@ class FigureSource(Source):
                     item[f"{self.subject}_id"] = subject.pk
                 desired.append(item)
         collector.raise_if_any()
-        changes = replace_values(
-            indicator_codes=self.indicator_codes, periods=periods, desired=desired, run=run
-        )
+        changes = replace_values(indicator_codes=self.indicator_codes, periods=periods, desired=desired, run=run)
         changes.rows_loaded = len(rows)
         return changes
 

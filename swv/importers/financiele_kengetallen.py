@@ -52,7 +52,5 @@ class FinancieleKengetallenSource(FigureSource):
             example="9800000",
         ),
     )
-    derived = (
-        Derived("reserves_min_weerstandsvermogen", "difference", "reserves", "weerstandsvermogen_benodigd"),
-    )
+    derived = (Derived("reserves_min_weerstandsvermogen", "difference", "reserves", "weerstandsvermogen_benodigd"),)
     filename_patterns = ("financiele-kengetallen*.csv", "financiele-kengetallen*.xlsx", "kengetallen*.csv")

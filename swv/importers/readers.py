@@ -76,9 +76,7 @@ def _read_csv(path: Path, *, encodings, delimiters) -> Table:
         found = next((d for d in _COMMON_DELIMITERS if d in header_line), None)
         expected = " of ".join(repr(d) for d in delimiters)
         detail = f"de kopregel gebruikt {found!r}" if found else "de kopregel bevat geen scheidingsteken"
-        raise ImportRefused(
-            [Problem(path.name, 1, None, f"verwacht scheidingsteken {expected}, maar {detail}")]
-        )
+        raise ImportRefused([Problem(path.name, 1, None, f"verwacht scheidingsteken {expected}, maar {detail}")])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [cell.strip() for cell in next(reader)]
     rows = []

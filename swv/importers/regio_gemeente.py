@@ -14,9 +14,7 @@ from swv.models import SwvGemeente
 from swv.services.gemeenten import GemeenteResolver
 from swv.services.indeling import ensure_swvs, indeling_for_file
 
-_RESTRICTION = re.compile(
-    r"^(?P<naam>.*?)\s*\((?P<soort>m\.?\s*u\.?\s*v\.?|postcodes?)\s*(?P<rest>.*)\)\s*$", re.I
-)
+_RESTRICTION = re.compile(r"^(?P<naam>.*?)\s*\((?P<soort>m\.?\s*u\.?\s*v\.?|postcodes?)\s*(?P<rest>.*)\)\s*$", re.I)
 
 
 def parse_omschrijving(text: str) -> tuple[str, str, list[str]]:
@@ -25,9 +23,7 @@ def parse_omschrijving(text: str) -> tuple[str, str, list[str]]:
     if not match:
         return text.strip(), SwvGemeente.Deel.GEHEEL, []
     postcodes = re.findall(r"\b\d{4}\b", match.group("rest"))
-    kind = (
-        SwvGemeente.Deel.BEHALVE if match.group("soort").lower().startswith("m") else SwvGemeente.Deel.ALLEEN
-    )
+    kind = SwvGemeente.Deel.BEHALVE if match.group("soort").lower().startswith("m") else SwvGemeente.Deel.ALLEEN
     return match.group("naam").strip(), kind, postcodes
 
 
@@ -68,9 +64,7 @@ class RegioGemeenteSource(Source):
         collector = ProblemCollector(path.name)
         for row in rows:
             if row["swv_code"][:2] != row["sector"]:
-                collector.add(
-                    row.number, "swv_code", f"{row['swv_code']} hoort niet bij sector {row['sector']}"
-                )
+                collector.add(row.number, "swv_code", f"{row['swv_code']} hoort niet bij sector {row['sector']}")
         collector.raise_if_any()
         indeling = indeling_for_file(path)
         swv_ids, changes = ensure_swvs({row["swv_code"] for row in rows}, valid_from=indeling.geldig_vanaf)
@@ -84,9 +78,7 @@ class RegioGemeenteSource(Source):
                 unresolved.append(f"rij {row.number}: {row['gemeente_omschrijving']}")
                 continue
             for gemeente in resolution.gemeenten:
-                deel = (
-                    SwvGemeente.Deel.ALLEEN if resolution.deels and kind == SwvGemeente.Deel.GEHEEL else kind
-                )
+                deel = SwvGemeente.Deel.ALLEEN if resolution.deels and kind == SwvGemeente.Deel.GEHEEL else kind
                 entries.append((row, gemeente, deel, postcodes))
         swvs_per_gemeente = defaultdict(set)
         for row, gemeente, _deel, _pcs in entries:
@@ -105,12 +97,9 @@ class RegioGemeenteSource(Source):
                 "gesplitst": len(swvs_per_gemeente[(row["sector"], gemeente.pk)]) > 1,
             }
         existing = {
-            (r.swv_id, r.gemeente_id, r.gemeente_bron): r
-            for r in SwvGemeente.objects.filter(indeling=indeling)
+            (r.swv_id, r.gemeente_id, r.gemeente_bron): r for r in SwvGemeente.objects.filter(indeling=indeling)
         }
-        changes.add(
-            sync_rows(SwvGemeente, existing=existing, desired=desired, stamp={"import_run_id": run.pk})
-        )
+        changes.add(sync_rows(SwvGemeente, existing=existing, desired=desired, stamp={"import_run_id": run.pk}))
         if unresolved:
             changes.notices.append(f"gemeente niet gevonden: {'; '.join(unresolved)}")
         changes.rows_loaded = len(rows)

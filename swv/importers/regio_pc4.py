@@ -78,9 +78,7 @@ class RegioPc4Source(Source):
                 "vo_swv_id": swv_ids.get(row["vo_swv"]),
             }
         existing = {p.pc4: p for p in Postcodegebied.objects.filter(indeling=indeling)}
-        changes.add(
-            sync_rows(Postcodegebied, existing=existing, desired=desired, stamp={"import_run_id": run.pk})
-        )
+        changes.add(sync_rows(Postcodegebied, existing=existing, desired=desired, stamp={"import_run_id": run.pk}))
         changes.add(self._sync_relations(indeling, desired.values(), run))
         changes.add(link_vestigingen())
         if skipped:
@@ -122,7 +120,6 @@ class RegioPc4Source(Source):
                 "gesplitst": split,
             }
         existing = {
-            (r.swv_id, r.gemeente_id, r.gemeente_bron): r
-            for r in SwvGemeente.objects.filter(indeling=indeling)
+            (r.swv_id, r.gemeente_id, r.gemeente_bron): r for r in SwvGemeente.objects.filter(indeling=indeling)
         }
         return sync_rows(SwvGemeente, existing=existing, desired=desired, stamp={"import_run_id": run.pk})

@@ -10,8 +10,7 @@ class VerzuimSource(FigureSource):
     label = "Verzuim en vrijstellingen per gemeente (leerplicht, art. 25)"
     publisher = "VNG / Ingrado, leerplichtrapportage"
     description = (
-        "Eén rij per gemeente per schooljaar. De cijfers zijn onvolledig; "
-        "laat een cel leeg als het cijfer ontbreekt."
+        "Eén rij per gemeente per schooljaar. De cijfers zijn onvolledig; laat een cel leeg als het cijfer ontbreekt."
     )
     subject, subject_column, period_column, period_kind = "gemeente", "gemeente", "schooljaar", "schooljaar"
     columns = (

@@ -54,9 +54,7 @@ class Indicator(models.Model):
         blank=True,
         help_text="Code van de indicator waarnaar gewogen of per leerling gedeeld wordt.",
     )
-    categorieen = models.CharField(
-        max_length=300, blank=True, help_text="Toegestane waarden, met | gescheiden."
-    )
+    categorieen = models.CharField(max_length=300, blank=True, help_text="Toegestane waarden, met | gescheiden.")
     bron = models.CharField(max_length=300)
     definitie = models.TextField()
     kanttekening = models.TextField(blank=True)
@@ -88,19 +86,13 @@ class Waarde(models.Model):
     swv = models.ForeignKey(
         Samenwerkingsverband, null=True, blank=True, on_delete=models.CASCADE, related_name="waarden"
     )
-    gemeente = models.ForeignKey(
-        Gemeente, null=True, blank=True, on_delete=models.CASCADE, related_name="waarden"
-    )
-    periode = models.CharField(
-        max_length=20, help_text="2023-10-01 (teldatum), 2023-2024 (schooljaar) of 2023."
-    )
+    gemeente = models.ForeignKey(Gemeente, null=True, blank=True, on_delete=models.CASCADE, related_name="waarden")
+    periode = models.CharField(max_length=20, help_text="2023-10-01 (teldatum), 2023-2024 (schooljaar) of 2023.")
     peildatum = models.DateField()
     getal = models.DecimalField(max_digits=18, decimal_places=4, null=True, blank=True)
     tekst = models.CharField(max_length=100, blank=True)
     status = models.CharField(max_length=14, choices=Status.choices, default=Status.GELEVERD)
-    fictief = models.BooleanField(
-        default=False, help_text="Voorbeeldwaarde van demo_figures, geen echte data."
-    )
+    fictief = models.BooleanField(default=False, help_text="Voorbeeldwaarde van demo_figures, geen echte data.")
     import_run = models.ForeignKey("swv.ImportRun", null=True, blank=True, on_delete=models.SET_NULL)
 
     class Meta:

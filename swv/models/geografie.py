@@ -29,9 +29,7 @@ class GemeenteGrens(models.Model):
     import_run = models.ForeignKey("swv.ImportRun", null=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["gemeente", "jaar"], name="grens_per_gemeente_per_jaar")
-        ]
+        constraints = [models.UniqueConstraint(fields=["gemeente", "jaar"], name="grens_per_gemeente_per_jaar")]
         verbose_name = "gemeentegrens"
         verbose_name_plural = "gemeentegrenzen"
 
@@ -119,9 +117,7 @@ class SwvGemeente(models.Model):
     class Meta:
         ordering = ["swv__code", "gemeente__naam"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["indeling", "swv", "gemeente", "gemeente_bron"], name="swv_gemeente_uniek"
-            )
+            models.UniqueConstraint(fields=["indeling", "swv", "gemeente", "gemeente_bron"], name="swv_gemeente_uniek")
         ]
         verbose_name = "gemeente van een samenwerkingsverband"
         verbose_name_plural = "gemeenten van samenwerkingsverbanden"

@@ -15,12 +15,12 @@ class ImportRun(models.Model):
     rijen_gelezen = models.PositiveIntegerField(default=0)
     rijen_geladen = models.PositiveIntegerField(default=0)
     rijen_geweigerd = models.PositiveIntegerField(default=0)
-    wijzigingen = models.PositiveIntegerField(
-        default=0, help_text="Aangemaakte, gewijzigde en verwijderde rijen."
-    )
+    wijzigingen = models.PositiveIntegerField(default=0, help_text="Aangemaakte, gewijzigde en verwijderde rijen.")
     fouten = models.JSONField(default=list, blank=True)
     meldingen = models.JSONField(default=list, blank=True, help_text="Overgeslagen of benaderde rijen.")
-    fictief = models.BooleanField(default=False, help_text="Voorbeeldbestand: de cijfers worden als fictief opgeslagen.")
+    fictief = models.BooleanField(
+        default=False, help_text="Voorbeeldbestand: de cijfers worden als fictief opgeslagen."
+    )
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     door_naam = models.CharField("uitgevoerd door", max_length=150, blank=True)
     gestart = models.DateTimeField(auto_now_add=True)

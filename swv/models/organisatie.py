@@ -23,9 +23,7 @@ class Samenwerkingsverband(models.Model):
     website = models.URLField(blank=True)
     geldig_vanaf = models.DateField(null=True, blank=True)
     geldig_tot = models.DateField(null=True, blank=True)
-    voorganger = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="opvolgers"
-    )
+    voorganger = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="opvolgers")
     # Region outline per sector, prepared at import (GeoJSON text, WGS84), see the map.
     regio_geojson = models.TextField(blank=True, editable=False)
 

@@ -43,11 +43,7 @@ def data_counts() -> dict[str, int]:
 
 def last_imports() -> list[dict]:
     latest = dict(ImportRun.objects.values("bron").annotate(last=Max("gestart")).values_list("bron", "last"))
-    runs = {
-        r.bron: r
-        for r in ImportRun.objects.filter(gestart__in=latest.values())
-        if latest.get(r.bron) == r.gestart
-    }
+    runs = {r.bron: r for r in ImportRun.objects.filter(gestart__in=latest.values()) if latest.get(r.bron) == r.gestart}
     result = []
     for key, source in SOURCES.items():
         run = runs.get(key)

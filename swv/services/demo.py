@@ -65,8 +65,11 @@ def _swv_year(rng: random.Random, sector: str, pupils: int, step: int) -> dict:
         "bezwaren_lbt": _count(pupils * rng.uniform(0, 0.0006)),
     }
     kinds = ("sbo", "so") if po else ("vso", "pro")
-    shares = (rng.uniform(0.011, 0.028), rng.uniform(0.012, 0.022)) if po else (
-        rng.uniform(0.025, 0.048), rng.uniform(0.022, 0.045))
+    shares = (
+        (rng.uniform(0.011, 0.028), rng.uniform(0.012, 0.022))
+        if po
+        else (rng.uniform(0.025, 0.048), rng.uniform(0.022, 0.045))
+    )
     for kind, share in zip(kinds, shares, strict=True):
         count = round(pupils * share * drift)
         values[f"leerlingen_{kind}"] = count
@@ -83,8 +86,15 @@ def _swv_organisation(rng: random.Random) -> tuple[dict, dt.date]:
     return {
         "rechtsvorm": "vereniging" if rng.random() < 0.12 else "stichting",
         "bestuursmodel": rng.choices(
-            ["bestuur en directie", "raad van toezicht", "raad van beheer", "one-tier bestuur",
-             "algemene ledenvergadering"], weights=[30, 40, 12, 10, 8])[0],
+            [
+                "bestuur en directie",
+                "raad van toezicht",
+                "raad van beheer",
+                "one-tier bestuur",
+                "algemene ledenvergadering",
+            ],
+            weights=[30, 40, 12, 10, 8],
+        )[0],
         "onafhankelijk_toezicht": rng.random() < 0.8,
         "inspectie_oordeel": rng.choices(["onvoldoende", "voldoende", "goed"], weights=[6, 80, 14])[0],
     }, judgment_day
@@ -105,7 +115,7 @@ def _gemeente_year(rng: random.Random, youth: int) -> dict:
 
 
 def _national(year_index: int) -> dict:
-    growth = 1.035 ** year_index
+    growth = 1.035**year_index
     return {
         "bekostiging_lumpsum_po": round(10_900_000_000 * growth),
         "bekostiging_lumpsum_vo": round(8_700_000_000 * growth),

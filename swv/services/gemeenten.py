@@ -37,9 +37,7 @@ def read_pc4_splits() -> dict[tuple[str, str], str]:
 def sync_herindelingen() -> Changes:
     """Store dissolved gemeenten and their successors, for every successor that is loaded."""
     rows = [r for r in read_herindelingen() if r["oude_code"] != r["nieuwe_code"]]
-    current = {
-        g.code: g for g in Gemeente.objects.filter(geldig_tot__isnull=True, grenzen__isnull=False).distinct()
-    }
+    current = {g.code: g for g in Gemeente.objects.filter(geldig_tot__isnull=True, grenzen__isnull=False).distinct()}
     rows = [r for r in rows if r["nieuwe_code"] in current]
     clash = sorted({r["oude_code"] for r in rows} & set(current))
     if clash:
@@ -102,9 +100,7 @@ class GemeenteResolver:
         self.pc4_splits = read_pc4_splits()
         self.clues: dict[str, Counter] = defaultdict(Counter)
         if use_school_clues:
-            for pc4, gemeente_id in Vestiging.objects.exclude(gemeente=None).values_list(
-                "pc4", "gemeente_id"
-            ):
+            for pc4, gemeente_id in Vestiging.objects.exclude(gemeente=None).values_list("pc4", "gemeente_id"):
                 self.clues[pc4][gemeente_id] += 1
         self._clue_pc4s = sorted(self.clues)
 

@@ -49,16 +49,12 @@ def replace_values(
     if not fictief:
         deleted, _ = scope.filter(fictief=True).delete()
         changes.deleted += deleted
-    existing = {
-        _key(obj.__dict__): obj for obj in scope.filter(periode__in=periods, fictief=fictief).order_by()
-    }
+    existing = {_key(obj.__dict__): obj for obj in scope.filter(periode__in=periods, fictief=fictief).order_by()}
     wanted = {}
     for item in desired:
         values = {"swv_id": None, "gemeente_id": None, "fictief": fictief}
         values.update((k, v) for k, v in item.items() if k != "indicator")
         values["indicator_id"] = indicators[item["indicator"]]
         wanted[_key(values)] = values
-    changes.add(
-        sync_rows(Waarde, existing=existing, desired=wanted, stamp={"import_run_id": run.pk if run else None})
-    )
+    changes.add(sync_rows(Waarde, existing=existing, desired=wanted, stamp={"import_run_id": run.pk if run else None}))
     return changes

@@ -9,9 +9,7 @@ from swv.services.imports import run_import
 
 
 class Command(BaseCommand):
-    help = (
-        "Importeer alle herkende bestanden in een map (en submappen), in de volgorde van de afhankelijkheden."
-    )
+    help = "Importeer alle herkende bestanden in een map (en submappen), in de volgorde van de afhankelijkheden."
 
     def add_arguments(self, parser):
         parser.add_argument("directory", type=Path)
