@@ -1,7 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from swv import views_beheer
+
 urlpatterns = [
+    path("beheer/bronnen/", views_beheer.sjablonen, name="beheer-sjablonen"),
+    path("beheer/bronnen/<slug:key>.<str:fmt>", views_beheer.sjabloon, name="beheer-sjabloon"),
     path("beheer/", admin.site.urls),
     path("landelijk/", include("landelijk.urls")),
     path("", include("uploads.urls")),

@@ -8,8 +8,8 @@ from pathlib import Path
 from django.db import transaction
 from tqdm import tqdm
 
-from swv.importers import get_source
 from swv.importers.problems import ImportRefused, Problem
+from swv.importers.registry import get_source
 from swv.models import ImportRun
 
 

@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from swv.importers import SOURCES
 from swv.importers.problems import ImportRefused
+from swv.importers.registry import SOURCES
 from swv.services.imports import run_import
 
 

@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from swv.importers import SOURCES, source_for_file
 from swv.importers.problems import ImportRefused
+from swv.importers.registry import SOURCES, source_for_file
 from swv.management.commands.import_data import report_run
 from swv.services.imports import run_import
 
