@@ -26,6 +26,8 @@ class Samenwerkingsverband(models.Model):
     voorganger = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="opvolgers")
     # Region outline per sector, prepared at import (GeoJSON text, WGS84), see the map.
     regio_geojson = models.TextField(blank=True, editable=False)
+    # The gemeenten of that region split with other SWV's by postcode (GeoJSON FeatureCollection).
+    regio_gedeeld_geojson = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["code"]

@@ -1,0 +1,172 @@
+/* Map of the SWV regions (Leaflet, served locally). No tile server unless the page names one.
+ *
+ * <div class="kaart" data-geojson="/kaart/po.geojson?v=3">             the national map (fetched)
+ * <div class="kaart" data-geojson-id="minikaart-data">                 a small map, data in json_script
+ * optional data-tiles="https://…/{z}/{x}/{y}.png" data-tiles-attribution="…"
+ */
+(function () {
+  "use strict";
+  if (!window.L) { return; }
+
+  var NL_BOUNDS = [[50.70, 3.30], [53.60, 7.30]];
+  var HATCH_ID = "kaart-arcering";
+
+  function addHatchPattern(svg) {
+    if (!svg || svg.querySelector("#" + HATCH_ID)) { return; }
+    var ns = "http://www.w3.org/2000/svg";
+    var defs = document.createElementNS(ns, "defs");
+    var pattern = document.createElementNS(ns, "pattern");
+    pattern.setAttribute("id", HATCH_ID);
+    pattern.setAttribute("patternUnits", "userSpaceOnUse");
+    pattern.setAttribute("width", "6");
+    pattern.setAttribute("height", "6");
+    pattern.setAttribute("patternTransform", "rotate(45)");
+    var background = document.createElementNS(ns, "rect");
+    background.setAttribute("width", "6");
+    background.setAttribute("height", "6");
+    background.setAttribute("fill", "#ffffff");
+    background.setAttribute("fill-opacity", "0.55");
+    var line = document.createElementNS(ns, "rect");
+    line.setAttribute("width", "2.2");
+    line.setAttribute("height", "6");
+    line.setAttribute("fill", "#1b1f24");
+    pattern.appendChild(background);
+    pattern.appendChild(line);
+    defs.appendChild(pattern);
+    svg.insertBefore(defs, svg.firstChild);
+  }
+
+  function regionStyle(feature) {
+    return {
+      className: "kaart-regio kaart-kleur-" + (feature.properties.kleur || 0),
+      color: "#1b1f24",
+      weight: 1,
+      fillOpacity: 1
+    };
+  }
+
+  function sharedStyle() {
+    return { className: "kaart-gedeeld", color: "#1b1f24", weight: 1, dashArray: "3 3", fillColor: "url(#" + HATCH_ID + ")", fillOpacity: 1 };
+  }
+
+  function makeMap(element, small) {
+    var map = L.map(element, {
+      zoomControl: false,
+      attributionControl: true,
+      minZoom: small ? 5 : 6,
+      maxZoom: 13,
+      maxBounds: [[49.5, 1.5], [54.5, 9.0]],
+      zoomSnap: 0.25,
+      scrollWheelZoom: !small,
+      renderer: L.svg({ padding: 0.2 })
+    });
+    map.attributionControl.setPrefix(false);
+    L.control.zoom({ zoomInTitle: "Inzoomen", zoomOutTitle: "Uitzoomen" }).addTo(map);
+    var tiles = element.getAttribute("data-tiles");
+    if (tiles) {
+      element.classList.add("kaart--tegels");
+      L.tileLayer(tiles, { attribution: element.getAttribute("data-tiles-attribution") || "", maxZoom: 19 }).addTo(map);
+    }
+    map.attributionControl.addAttribution("Gemeentegrenzen: CBS/Kadaster");
+    map.fitBounds(NL_BOUNDS);
+    return map;
+  }
+
+  /* Each region path becomes a link: focusable, named, opened with Enter as well as by click. */
+  function makeAccessible(layer, status) {
+    var props = layer.feature.properties;
+    var path = layer.getElement();
+    if (!path) { return; }
+    path.setAttribute("tabindex", "0");
+    path.setAttribute("role", "link");
+    path.setAttribute("aria-label", props.naam);
+    path.setAttribute("data-code", props.code);
+    path.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        window.location.href = props.url;
+      }
+    });
+    path.addEventListener("focus", function () {
+      layer.openTooltip(layer.getBounds().getCenter());
+      layer.bringToFront();
+      if (status) { status.textContent = props.naam; }
+    });
+    path.addEventListener("blur", function () { layer.closeTooltip(); });
+  }
+
+  function drawNational(element, data) {
+    var map = makeMap(element, false);
+    var status = document.getElementById("kaart-status");
+    var regions = data.features.filter(function (f) { return f.properties.laag === "regio"; });
+    var shared = data.features.filter(function (f) { return f.properties.laag === "gedeeld"; });
+    var regionLayer = L.geoJSON(regions, {
+      style: regionStyle,
+      onEachFeature: function (feature, layer) {
+        layer.bindTooltip(feature.properties.naam, { sticky: true, direction: "top", className: "kaart-tooltip" });
+        layer.on("click", function () { window.location.href = feature.properties.url; });
+        layer.on("mouseover", function () { layer.getElement().classList.add("is-actief"); });
+        layer.on("mouseout", function () { layer.getElement().classList.remove("is-actief"); });
+      }
+    }).addTo(map);
+    regionLayer.eachLayer(function (layer) { makeAccessible(layer, status); });
+    var sharedLayer = L.geoJSON(shared, {
+      style: sharedStyle,
+      interactive: true,
+      onEachFeature: function (feature, layer) {
+        var text = feature.properties.naam + " (verdeeld per postcode): " + feature.properties.swvs.join("; ");
+        layer.bindTooltip(text, { sticky: true, direction: "top", className: "kaart-tooltip" });
+      }
+    });
+    if (shared.length) {
+      sharedLayer.addTo(map);
+      sharedLayer.eachLayer(function (layer) {
+        var path = layer.getElement();
+        if (path) { path.setAttribute("aria-hidden", "true"); }
+      });
+    }
+    var first = regionLayer.getLayers()[0];
+    if (first && first.getElement()) { addHatchPattern(first.getElement().ownerSVGElement); }
+    if (regionLayer.getLayers().length) { map.fitBounds(regionLayer.getBounds(), { padding: [4, 4] }); }
+    element.setAttribute("data-regios", String(regionLayer.getLayers().length));
+    element.classList.add("kaart--klaar");
+    if (status) { status.textContent = regionLayer.getLayers().length + " regio's getekend."; }
+  }
+
+  function drawSmall(element, data) {
+    var map = makeMap(element, true);
+    var layer = L.geoJSON(data, {
+      interactive: false,
+      style: function (feature) {
+        return feature.properties.laag === "gedeeld" ? sharedStyle() : regionStyle({ properties: { kleur: 0 } });
+      }
+    }).addTo(map);
+    var first = layer.getLayers()[0];
+    if (first && first.getElement()) { addHatchPattern(first.getElement().ownerSVGElement); }
+    if (layer.getLayers().length) { map.fitBounds(layer.getBounds(), { padding: [8, 8] }); }
+    element.classList.add("kaart--klaar");
+  }
+
+  function start(element) {
+    element.classList.add("kaart--actief");
+    var inline = element.getAttribute("data-geojson-id");
+    if (inline) {
+      var source = document.getElementById(inline);
+      if (source) { drawSmall(element, JSON.parse(source.textContent)); }
+      return;
+    }
+    fetch(element.getAttribute("data-geojson"), { headers: { Accept: "application/geo+json" } })
+      .then(function (response) {
+        if (!response.ok) { throw new Error("HTTP " + response.status); }
+        return response.json();
+      })
+      .then(function (data) { drawNational(element, data); })
+      .catch(function () {
+        element.classList.remove("kaart--actief");
+        var status = document.getElementById("kaart-status");
+        if (status) { status.textContent = "De kaart kon niet worden geladen; gebruik de lijst."; }
+      });
+  }
+
+  document.querySelectorAll(".kaart[data-geojson], .kaart[data-geojson-id]").forEach(start);
+})();

@@ -1,0 +1,201 @@
+"""Reads for the map: one GeoJSON per sector (cached per data version), the SWV list by province, and
+the data of one SWV's small map."""
+
+import gzip
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.urls import NoReverseMatch
+
+from swv.models import ImportRun, Samenwerkingsverband, SwvGemeente
+from swv.services.cache import data_version
+from swv.services.links import current_indeling
+
+SECTORS = ("PO", "VO")
+# Digits 1-2 of an SWV code: the province (region) block of the regeling.
+PROVINCIES = {
+    "20": "Groningen",
+    "21": "Friesland",
+    "22": "Drenthe",
+    "23": "Overijssel",
+    "24": "Flevoland",
+    "25": "Gelderland",
+    "26": "Utrecht",
+    "27": "Noord-Holland",
+    "28": "Zuid-Holland",
+    "29": "Zeeland",
+    "30": "Noord-Brabant",
+    "31": "Limburg",
+}
+COLOURS = 6  # neighbouring regions get different fill classes (greedy colouring)
+CACHE_SECONDS = 24 * 3600
+
+
+def display_name(swv: Samenwerkingsverband) -> str:
+    """'PO 30-09 De Kempen', or just the code while the name is not imported yet."""
+    return f"{swv.code_leesbaar} {swv.naam}".strip()
+
+
+def swv_url(swv: Samenwerkingsverband) -> str:
+    try:
+        return swv.get_absolute_url()
+    except NoReverseMatch:  # the SWV pages are being built; their URL pattern is fixed by the design
+        return f"/swv/{swv.code}-{swv.slug}/"
+
+
+def normalize_sector(raw: str) -> str | None:
+    sector = (raw or "").upper()
+    return sector if sector in SECTORS else None
+
+
+@dataclass
+class SectorGeoJSON:
+    body: bytes
+    gzipped: bytes
+    etag: str
+    last_modified: object  # datetime or None
+    features: int = 0
+
+
+def _colour_classes(geometries: dict[int, object]) -> dict[int, int]:
+    """Greedy graph colouring: regions that touch never share a colour class."""
+    import shapely
+
+    ids = list(geometries)
+    geoms = [geometries[i] for i in ids]
+    tree = shapely.STRtree(geoms)
+    left, right = tree.query(geoms, predicate="intersects")
+    neighbours = defaultdict(set)
+    for a, b in zip(left, right, strict=True):
+        if a != b:
+            neighbours[ids[a]].add(ids[b])
+    colours: dict[int, int] = {}
+    for swv_id in sorted(ids, key=lambda i: -len(neighbours[i])):
+        used = {colours[n] for n in neighbours[swv_id] if n in colours}
+        colours[swv_id] = next((c for c in range(COLOURS) if c not in used), len(used) % COLOURS)
+    return colours
+
+
+def _build_sector(sector: str) -> dict:
+    from shapely.geometry import shape
+
+    swvs = list(Samenwerkingsverband.objects.filter(sector=sector).exclude(regio_geojson="").order_by("code"))
+    regions = {swv.pk: json.loads(swv.regio_geojson) for swv in swvs}
+    colours = _colour_classes({pk: shape(geometry) for pk, geometry in regions.items()})
+    features = []
+    shared: dict[str, dict] = {}
+    for swv in swvs:
+        name = display_name(swv)
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {
+                    "laag": "regio",
+                    "code": swv.code,
+                    "naam": name,
+                    "url": swv_url(swv),
+                    "kleur": colours[swv.pk],
+                },
+                "geometry": regions[swv.pk],
+            }
+        )
+        for part in json.loads(swv.regio_gedeeld_geojson or '{"features": []}')["features"]:
+            entry = shared.setdefault(
+                part["properties"]["code"],
+                {
+                    "type": "Feature",
+                    "properties": {
+                        "laag": "gedeeld",
+                        "code": part["properties"]["code"],
+                        "naam": part["properties"]["naam"],
+                        "swvs": [],
+                    },
+                    "geometry": part["geometry"],
+                },
+            )
+            entry["properties"]["swvs"].append(name)
+    features.extend(shared[code] for code in sorted(shared))
+    body = json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"), ensure_ascii=False)
+    data = body.encode()
+    last = ImportRun.objects.filter(wijzigingen__gt=0).order_by("-gestart").values_list("gestart", flat=True).first()
+    return {
+        "body": data,
+        "gzipped": gzip.compress(data, compresslevel=9, mtime=0),
+        "etag": '"' + hashlib.sha256(data).hexdigest()[:32] + '"',
+        "last_modified": last,
+        "features": len(swvs),
+    }
+
+
+def sector_geojson(sector: str) -> SectorGeoJSON:
+    """The regions of one sector as a GeoJSON FeatureCollection, built once per data version."""
+    key = f"kaart:geojson:{sector}:{data_version()}"
+    built = cache.get(key)
+    if built is None:
+        built = _build_sector(sector)
+        cache.set(key, built, CACHE_SECONDS)
+    return SectorGeoJSON(
+        body=built["body"],
+        gzipped=built["gzipped"],
+        etag=built["etag"],
+        last_modified=built["last_modified"],
+        features=built["features"],
+    )
+
+
+@dataclass
+class SwvEntry:
+    swv: Samenwerkingsverband
+    naam: str
+    url: str
+    gemeenten: list = field(default_factory=list)  # (naam, gedeeld, postcodes)
+
+
+def gemeenten_per_swv(swv_ids=None) -> dict[int, list[tuple[str, bool, str]]]:
+    """Per SWV id the gemeenten of the current indeling: (naam, split over SWV's, its postcodes)."""
+    indeling = current_indeling()
+    rows = SwvGemeente.objects.filter(indeling=indeling).order_by("gemeente__naam")
+    if swv_ids is not None:
+        rows = rows.filter(swv_id__in=swv_ids)
+    result: dict[int, list] = defaultdict(list)
+    seen = set()
+    for swv_id, naam, gesplitst, postcodes in rows.values_list("swv_id", "gemeente__naam", "gesplitst", "postcodes"):
+        if (swv_id, naam) in seen:
+            continue
+        seen.add((swv_id, naam))
+        result[swv_id].append((naam, gesplitst, postcodes.replace(",", ", ") if gesplitst else ""))
+    return result
+
+
+def swvs_by_provincie(sector: str) -> list[tuple[str, list[SwvEntry]]]:
+    """Every SWV of a sector, grouped by the province block of its code (the list beside the map)."""
+    swvs = list(Samenwerkingsverband.objects.filter(sector=sector).order_by("code"))
+    gemeenten = gemeenten_per_swv([s.pk for s in swvs])
+    groups: dict[str, list[SwvEntry]] = defaultdict(list)
+    for swv in swvs:
+        groups[swv.code[2:4]].append(SwvEntry(swv, display_name(swv), swv_url(swv), gemeenten.get(swv.pk, [])))
+    return [(PROVINCIES.get(block, f"Regio {block}"), groups[block]) for block in sorted(groups)]
+
+
+def minimap(swv: Samenwerkingsverband) -> dict:
+    """One SWV's region and split gemeenten as one FeatureCollection, plus its gemeenten as text."""
+    features = []
+    if swv.regio_geojson:
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"laag": "regio", "code": swv.code, "naam": display_name(swv)},
+                "geometry": json.loads(swv.regio_geojson),
+            }
+        )
+    if swv.regio_gedeeld_geojson:
+        for part in json.loads(swv.regio_gedeeld_geojson)["features"]:
+            part["properties"]["laag"] = "gedeeld"
+            features.append(part)
+    return {
+        "geojson": {"type": "FeatureCollection", "features": features} if features else None,
+        "gemeenten": gemeenten_per_swv([swv.pk]).get(swv.pk, []),
+    }

@@ -1,0 +1,70 @@
+"""The map of the SWV regions (/kaart/), its GeoJSON per sector, and search (/zoeken/)."""
+
+import re
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+from django.views.decorators.http import require_safe
+
+from swv.selectors.regions import normalize_sector, sector_geojson, swvs_by_provincie
+from swv.selectors.search import search
+from swv.services.cache import data_version
+
+_GZIP = re.compile(r"\bgzip\b")
+GEOJSON_MAX_AGE = 24 * 3600  # the map page asks for ?v=<data version>, so a new import is a new URL
+
+
+def _sector_or_404(raw: str) -> str:
+    sector = normalize_sector(raw)
+    if sector is None:
+        raise Http404("Onbekende sector")
+    return sector
+
+
+@require_safe
+def kaart(request, sector: str = "po"):
+    sector = _sector_or_404(sector)
+    context = {
+        "sector": sector,
+        "sectoren": [
+            ("PO", "Primair onderwijs", reverse("kaart:sector", args=["po"])),
+            ("VO", "Voortgezet onderwijs", reverse("kaart:sector", args=["vo"])),
+        ],
+        "provincies": swvs_by_provincie(sector),
+        "geojson_url": f"{reverse('kaart:geojson', args=[sector.lower()])}?v={data_version()}",
+        "tiles_url": getattr(settings, "MAP_TILES_URL", ""),
+        "tiles_attribution": getattr(settings, "MAP_TILES_ATTRIBUTION", ""),
+    }
+    return render(request, "kaart/kaart.html", context)
+
+
+@require_safe
+def regio_geojson(request, sector: str):
+    """All regions of a sector; gzipped when the client accepts it, with ETag and Last-Modified."""
+    data = sector_geojson(_sector_or_404(sector))
+    gzipped = bool(_GZIP.search(request.headers.get("Accept-Encoding", "")))
+    response = HttpResponse(data.gzipped if gzipped else data.body, content_type="application/geo+json")
+    if gzipped:
+        response["Content-Encoding"] = "gzip"
+    patch_vary_headers(response, ["Accept-Encoding"])
+    response["ETag"] = data.etag
+    last_modified = data.last_modified.timestamp() if data.last_modified else None
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, public=True, max_age=GEOJSON_MAX_AGE)
+    response["X-Content-Type-Options"] = "nosniff"
+    return get_conditional_response(request, etag=data.etag, last_modified=last_modified, response=response)
+
+
+@require_safe
+def zoeken(request):
+    query = request.GET.get("q", "")
+    sector = normalize_sector(request.GET.get("sector", ""))
+    result = search(query, sector=sector)
+    if result.redirect_url:
+        return redirect(result.redirect_url)
+    return render(request, "zoeken/zoeken.html", {"result": result, "query": result.query, "sector": sector})
