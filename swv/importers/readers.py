@@ -70,6 +70,13 @@ def decode(path: Path, encodings: tuple[str, ...]) -> str:
 def _read_csv(path: Path, *, encodings, delimiters) -> Table:
     text = decode(path, encodings)
     lines = text.splitlines()
+    line_break = "\r\n" if "\r\n" in text[:20000] else "\n"
+    if len(lines) > 1 and not text.endswith(line_break):
+        # Publishers and spreadsheet programs end every row with a line break; a file that stops
+        # mid-row was cut off in transfer, even when the last fragment happens to parse.
+        raise ImportRefused(
+            [Problem(path.name, len(lines), None, "het bestand eindigt midden in een rij (afgebroken bestand?)")]
+        )
     header_line = lines[0] if lines else ""
     delimiter = next((d for d in delimiters if d in header_line), None)
     if delimiter is None:
