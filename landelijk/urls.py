@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401 (the landelijk pages add their routes here)
+from django.urls import path
+
+from landelijk import views
 
 app_name = "landelijk"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+]

@@ -1,7 +1,19 @@
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 
-from swv.selectors.status import data_counts
+from swv.models import Samenwerkingsverband
+from swv.selectors.home import home_context
+from swv.selectors.profile import build_swv_page_context
 
 
 def home(request):
-    return render(request, "home.html", {"counts": data_counts()})
+    return render(request, "home.html", home_context())
+
+
+def detail(request, code: str, slug: str = ""):
+    swv = get_object_or_404(Samenwerkingsverband, code=code)
+    if slug != swv.slug or request.path != swv.get_absolute_url():
+        return redirect(swv, permanent=True)
+    from uploads.selectors import published_toelichtingen
+
+    context = build_swv_page_context(swv=swv, toelichtingen=published_toelichtingen(swv=swv))
+    return render(request, "swv/detail.html", context)

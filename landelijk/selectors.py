@@ -1,0 +1,116 @@
+"""The national and sector picture: every SWV- and gemeente-level indicator aggregated per sector."""
+
+from dataclasses import dataclass, field
+
+from django.utils.safestring import SafeString
+
+from landelijk.models import ThemaContext
+from swv.models import Indicator
+from swv.selectors.charts import box_plot
+from swv.selectors.figures import Point, Series, gemeente_figures, sector_figures
+from swv.selectors.statistics import Aggregate
+
+SECTORS = ("PO", "VO")
+THEMES = (
+    (Indicator.Thema.ONDERSTEUNING, "Ondersteuning"),
+    (Indicator.Thema.FINANCIEN, "Financiën"),
+    (Indicator.Thema.ORGANISATIE, "Organisatie"),
+)
+
+
+@dataclass
+class Cell:
+    """One indicator for one group of units: the SWV's of a sector, or all gemeenten."""
+
+    kop: str  # column heading: 'PO', 'VO' or 'Alle gemeenten'
+    eenheden: str  # how the units read in a sentence: 'samenwerkingsverbanden PO', 'gemeenten'
+    aggregate: Aggregate | None
+    point: Point | None  # a point of the latest period, for its peildatum
+    history: list[tuple[Point, Aggregate]] = field(default_factory=list)
+    fictief: bool = False
+
+    @property
+    def chart(self) -> dict | None:
+        return box_plot(self.aggregate.spreiding) if self.aggregate else None
+
+
+@dataclass
+class NationalFigure:
+    indicator: Indicator
+    cells: list[Cell]
+    noemer_label: str = ""
+
+    @property
+    def fictief(self) -> bool:
+        return any(c.fictief for c in self.cells)
+
+
+@dataclass
+class Theme:
+    key: str
+    titel: str
+    context: SafeString | None
+    topics: list[tuple[str, list[NationalFigure]]]
+
+
+def normalize_sector(raw: str | None) -> str | None:
+    sector = (raw or "").upper()
+    return sector if sector in SECTORS else None
+
+
+def _cell(series: Series | None, *, kop: str, eenheden: str) -> Cell:
+    if series is None:
+        return Cell(kop=kop, eenheden=eenheden, aggregate=None, point=None)
+    latest = series.latest_period
+    point = next((p for p in series.current.values() if p.periode == latest), None) if latest else None
+    history = []
+    for periode, _date in series.periods:
+        example = next(p for pts in series.per_unit.values() for p in pts if p.periode == periode)
+        history.append((example, series.aggregates[periode]))
+    return Cell(
+        kop=kop,
+        eenheden=eenheden,
+        aggregate=series.current_aggregate,
+        point=point,
+        history=history,
+        fictief=any(p.fictief for p in series.current.values()),
+    )
+
+
+def _figure(indicator: Indicator, sectors: tuple[str, ...], per_sector: dict, gemeenten) -> NationalFigure:
+    if indicator.niveau == Indicator.Niveau.GEMEENTE:
+        cells = [_cell(gemeenten.series.get(indicator.code), kop="Alle gemeenten", eenheden="gemeenten")]
+        noemer = gemeenten.series.get(indicator.noemer)
+    else:
+        cells = [
+            _cell(per_sector[s].series.get(indicator.code), kop=s, eenheden=f"samenwerkingsverbanden {s}")
+            for s in sectors
+        ]
+        noemer = next((per_sector[s].series.get(indicator.noemer) for s in sectors), None)
+    label = noemer.indicator.label.lower() if noemer and indicator.aggregatie == "som" else ""
+    return NationalFigure(indicator=indicator, cells=cells, noemer_label=label)
+
+
+def landelijk_context(*, sector: str | None) -> dict:
+    from uploads.markdown import render_markdown
+
+    sectors = (sector,) if sector else SECTORS
+    per_sector = {s: sector_figures(sector=s) for s in sectors}
+    gemeenten = gemeente_figures()
+    indicators = {}
+    for s in sectors:
+        for series in per_sector[s].series.values():
+            indicators.setdefault(series.indicator.code, series.indicator)
+    contexts = dict(ThemaContext.objects.values_list("thema", "tekst"))
+    themes = []
+    for key, titel in THEMES:
+        topics: dict[str, list[NationalFigure]] = {}
+        for indicator in sorted(indicators.values(), key=lambda i: i.volgorde):
+            if indicator.thema == key:
+                figure = _figure(indicator, sectors, per_sector, gemeenten)
+                topics.setdefault(indicator.onderwerp, []).append(figure)
+        text = contexts.get(key, "").strip()
+        themes.append(
+            Theme(key=key, titel=titel, context=render_markdown(text) if text else None, topics=list(topics.items()))
+        )
+    return {"sector": sector, "sectoren": sectors, "themes": themes}

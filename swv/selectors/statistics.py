@@ -1,0 +1,128 @@
+"""Arithmetic over one indicator's values for a set of units (SWV's or gemeenten): no database here."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Spread:
+    n: int
+    minimum: float
+    q1: float
+    median: float
+    q3: float
+    maximum: float
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """What a sector (or the country) looks like for one indicator in one period."""
+
+    aggregatie: str
+    eenheden: int  # units that could have a value
+    geleverd: int
+    onderdrukt: int
+    waarde: float | None = None  # total (som), weighted mean (gewogen) or mean (gemiddelde, teken)
+    gemiddelde: float | None = None  # plain mean per unit
+    aandeel: float | None = None  # som with a noemer: total as % of the noemer's total
+    spreiding: Spread | None = None
+    categorieen: list[tuple[str, int, float]] = field(default_factory=list)  # (category, count, %)
+    positief: int = 0
+    negatief: int = 0
+    nul: int = 0
+
+    @property
+    def niet_aangeleverd(self) -> int:
+        return max(0, self.eenheden - self.geleverd - self.onderdrukt)
+
+
+def quantile(ordered: list[float], q: float) -> float:
+    """Linear interpolation between closest ranks, as numpy's default does."""
+    position = (len(ordered) - 1) * q
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def spread(numbers: list[float]) -> Spread | None:
+    if not numbers:
+        return None
+    ordered = sorted(numbers)
+    return Spread(
+        n=len(ordered),
+        minimum=ordered[0],
+        q1=quantile(ordered, 0.25),
+        median=quantile(ordered, 0.5),
+        q3=quantile(ordered, 0.75),
+        maximum=ordered[-1],
+    )
+
+
+@dataclass(frozen=True)
+class Position:
+    """Share of the other units below and above a value, in whole percents."""
+
+    lager: int
+    hoger: int
+    n: int
+
+
+def position(value: float, numbers: list[float]) -> Position | None:
+    if not numbers:
+        return None
+    n = len(numbers)
+    below = sum(1 for x in numbers if x < value)
+    above = sum(1 for x in numbers if x > value)
+    return Position(lager=round(100 * below / n), hoger=round(100 * above / n), n=n)
+
+
+def aggregate(
+    *,
+    aggregatie: str,
+    eenheden: int,
+    numbers: dict[int, float],
+    texts: dict[int, str],
+    onderdrukt: int,
+    noemer: dict[int, float] | None = None,
+    categorieen: list[str] | None = None,
+) -> Aggregate:
+    """Aggregate one period's values; `numbers`/`texts` map unit -> delivered value."""
+    values = list(numbers.values())
+    mean = sum(values) / len(values) if values else None
+    common = {
+        "aggregatie": aggregatie,
+        "eenheden": eenheden,
+        "geleverd": len(values) + len(texts),
+        "onderdrukt": onderdrukt,
+        "gemiddelde": mean,
+        "spreiding": spread(values),
+    }
+    if aggregatie == "verdeling":
+        counts = Counter(texts.values())
+        total = sum(counts.values())
+        order = list(categorieen or []) + sorted(set(counts) - set(categorieen or []))
+        rows = [(c, counts.get(c, 0), 100 * counts.get(c, 0) / total if total else 0.0) for c in order]
+        return Aggregate(**common, categorieen=rows)
+    if aggregatie == "som":
+        total = sum(values) if values else None
+        share = None
+        if noemer and values:
+            paired = [u for u in numbers if noemer.get(u)]
+            denominator = sum(noemer[u] for u in paired)
+            if denominator:
+                share = 100 * sum(numbers[u] for u in paired) / denominator
+        return Aggregate(**common, waarde=total, aandeel=share)
+    if aggregatie == "gewogen" and noemer:
+        paired = [u for u in numbers if noemer.get(u)]
+        denominator = sum(noemer[u] for u in paired)
+        weighted = sum(numbers[u] * noemer[u] for u in paired) / denominator if denominator else mean
+        return Aggregate(**common, waarde=weighted)
+    if aggregatie == "teken":
+        return Aggregate(
+            **common,
+            waarde=mean,
+            positief=sum(1 for x in values if x > 0),
+            negatief=sum(1 for x in values if x < 0),
+            nul=sum(1 for x in values if x == 0),
+        )
+    return Aggregate(**common, waarde=mean)

@@ -1,0 +1,104 @@
+"""Dutch number notation (1.234; 3,4%; € 1.234.567) without depending on the server's locale."""
+
+import datetime as dt
+
+from django import template
+
+register = template.Library()
+
+MAANDEN = "januari februari maart april mei juni juli augustus september oktober november december".split()
+
+
+def _grouped(number: float, decimals: int) -> str:
+    text = f"{abs(number):,.{decimals}f}"  # 1,234.5
+    text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return ("−" if number < 0 and float(text.replace(".", "").replace(",", ".")) else "") + text
+
+
+@register.filter
+def getal(value, decimals=0) -> str:
+    """1234.5 -> '1.235'; with decimals=1 -> '1.234,5'."""
+    if value is None or value == "":
+        return ""
+    return _grouped(float(value), int(decimals))
+
+
+@register.filter
+def procent(value, decimals=1) -> str:
+    """3.4 (already a percentage) -> '3,4%'; tiny shares keep two decimals so they never read as 0."""
+    if value is None:
+        return ""
+    value = float(value)
+    decimals = int(decimals)
+    if 0 < abs(value) < 0.1 and decimals < 2:
+        decimals = 2
+    return f"{_grouped(value, decimals)}%"
+
+
+@register.filter
+def euro(value) -> str:
+    """1234567.8 -> '€ 1.234.568'; amounts per pupil keep no cents either (they are estimates)."""
+    if value is None:
+        return ""
+    return f"€ {_grouped(float(value), 0)}"
+
+
+@register.filter
+def euro_kort(value) -> str:
+    """Big budgets read better in words: 10.900.000.000 -> '€ 10,9 miljard'."""
+    if value is None:
+        return ""
+    value = float(value)
+    for size, word in ((1e9, "miljard"), (1e6, "miljoen")):
+        if abs(value) >= size:
+            return f"€ {_grouped(value / size, 1)} {word}"
+    return euro(value)
+
+
+@register.filter
+def waarde(value, eenheid: str) -> str:
+    """A figure in its unit, as the catalogue declares it."""
+    if value is None or value == "":
+        return ""
+    if eenheid == "procent":
+        return procent(value)
+    if eenheid == "euro":
+        return euro(value)
+    if eenheid == "jaren":
+        return f"{_grouped(float(value), 1)} jaar"
+    if eenheid in ("categorie", "ja_nee"):
+        return str(value)
+    number = float(value)
+    return _grouped(number, 0 if number == int(number) or abs(number) >= 100 else 1)
+
+
+@register.filter
+def datum(value) -> str:
+    """date(2024, 10, 1) -> '1 oktober 2024'."""
+    if not isinstance(value, dt.date):
+        return str(value or "")
+    return f"{value.day} {MAANDEN[value.month - 1]} {value.year}"
+
+
+@register.filter
+def periode(point, soort: str) -> str:
+    """How a period reads: 'teldatum 1 oktober 2024', 'schooljaar 2024-2025', '2024', '12 maart 2023'."""
+    if point is None:
+        return ""
+    if soort == "teldatum":
+        return f"teldatum {datum(point.peildatum)}"
+    if soort == "schooljaar":
+        return f"schooljaar {point.periode}"
+    if soort == "kalenderjaar":
+        return point.periode[:4]
+    return datum(point.peildatum)
+
+
+@register.filter
+def bytes_nl(value) -> str:
+    """File sizes: 1536000 -> '1,5 MB'."""
+    value = float(value or 0)
+    for size, unit in ((1024**2, "MB"), (1024, "kB")):
+        if value >= size:
+            return f"{_grouped(value / size, 1)} {unit}"
+    return f"{_grouped(value, 0)} bytes"
