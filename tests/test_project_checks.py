@@ -1,0 +1,30 @@
+"""The project's own checks belong to the suite, so CI enforces them."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+
+
+def _run(*args, **env):
+    return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env={**os.environ, **env})
+
+
+def test_ruff_is_clean():
+    result = _run(str(VENV_BIN / "ruff"), "check", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format_is_clean():
+    result = _run(str(VENV_BIN / "ruff"), "format", "--check", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_django_check_and_migrations_are_clean():
+    check = _run(sys.executable, "manage.py", "check", DEBUG="1")
+    assert check.returncode == 0, check.stderr
+    migrations = _run(sys.executable, "manage.py", "makemigrations", "--check", "--dry-run", DEBUG="1")
+    assert migrations.returncode == 0, migrations.stdout + migrations.stderr
