@@ -1,6 +1,7 @@
 """What SWV's supply themselves: their toelichting per theme and their documents."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from swv.models import Samenwerkingsverband
@@ -31,11 +32,40 @@ class Toelichting(models.Model):
     class Meta:
         ordering = ["swv__code", "thema"]
         constraints = [models.UniqueConstraint(fields=["swv", "thema"], name="toelichting_per_thema")]
+        permissions = [("publish_toelichting", "Mag een toelichting publiceren")]
         verbose_name = "toelichting"
         verbose_name_plural = "toelichtingen"
 
     def __str__(self):
         return f"{self.swv.code} – {self.get_thema_display()}"
+
+    @property
+    def heeft_ongepubliceerde_wijziging(self) -> bool:
+        return self.concept != self.gepubliceerd
+
+
+class ToelichtingVersie(models.Model):
+    """Every saved draft and every publication of a toelichting, with who and when; restorable."""
+
+    class Status(models.TextChoices):
+        CONCEPT = "concept", "concept"
+        GEPUBLICEERD = "gepubliceerd", "gepubliceerd"
+
+    toelichting = models.ForeignKey(Toelichting, on_delete=models.CASCADE, related_name="versies")
+    tekst = models.TextField(blank=True, max_length=Toelichting.MAX_LENGTH)
+    status = models.CharField(max_length=12, choices=Status.choices)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    op = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-op", "-pk"]
+        verbose_name = "versie van een toelichting"
+        verbose_name_plural = "versies van toelichtingen"
+
+    def __str__(self):
+        return f"{self.toelichting} – {self.get_status_display()} {self.op:%d-%m-%Y %H:%M}"
 
 
 class DocumentSoort(models.TextChoices):
@@ -85,8 +115,88 @@ class Document(models.Model):
 
         return reverse("uploads:download", kwargs={"pk": self.pk})
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        for name in ("periode_van", "periode_tot"):
+            value = getattr(self, name)
+            if value is not None and not 1990 <= value <= 2100:
+                errors[name] = "Vul een jaartal in tussen 1990 en 2100."
+        if not errors and self.periode_van and self.periode_tot and self.periode_tot < self.periode_van:
+            errors["periode_tot"] = "Het eindjaar ligt vóór het beginjaar."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_huidig(self) -> bool:
+        return self.vervangen_door_id is None
+
     @property
     def periode(self) -> str:
         if self.periode_van and self.periode_tot and self.periode_van != self.periode_tot:
             return f"{self.periode_van}–{self.periode_tot}"
         return str(self.periode_van or self.periode_tot or "")
+
+
+class SwvMedewerker(models.Model):
+    """Links a user account to the SWV's whose texts and documents it may write (role SWV-medewerker)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="swv_medewerker")
+    swvs = models.ManyToManyField(
+        Samenwerkingsverband, related_name="medewerkers", verbose_name="samenwerkingsverbanden"
+    )
+
+    class Meta:
+        verbose_name = "medewerker van een samenwerkingsverband"
+        verbose_name_plural = "medewerkers van samenwerkingsverbanden"
+        permissions = [("view_all_swvs", "Mag teksten en documenten van alle samenwerkingsverbanden inzien")]
+
+    def __str__(self):
+        return str(self.user)
+
+
+class ZelfgerapporteerdCijfer(models.Model):
+    """A figure the SWV reports itself (indicators with zelf_gerapporteerd=1), shown as such."""
+
+    TOELICHTING_MAX_LENGTH = 2000
+
+    swv = models.ForeignKey(Samenwerkingsverband, on_delete=models.CASCADE, related_name="zelfgerapporteerde_cijfers")
+    indicator = models.ForeignKey(
+        "swv.Indicator",
+        on_delete=models.PROTECT,
+        limit_choices_to={"zelf_gerapporteerd": True},
+        related_name="zelfgerapporteerde_cijfers",
+    )
+    jaar = models.PositiveSmallIntegerField(
+        "kalenderjaar", validators=[MinValueValidator(2014), MaxValueValidator(2100)]
+    )
+    bedrag = models.DecimalField("bedrag (euro)", max_digits=14, decimal_places=2, validators=[MinValueValidator(0)])
+    toelichting = models.TextField(blank=True, max_length=TOELICHTING_MAX_LENGTH)
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+    gewijzigd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["swv__code", "-jaar", "indicator__volgorde"]
+        constraints = [
+            models.UniqueConstraint(fields=["swv", "indicator", "jaar"], name="zelfgerapporteerd_uniek"),
+        ]
+        verbose_name = "zelfgerapporteerd cijfer"
+        verbose_name_plural = "zelfgerapporteerde cijfers"
+
+    def __str__(self):
+        return f"{self.swv.code} – {self.indicator} {self.jaar}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.indicator_id and not self.indicator.zelf_gerapporteerd:
+            raise ValidationError({"indicator": "Dit cijfer wordt geïmporteerd en kan niet zelf worden opgegeven."})
+
+    @property
+    def toelichting_html(self):
+        from uploads.markdown import render_markdown
+
+        return render_markdown(self.toelichting)

@@ -20,3 +20,36 @@ def documents_for_swv(*, swv) -> dict[str, list]:
     for document in Document.objects.filter(swv=swv, vervangen_door__isnull=True).order_by("-geupload_op"):
         grouped[document.soort].append(document)
     return grouped
+
+
+def self_reported_figures(*, swv) -> list:
+    """The figures this SWV reported itself (ZelfgerapporteerdCijfer), newest year first, with indicator.
+
+    Each row has .indicator (label, definitie, kanttekening), .jaar, .bedrag and .toelichting_html; the
+    page must label them as reported by the SWV itself (indicator.bron says so as well).
+    """
+    from uploads.models import ZelfgerapporteerdCijfer
+
+    return list(
+        ZelfgerapporteerdCijfer.objects.filter(swv=swv)
+        .select_related("indicator")
+        .order_by("-jaar", "indicator__volgorde", "indicator__code")
+    )
+
+
+def draft_toelichtingen(*, swv) -> dict[str, SafeString]:
+    """Theme -> rendered draft text, for the staff preview of the page (same shape as the published one)."""
+    rows = Toelichting.objects.filter(swv=swv).exclude(concept="").values_list("thema", "concept")
+    return {thema: render_markdown(text) for thema, text in rows if text.strip()}
+
+
+def documents_overview(*, soort: str = "", sector: str = ""):
+    """All current documents of all SWV's for the national overview, optionally by type and sector."""
+    from uploads.models import Document
+
+    documents = Document.objects.filter(vervangen_door__isnull=True).select_related("swv")
+    if soort:
+        documents = documents.filter(soort=soort)
+    if sector:
+        documents = documents.filter(swv__sector=sector)
+    return documents.order_by("swv__code", "soort", "-geupload_op")

@@ -5,5 +5,7 @@ from uploads import views
 app_name = "uploads"
 
 urlpatterns = [
+    path("documenten/", views.documenten, name="documenten"),
     path("documenten/<int:pk>/download/", views.download, name="download"),
+    path("beheer-voorbeeld/swv/<str:code>/", views.voorbeeld, name="voorbeeld"),
 ]

@@ -1,10 +1,24 @@
+import logging
+
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
 from django.utils.text import slugify
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
-from uploads.models import Document
+from swv.models import Samenwerkingsverband, Sector
+from uploads.models import Document, DocumentSoort
+from uploads.roles import swv_ids_for
+from uploads.selectors import documents_overview, draft_toelichtingen
+
+logger = logging.getLogger("uploads")
 
 
+@require_GET
 def download(request, pk: int):
     """Documents are public; they are always served as a PDF download, never rendered inline."""
     document = get_object_or_404(Document.objects.select_related("swv"), pk=pk)
@@ -15,4 +29,57 @@ def download(request, pk: int):
     filename = f"{document.swv.code}-{slugify(document.titel) or 'document'}.pdf"
     response = FileResponse(handle, as_attachment=True, filename=filename, content_type="application/pdf")
     response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+@require_GET
+def documenten(request):
+    """The national overview of every SWV's current documents, filterable by type and sector."""
+    soort = request.GET.get("soort", "")
+    sector = request.GET.get("sector", "")
+    if soort not in DocumentSoort.values:
+        soort = ""
+    if sector not in Sector.values:
+        sector = ""
+    page = Paginator(documents_overview(soort=soort, sector=sector), 100).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "uploads/documenten.html",
+        {
+            "page": page,
+            "soort": soort,
+            "sector": sector,
+            "soorten": DocumentSoort.choices,
+            "sectoren": Sector.choices,
+        },
+    )
+
+
+@never_cache
+@staff_member_required(login_url="admin:login")
+@require_GET
+def voorbeeld(request, code: str):
+    """Staff preview: the real SWV page with the draft toelichtingen instead of the published ones.
+
+    Only for users who may read this SWV's texts in the admin (its own staff, beheerder, inspectie).
+    """
+    swv = get_object_or_404(Samenwerkingsverband, code=code.upper())
+    ids = swv_ids_for(request.user)
+    if not request.user.has_perm("uploads.view_toelichting") or (ids is not None and swv.pk not in ids):
+        raise Http404
+    logger.info("preview swv=%s user=%s", swv.code, request.user.pk)
+    toelichtingen = draft_toelichtingen(swv=swv)
+    try:
+        from swv.selectors.profile import build_swv_page_context
+
+        get_template("swv/detail.html")
+        context = build_swv_page_context(swv=swv, toelichtingen=toelichtingen)
+        template = "uploads/voorbeeld.html"
+    except (ImportError, TemplateDoesNotExist):
+        context = {"swv": swv, "toelichtingen": toelichtingen}
+        template = "uploads/voorbeeld_eenvoudig.html"
+    context.update({"voorbeeld": True, "voorbeeld_swv": swv})
+    response = render(request, template, context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
     return response

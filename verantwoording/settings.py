@@ -40,6 +40,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "verantwoording.security.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "verantwoording.urls"
@@ -128,7 +129,40 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    # Uploads, admin changes and logins are always logged (next to the admin's LogEntry table).
+    "loggers": {
+        "uploads": {"level": env_str("AUDIT_LOG_LEVEL", "INFO")},
+        "verantwoording.security": {"level": env_str("AUDIT_LOG_LEVEL", "INFO")},
+    },
 }
 
+# --- Security -------------------------------------------------------------------------------------
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("SECURE_COOKIES", default=True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
+# HTTPS only in production; behind a TLS-terminating proxy set SECURE_PROXY_SSL_HEADER=1.
+SECURE_SSL_REDIRECT = not DEBUG and env_bool("SECURE_SSL_REDIRECT", default=True)
+if env_bool("SECURE_PROXY_SSL_HEADER", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = 0 if DEBUG else env_int("SECURE_HSTS_SECONDS", 365 * 24 * 60 * 60)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content Security Policy (verantwoording.security): 'self' only, data: images, the map tiles host.
+MAP_TILES_URL = env_str("MAP_TILES_URL")
+CSP_STYLE_UNSAFE_INLINE = env_bool("CSP_STYLE_UNSAFE_INLINE", default=False)
+
+# Failed admin logins per username + IP: lock for LOGIN_LOCKOUT_SECONDS after LOGIN_FAILURE_LIMIT.
+AUTHENTICATION_BACKENDS = ["verantwoording.security.ThrottledModelBackend"]
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
+
+# Uploads: documents are at most 25 MB (uploads.validators); larger request bodies of other forms are refused.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750

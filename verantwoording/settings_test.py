@@ -15,3 +15,5 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+SECURE_SSL_REDIRECT = False  # the test client and the browser-test server speak plain HTTP
+SECURE_HSTS_SECONDS = 0

@@ -1,0 +1,100 @@
+"""Personas for the staff tests: staff of SWV A, staff of SWV B, beheerder, inspectie and anonymous."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from swv.models import Samenwerkingsverband
+from uploads.models import SwvMedewerker, Toelichting
+from uploads.roles import BEHEERDER, INSPECTIE, SWV_MEDEWERKER
+
+PASSWORD = "een-lang-testwachtwoord-42"
+
+MINIMAL_PDF = (
+    b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
+    b"2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n"
+    b"trailer <</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def pdf_upload(name: str = "plan.pdf", content: bytes = MINIMAL_PDF, content_type: str = "application/pdf"):
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def make_user(username: str, *, role: str | None = None, swvs=(), superuser: bool = False):
+    user = get_user_model().objects.create_user(
+        username=username, password=PASSWORD, is_staff=True, is_superuser=superuser, email=f"{username}@example.org"
+    )
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    if swvs:
+        link = SwvMedewerker.objects.create(user=user)
+        link.swvs.set(swvs)
+    return user
+
+
+@pytest.fixture
+def swv_a(db):
+    return Samenwerkingsverband.objects.order_by("code")[0]
+
+
+@pytest.fixture
+def swv_b(db):
+    return Samenwerkingsverband.objects.order_by("code")[1]
+
+
+@pytest.fixture
+def personas(db, swv_a, swv_b):
+    return {
+        "staff_a": make_user("medewerker-a", role=SWV_MEDEWERKER, swvs=[swv_a]),
+        "staff_b": make_user("medewerker-b", role=SWV_MEDEWERKER, swvs=[swv_b]),
+        "beheerder": make_user("beheerder", role=BEHEERDER),
+        "inspectie": make_user("inspectie", role=INSPECTIE),
+        "anonymous": None,
+    }
+
+
+@pytest.fixture
+def toelichting_a(swv_a, personas):
+    return Toelichting.objects.create(swv=swv_a, thema="financien", concept="Concept **A**", gepubliceerd="Oud A")
+
+
+@pytest.fixture
+def toelichting_b(swv_b, personas):
+    return Toelichting.objects.create(swv=swv_b, thema="financien", concept="Concept B", gepubliceerd="Oud B")
+
+
+@pytest.fixture
+def document_a(swv_a, personas):
+    from uploads import services
+
+    return services.upload_document(
+        swv=swv_a,
+        soort="ondersteuningsplan",
+        titel="Ondersteuningsplan A",
+        periode_van=2022,
+        periode_tot=2026,
+        bestand=pdf_upload(),
+        user=personas["staff_a"],
+    )
+
+
+@pytest.fixture
+def document_b(swv_b, personas):
+    from uploads import services
+
+    return services.upload_document(
+        swv=swv_b,
+        soort="jaarverslag",
+        titel="Jaarverslag B",
+        periode_van=2024,
+        bestand=pdf_upload(),
+        user=personas["staff_b"],
+    )
+
+
+def client_for(client, user):
+    if user is not None:
+        client.force_login(user)
+    return client

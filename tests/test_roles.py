@@ -1,0 +1,382 @@
+"""Who may do what in the admin: every persona against every action on toelichting and documents.
+
+Personas: staff of SWV A, staff of SWV B, beheerder, inspectie / ministerie, anonymous. The objects
+belong to SWV A (and B for the list checks). Every forbidden combination must be refused and leave
+the data unchanged; every allowed one must work.
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from tests.staff_fixtures import *  # noqa: F403 (fixtures)
+from tests.staff_fixtures import client_for, pdf_upload
+from uploads.models import Document, Toelichting, ToelichtingVersie
+from uploads.roles import BEHEERDER, INSPECTIE, SWV_MEDEWERKER
+
+pytestmark = pytest.mark.django_db
+
+ALL = ["staff_a", "staff_b", "beheerder", "inspectie", "anonymous"]
+READERS_OF_A = {"staff_a", "beheerder", "inspectie"}
+WRITERS_OF_A = {"staff_a"}
+
+TOELICHTING_URL = "/beheer/uploads/toelichting/"
+DOCUMENT_URL = "/beheer/uploads/document/"
+
+
+def is_login_redirect(response) -> bool:
+    return response.status_code == 302 and "/beheer/login/" in response["Location"]
+
+
+def is_refused(response) -> bool:
+    """403, 404, a redirect to the login page or the admin's "object does not exist" redirect."""
+    if response.status_code in (403, 404):
+        return True
+    return response.status_code == 302 and (
+        "/beheer/login/" in response["Location"] or response["Location"].rstrip("/") == "/beheer"
+    )
+
+
+# --- roles -----------------------------------------------------------------------------------------
+
+
+def test_role_groups_exist_with_their_permissions():
+    def perms(name):
+        return set(Group.objects.get(name=name).permissions.values_list("codename", flat=True))
+
+    staff = perms(SWV_MEDEWERKER)
+    assert {"add_toelichting", "change_toelichting", "view_toelichting", "publish_toelichting"} <= staff
+    assert {"add_document", "change_document", "view_document", "view_samenwerkingsverband"} <= staff
+    assert {"add_zelfgerapporteerdcijfer", "change_zelfgerapporteerdcijfer"} <= staff
+    assert not any(p.startswith("delete_") for p in staff)
+    assert "view_all_swvs" not in staff
+    assert not {"change_waarde", "add_waarde", "change_samenwerkingsverband"} & staff
+
+    beheerder = perms(BEHEERDER)
+    assert {"view_all_swvs", "add_user", "change_user", "change_swvmedewerker", "view_waarde"} <= beheerder
+    assert not {"change_toelichting", "add_document", "change_waarde", "delete_user"} & beheerder
+
+    inspectie = perms(INSPECTIE)
+    assert {"view_all_swvs", "view_toelichting", "view_document", "view_waarde"} <= inspectie
+    assert all(p.startswith("view_") for p in inspectie)
+
+
+# --- toelichting -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("persona", ALL)
+def test_toelichting_list(client, personas, persona, toelichting_a, toelichting_b):
+    response = client_for(client, personas[persona]).get(TOELICHTING_URL)
+    if persona == "anonymous":
+        assert is_login_redirect(response)
+        return
+    assert response.status_code == 200
+    rows = {obj.pk for obj in response.context["cl"].result_list}
+    expected = {
+        "staff_a": {toelichting_a.pk},
+        "staff_b": {toelichting_b.pk},
+        "beheerder": {toelichting_a.pk, toelichting_b.pk},
+        "inspectie": {toelichting_a.pk, toelichting_b.pk},
+    }[persona]
+    assert rows == expected
+
+
+@pytest.mark.parametrize("persona", ["staff_a", "staff_b"])
+def test_toelichting_search_and_filters_stay_in_own_swv(
+    client, personas, persona, swv_a, swv_b, toelichting_a, toelichting_b
+):
+    other = swv_b if persona == "staff_a" else swv_a
+    client_for(client, personas[persona])
+    for query in (f"?q={other.code}", f"?swv__id__exact={other.pk}", "?q=Concept"):
+        response = client.get(TOELICHTING_URL + query)
+        assert all(obj.swv_id != other.pk for obj in response.context["cl"].result_list), query
+
+
+@pytest.mark.parametrize("persona", ALL)
+def test_toelichting_view(client, personas, persona, toelichting_a):
+    response = client_for(client, personas[persona]).get(f"{TOELICHTING_URL}{toelichting_a.pk}/change/")
+    if persona not in READERS_OF_A:
+        assert is_refused(response)
+        return
+    assert response.status_code == 200
+    editable = 'name="concept"' in response.content.decode()
+    assert editable == (persona in WRITERS_OF_A)
+
+
+@pytest.mark.parametrize("persona", ALL)
+def test_toelichting_add(client, personas, persona, swv_a):
+    client_for(client, personas[persona])
+    response = client.post(f"{TOELICHTING_URL}add/", {"swv": swv_a.pk, "thema": "organisatie", "concept": "Nieuw"})
+    created = Toelichting.objects.filter(swv=swv_a, thema="organisatie").first()
+    if persona in WRITERS_OF_A:
+        assert response.status_code == 302, response.content.decode()[:2000]
+        assert created.concept == "Nieuw" and created.gepubliceerd == ""
+        assert created.versies.get().door == personas[persona]
+    else:
+        assert created is None
+        if persona == "staff_b":  # the form offers B only; A is not a valid choice
+            assert response.status_code == 200 and "swv" in response.context["adminform"].form.errors
+        else:
+            assert is_refused(response)
+
+
+@pytest.mark.parametrize("persona", ALL)
+def test_toelichting_change(client, personas, persona, toelichting_a):
+    client_for(client, personas[persona])
+    response = client.post(f"{TOELICHTING_URL}{toelichting_a.pk}/change/", {"concept": "Gewijzigd", "_save": "1"})
+    toelichting_a.refresh_from_db()
+    if persona in WRITERS_OF_A:
+        assert response.status_code == 302
+        assert toelichting_a.concept == "Gewijzigd"
+        assert toelichting_a.gepubliceerd == "Oud A", "saving keeps the published text"
+    else:
+        assert is_refused(response)
+        assert toelichting_a.concept == "Concept **A**"
+
+
+def test_toelichting_add_cannot_be_steered_to_other_swv_by_post(client, personas, swv_b):
+    client_for(client, personas["staff_a"])
+    client.post(f"{TOELICHTING_URL}add/", {"swv": swv_b.pk, "thema": "intro", "concept": "Inbraak"})
+    assert not Toelichting.objects.filter(swv=swv_b).exists()
+
+
+@pytest.mark.parametrize("persona", ALL)
+def test_toelichting_delete(client, personas, persona, toelichting_a):
+    client_for(client, personas[persona])
+    get = client.get(f"{TOELICHTING_URL}{toelichting_a.pk}/delete/")
+    post = client.post(f"{TOELICHTING_URL}{toelichting_a.pk}/delete/", {"post": "yes"})
+    bulk = client.post(
+        TOELICHTING_URL, {"action": "delete_selected", "_selected_action": [toelichting_a.pk], "post": "yes"}
+    )
+    assert is_refused(get) and is_refused(post)
+    assert bulk.status_code in (200, 302, 403)
+    assert Toelichting.objects.filter(pk=toelichting_a.pk).exists(), "nobody but a superuser deletes a toelichting"
+
+
+@pytest.mark.parametrize("persona", ALL)
+def test_toelichting_preview(client, personas, persona, swv_a, toelichting_a):
+    response = client_for(client, personas[persona]).get(f"/beheer-voorbeeld/swv/{swv_a.code}/")
+    if persona not in READERS_OF_A:
+        assert is_refused(response)
+        assert "Concept <strong>A</strong>" not in response.content.decode()
+        return
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Concept <strong>A</strong>" in html, "the preview shows the draft"
+    assert "Oud A" not in html
+    assert response["Cache-Control"].startswith("max-age=0")
+
+
+@pytest.mark.parametrize("persona", ALL)
+def test_toelichting_publish_action(client, personas, persona, toelichting_a):
+    client_for(client, personas[persona])
+    response = client.post(
+        TOELICHTING_URL, {"action": "publiceer_concepten", "_selected_action": [toelichting_a.pk], "index": 0}
+    )
+    toelichting_a.refresh_from_db()
+    if persona in WRITERS_OF_A:
+        assert response.status_code == 302
+        assert toelichting_a.gepubliceerd == "Concept **A**"
+        assert toelichting_a.versies.filter(status=ToelichtingVersie.Status.GEPUBLICEERD).count() == 1
+    else:
+        assert response.status_code in (200, 302, 403)
+        assert toelichting_a.gepubliceerd == "Oud A"
+
+
+@pytest.mark.parametrize("persona", ALL)
+def test_toelichting_publish_button(client, personas, persona, toelichting_a):
+    client_for(client, personas[persona])
+    response = client.post(f"{TOELICHTING_URL}{toelichting_a.pk}/change/", {"concept": "Nu live", "_publiceren": "1"})
+    toelichting_a.refresh_from_db()
+    if persona in WRITERS_OF_A:
+        assert response.status_code == 302
+        assert toelichting_a.gepubliceerd == "Nu live" == toelichting_a.concept
+    else:
+        assert is_refused(response)
+        assert toelichting_a.gepubliceerd == "Oud A"
+
+
+@pytest.mark.parametrize("persona", ALL)
+def test_toelichting_restore(client, personas, persona, toelichting_a):
+    from uploads import services
+
+    services.save_draft(toelichting=toelichting_a, tekst="Versie 1", user=personas["staff_a"])
+    services.save_draft(toelichting=toelichting_a, tekst="Versie 2", user=personas["staff_a"])
+    first = toelichting_a.versies.get(tekst="Versie 1")
+    client_for(client, personas[persona])
+    url = f"{TOELICHTING_URL}{toelichting_a.pk}/versies/{first.pk}/herstel/"
+    assert client.get(url).status_code in (302, 403, 405)
+    response = client.post(url)
+    toelichting_a.refresh_from_db()
+    if persona in WRITERS_OF_A:
+        assert response.status_code == 302
+        assert toelichting_a.concept == "Versie 1"
+    else:
+        assert is_refused(response)
+        assert toelichting_a.concept == "Versie 2"
+
+
+def test_toelichting_change_logged_in_admin_log(client, personas, toelichting_a):
+    from django.contrib.admin.models import LogEntry
+
+    client_for(client, personas["staff_a"]).post(
+        f"{TOELICHTING_URL}{toelichting_a.pk}/change/", {"concept": "Gelogd", "_publiceren": "1"}
+    )
+    entry = LogEntry.objects.filter(object_id=str(toelichting_a.pk), user=personas["staff_a"]).latest("action_time")
+    assert "gepubliceerd" in entry.get_change_message().lower()
+
+
+# --- documents -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("persona", ALL)
+def test_document_list(client, personas, persona, document_a, document_b):
+    response = client_for(client, personas[persona]).get(DOCUMENT_URL)
+    if persona == "anonymous":
+        assert is_login_redirect(response)
+        return
+    rows = {obj.pk for obj in response.context["cl"].result_list}
+    expected = {
+        "staff_a": {document_a.pk},
+        "staff_b": {document_b.pk},
+        "beheerder": {document_a.pk, document_b.pk},
+        "inspectie": {document_a.pk, document_b.pk},
+    }[persona]
+    assert rows == expected
+
+
+@pytest.mark.parametrize("persona", ALL)
+def test_document_view(client, personas, persona, document_a):
+    response = client_for(client, personas[persona]).get(f"{DOCUMENT_URL}{document_a.pk}/change/")
+    if persona not in READERS_OF_A:
+        assert is_refused(response)
+        return
+    assert response.status_code == 200
+    assert ('name="titel"' in response.content.decode()) == (persona in WRITERS_OF_A)
+
+
+@pytest.mark.parametrize("persona", ALL)
+def test_document_add(client, personas, persona, swv_a):
+    client_for(client, personas[persona])
+    response = client.post(
+        f"{DOCUMENT_URL}add/",
+        {"swv": swv_a.pk, "soort": "jaarplan", "titel": "Jaarplan 2025", "periode_van": 2025, "bestand": pdf_upload()},
+    )
+    created = Document.objects.filter(swv=swv_a, titel="Jaarplan 2025").first()
+    if persona in WRITERS_OF_A:
+        assert response.status_code == 302, response.context["adminform"].form.errors
+        assert created.geupload_door == personas[persona] and created.grootte > 0
+        assert created.bestand.name.startswith(f"documenten/{swv_a.code}/")
+    else:
+        assert created is None
+        if persona == "staff_b":
+            assert response.status_code == 200 and "swv" in response.context["adminform"].form.errors
+        else:
+            assert is_refused(response)
+
+
+@pytest.mark.parametrize("persona", ALL)
+def test_document_change(client, personas, persona, document_a):
+    client_for(client, personas[persona])
+    response = client.post(
+        f"{DOCUMENT_URL}{document_a.pk}/change/",
+        {"soort": "ondersteuningsplan", "titel": "Nieuwe titel", "periode_van": 2022, "periode_tot": 2026},
+    )
+    document_a.refresh_from_db()
+    if persona in WRITERS_OF_A:
+        assert response.status_code == 302
+        assert document_a.titel == "Nieuwe titel"
+    else:
+        assert is_refused(response)
+        assert document_a.titel == "Ondersteuningsplan A"
+
+
+@pytest.mark.parametrize("persona", ALL)
+def test_document_delete(client, personas, persona, document_a):
+    client_for(client, personas[persona])
+    assert is_refused(client.post(f"{DOCUMENT_URL}{document_a.pk}/delete/", {"post": "yes"}))
+    client.post(DOCUMENT_URL, {"action": "delete_selected", "_selected_action": [document_a.pk], "post": "yes"})
+    assert Document.objects.filter(pk=document_a.pk).exists()
+
+
+@pytest.mark.parametrize("persona", ALL)
+def test_document_download_is_public(client, personas, persona, document_a):
+    response = client_for(client, personas[persona]).get(f"/documenten/{document_a.pk}/download/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+def test_replace_document_keeps_earlier_version(client, personas, document_a, swv_a):
+    client_for(client, personas["staff_a"])
+    response = client.post(
+        f"{DOCUMENT_URL}add/",
+        {
+            "swv": swv_a.pk,
+            "soort": "ondersteuningsplan",
+            "titel": "Ondersteuningsplan A, herzien",
+            "periode_van": 2022,
+            "periode_tot": 2026,
+            "bestand": pdf_upload(),
+            "vervangt": document_a.pk,
+        },
+    )
+    assert response.status_code == 302
+    document_a.refresh_from_db()
+    new = Document.objects.get(titel="Ondersteuningsplan A, herzien")
+    assert document_a.vervangen_door == new
+    assert client.get(f"/documenten/{document_a.pk}/download/").status_code == 200
+
+
+def test_staff_b_cannot_replace_document_of_a(client, personas, document_a, swv_b):
+    client_for(client, personas["staff_b"])
+    response = client.post(
+        f"{DOCUMENT_URL}add/",
+        {"swv": swv_b.pk, "soort": "jaarplan", "titel": "Kaping", "bestand": pdf_upload(), "vervangt": document_a.pk},
+    )
+    assert response.status_code == 200 and "vervangt" in response.context["adminform"].form.errors
+    document_a.refresh_from_db()
+    assert document_a.vervangen_door is None
+    assert not Document.objects.filter(titel="Kaping").exists()
+
+
+# --- imported data and accounts --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("persona", ["staff_a", "beheerder", "inspectie"])
+def test_imported_figures_cannot_be_changed_through_the_web(client, personas, persona, swv_a):
+    client_for(client, personas[persona])
+    response = client.post(f"/beheer/swv/samenwerkingsverband/{swv_a.pk}/change/", {"naam": "Gekaapt"})
+    assert response.status_code == 403
+    swv_a.refresh_from_db()
+    assert swv_a.naam != "Gekaapt"
+    assert client.get("/beheer/swv/waarde/add/").status_code == 403
+
+
+def test_staff_does_not_see_other_imported_tables(client, personas):
+    client_for(client, personas["staff_a"])
+    assert client.get("/beheer/swv/waarde/").status_code == 403
+    assert client.get("/beheer/auth/user/").status_code == 403
+    assert client.get("/beheer/uploads/swvmedewerker/").status_code == 403
+
+
+def test_beheerder_links_staff_but_cannot_create_superusers(client, personas, swv_a):
+    from django.contrib.auth import get_user_model
+
+    client_for(client, personas["beheerder"])
+    new = get_user_model().objects.create_user("nieuw", password="x" * 20, is_staff=True)
+    response = client.post("/beheer/uploads/swvmedewerker/add/", {"user": new.pk, "swvs": [swv_a.pk]})
+    assert response.status_code == 302
+    assert new.groups.filter(name=SWV_MEDEWERKER).exists()
+    form = client.get(f"/beheer/auth/user/{new.pk}/change/").context["adminform"].form
+    assert "is_superuser" not in form.fields and "user_permissions" not in form.fields
+    admin_user = get_user_model().objects.create_superuser("opperbaas", password="y" * 20)
+    assert is_refused(client.get(f"/beheer/auth/user/{admin_user.pk}/change/"))
+
+
+def test_inspectie_changes_nothing(client, personas, toelichting_a, document_a):
+    client_for(client, personas["inspectie"])
+    assert client.get(f"{TOELICHTING_URL}add/").status_code == 403
+    assert client.get(f"{DOCUMENT_URL}add/").status_code == 403
+    assert client.get("/beheer/uploads/zelfgerapporteerdcijfer/add/").status_code == 403

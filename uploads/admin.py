@@ -1,0 +1,371 @@
+"""Admin for what SWV's supply themselves. One rule, enforced in one mixin for every model here:
+staff of an SWV see and change only their own SWV's objects; readers of everything change nothing.
+"""
+
+import logging
+
+from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import filesizeformat
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from swv.models import Samenwerkingsverband
+from uploads import services
+from uploads.forms import DocumentChangeForm, DocumentUploadForm, ToelichtingForm, ZelfgerapporteerdCijferForm
+from uploads.markdown import render_markdown
+from uploads.models import Document, SwvMedewerker, Toelichting, ZelfgerapporteerdCijfer
+from uploads.roles import ROLE_PERMISSIONS, SWV_MEDEWERKER, may_write_for_swv, restrict_to_user, swv_ids_for
+from verantwoording.security import AdminLoginForm
+
+logger = logging.getLogger("uploads.admin")
+
+# Failed logins are counted and locked out (verantwoording.security); the form says so in Dutch.
+admin.site.login_form = AdminLoginForm
+admin.site.site_header = "Passend onderwijs in beeld – beheer"
+admin.site.site_title = "Beheer"
+
+
+def writable_swvs(user):
+    """The SWV's a user may write for: its own as staff, all for a superuser, none otherwise."""
+    if not user.is_active:
+        return Samenwerkingsverband.objects.none()
+    if user.is_superuser:
+        return Samenwerkingsverband.objects.all()
+    return Samenwerkingsverband.objects.filter(medewerkers__user=user).distinct()
+
+
+class SwvScopedAdminMixin:
+    """Limits querysets, object permissions, foreign-key choices, search and actions to the user's SWV's.
+
+    Reading: own SWV's for staff, everything for beheerder/inspectie (uploads.view_all_swvs).
+    Writing (add/change/delete an object): only for staff linked to the object's SWV, on top of the
+    model permission. An object outside the queryset is "not found" for every admin view and POST.
+    """
+
+    swv_field = "swv"
+
+    def get_queryset(self, request):
+        return restrict_to_user(super().get_queryset(request), request.user, self.swv_field)
+
+    def obj_swv_id(self, obj):
+        return obj.swv_id
+
+    def _in_read_scope(self, request, obj) -> bool:
+        ids = swv_ids_for(request.user)
+        return ids is None or self.obj_swv_id(obj) in ids
+
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        return allowed and (obj is None or self._in_read_scope(request, obj))
+
+    def has_add_permission(self, request, *args):
+        return super().has_add_permission(request, *args) and writable_swvs(request.user).exists()
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if obj is None:
+            return allowed and writable_swvs(request.user).exists()
+        return allowed and may_write_for_swv(request.user, self.obj_swv_id(obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or may_write_for_swv(request.user, self.obj_swv_id(obj)))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is Samenwerkingsverband:
+            kwargs["queryset"] = writable_swvs(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        return restrict_to_user(queryset, request.user, self.swv_field), may_have_duplicates
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not self.has_delete_permission(request):
+            actions.pop("delete_selected", None)
+        return actions
+
+    def writable_objects(self, request, queryset):
+        """The objects of an action's selection the user may change; refuses the whole action otherwise."""
+        queryset = restrict_to_user(queryset, request.user, self.swv_field)
+        objects = list(queryset)
+        if any(not self.has_change_permission(request, obj) for obj in objects):
+            raise PermissionDenied
+        return objects
+
+    def log_addition(self, request, obj, message):
+        logger.info("admin add %s %s by user=%s", obj._meta.label, obj.pk, request.user.pk)
+        return super().log_addition(request, obj, message)
+
+    def log_change(self, request, obj, message):
+        logger.info("admin change %s %s by user=%s: %s", obj._meta.label, obj.pk, request.user.pk, message)
+        return super().log_change(request, obj, message)
+
+    def log_deletions(self, request, queryset):
+        logger.info(
+            "admin delete %s %s by user=%s", queryset.model._meta.label, [o.pk for o in queryset], request.user.pk
+        )
+        return super().log_deletions(request, queryset)
+
+
+@admin.register(Toelichting)
+class ToelichtingAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
+    form = ToelichtingForm
+    list_display = ["swv", "thema", "status", "gewijzigd_op", "gepubliceerd_op"]
+    list_filter = ["thema", ("swv", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["swv__code", "swv__naam", "concept"]
+    list_select_related = ["swv"]
+    readonly_fields = ["concept_weergave", "gepubliceerd_weergave", "gepubliceerd_op", "gewijzigd_op", "gewijzigd_door"]
+    actions = ["publiceer_concepten"]
+    change_form_template = "admin/uploads/toelichting/change_form.html"
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            fields = ["swv", "thema", *fields]
+        return fields
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return [(None, {"fields": ["swv", "thema", "concept"]})]
+        return [
+            (None, {"fields": ["swv", "thema", "concept"]}),
+            ("Weergave", {"fields": ["concept_weergave", "gepubliceerd_weergave"]}),
+            ("Geschiedenis", {"fields": ["gepubliceerd_op", "gewijzigd_op", "gewijzigd_door"]}),
+        ]
+
+    @admin.display(description="status")
+    def status(self, obj):
+        if not obj.gepubliceerd:
+            return "concept, niet gepubliceerd" if obj.concept else "leeg"
+        return "concept gewijzigd na publicatie" if obj.heeft_ongepubliceerde_wijziging else "gepubliceerd"
+
+    @admin.display(description="concept zoals het op de site komt")
+    def concept_weergave(self, obj):
+        return render_markdown(obj.concept) or "—"
+
+    @admin.display(description="gepubliceerde tekst")
+    def gepubliceerd_weergave(self, obj):
+        return render_markdown(obj.gepubliceerd) or "—"
+
+    def save_model(self, request, obj, form, change):
+        services.save_draft(toelichting=obj, tekst=form.cleaned_data.get("concept", ""), user=request.user)
+        if "_publiceren" in request.POST:
+            services.publish(toelichting=obj, user=request.user)
+            obj.refresh_from_db()
+            messages.success(request, "De toelichting is gepubliceerd.")
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_publiceren" in request.POST:
+            return HttpResponseRedirect(reverse("admin:uploads_toelichting_change", args=[obj.pk]))
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if "_publiceren" in request.POST:
+            return HttpResponseRedirect(reverse("admin:uploads_toelichting_change", args=[obj.pk]))
+        return super().response_change(request, obj)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        message = super().construct_change_message(request, form, formsets, add)
+        if "_publiceren" in request.POST:
+            message = [*message, {"changed": {"fields": ["gepubliceerd"]}}]
+        return message
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["kan_publiceren"] = bool(
+            obj is None or may_write_for_swv(request.user, obj.swv_id)
+        ) and request.user.has_perm("uploads.publish_toelichting")
+        if obj is not None:
+            context["versies"] = obj.versies.select_related("door")[:50]
+            context["kan_herstellen"] = self.has_change_permission(request, obj)
+            context["voorbeeld_url"] = reverse("uploads:voorbeeld", kwargs={"code": obj.swv.code})
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_urls(self):
+        custom = [
+            path(
+                "<path:object_id>/versies/<int:versie_id>/herstel/",
+                self.admin_site.admin_view(self.herstel_view),
+                name="uploads_toelichting_herstel",
+            ),
+        ]
+        return custom + super().get_urls()
+
+    def herstel_view(self, request, object_id, versie_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = self.get_object(request, object_id)
+        if obj is None or not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        versie = get_object_or_404(obj.versies, pk=versie_id)
+        services.restore(versie=versie, user=request.user)
+        self.log_change(request, obj, f"Versie van {versie.op:%d-%m-%Y %H:%M} teruggezet als concept.")
+        messages.success(request, "De eerdere versie staat weer als concept klaar. Publiceer om haar te tonen.")
+        return HttpResponseRedirect(reverse("admin:uploads_toelichting_change", args=[obj.pk]))
+
+    @admin.action(description="Publiceer de concepten van de gekozen toelichtingen", permissions=["publish"])
+    def publiceer_concepten(self, request, queryset):
+        for obj in self.writable_objects(request, queryset):
+            services.publish(toelichting=obj, user=request.user)
+            self.log_change(request, obj, "Concept gepubliceerd.")
+        messages.success(request, "De gekozen toelichtingen zijn gepubliceerd.")
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("uploads.publish_toelichting") and writable_swvs(request.user).exists()
+
+
+@admin.register(Document)
+class DocumentAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
+    list_display = ["swv", "soort", "titel", "periode", "grootte_leesbaar", "geupload_op", "is_huidig", "download"]
+    list_filter = ["soort", ("vervangen_door", admin.EmptyFieldListFilter), ("swv", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["swv__code", "swv__naam", "titel"]
+    list_select_related = ["swv"]
+    change_readonly = ["swv", "download", "grootte_leesbaar", "geupload_op", "geupload_door", "vervangen_door"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        kwargs["form"] = DocumentChangeForm if obj is not None else DocumentUploadForm
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None and "vervangt" in form.base_fields:
+            form.base_fields["vervangt"].queryset = Document.objects.filter(
+                swv__in=writable_swvs(request.user), vervangen_door__isnull=True
+            ).select_related("swv")
+        return form
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["swv", "soort", "titel", "periode_van", "periode_tot", "bestand", "vervangt"]
+        return ["soort", "titel", "periode_van", "periode_tot", *self.change_readonly]
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.change_readonly if obj is not None else []
+
+    @admin.display(description="grootte")
+    def grootte_leesbaar(self, obj):
+        return filesizeformat(obj.grootte)
+
+    @admin.display(description="huidige versie", boolean=True)
+    def is_huidig(self, obj):
+        return obj.is_huidig
+
+    @admin.display(description="bestand")
+    def download(self, obj):
+        if not obj.pk:
+            return "—"
+        return format_html('<a href="{}">PDF downloaden</a>', obj.get_absolute_url())
+
+    def save_form(self, request, form, change):
+        if change:
+            return form.save(commit=False)
+        data = form.cleaned_data
+        return services.upload_document(
+            swv=data["swv"],
+            soort=data["soort"],
+            titel=data["titel"],
+            periode_van=data.get("periode_van"),
+            periode_tot=data.get("periode_tot"),
+            bestand=data["bestand"],
+            vervangt=data.get("vervangt"),
+            user=request.user,
+        )
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            services.update_document(document=obj, user=request.user)
+
+    def save_related(self, request, form, formsets, change):
+        """A document has no many-to-many fields or inlines; the upload service wrote everything."""
+
+
+@admin.register(ZelfgerapporteerdCijfer)
+class ZelfgerapporteerdCijferAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
+    form = ZelfgerapporteerdCijferForm
+    list_display = ["swv", "indicator", "jaar", "bedrag", "gewijzigd_op"]
+    list_filter = ["indicator", "jaar", ("swv", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["swv__code", "swv__naam"]
+    list_select_related = ["swv", "indicator"]
+    readonly_fields = ["gewijzigd_op", "gewijzigd_door"]
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return ["swv", *fields] if obj is not None else fields
+
+    def save_model(self, request, obj, form, change):
+        services.save_self_reported_figure(cijfer=obj, user=request.user)
+
+
+@admin.register(SwvMedewerker)
+class SwvMedewerkerAdmin(admin.ModelAdmin):
+    """Beheerders link accounts to SWV's; the account gets the SWV-medewerker role with it."""
+
+    list_display = ["user", "swv_codes"]
+    search_fields = ["user__username", "user__email", "swvs__code", "swvs__naam"]
+    filter_horizontal = ["swvs"]
+
+    @admin.display(description="samenwerkingsverbanden")
+    def swv_codes(self, obj):
+        return ", ".join(obj.swvs.values_list("code", flat=True))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            kwargs["queryset"] = get_user_model().objects.filter(is_superuser=False)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.user.groups.add(Group.objects.get(name=SWV_MEDEWERKER))
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class AccountAdmin(UserAdmin):
+    """Beheerders manage accounts but can never make or change a superuser or hand out raw permissions."""
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fields += ["is_superuser", "user_permissions"]
+        return fields
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        return queryset if request.user.is_superuser else queryset.filter(is_superuser=False)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups" and not request.user.is_superuser:
+            kwargs["queryset"] = Group.objects.filter(name__in=list(ROLE_PERMISSIONS))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+@admin.register(LogEntry)
+class LogEntryAdmin(admin.ModelAdmin):
+    """Who changed what through the admin; read-only for everyone."""
+
+    list_display = ["action_time", "user", "content_type", "object_repr", "action_flag", "change_message"]
+    list_filter = ["action_flag", "content_type"]
+    search_fields = ["object_repr", "user__username"]
+    list_select_related = ["user", "content_type"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

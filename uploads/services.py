@@ -1,0 +1,159 @@
+"""Writes for what SWV's supply themselves. Every write checks who may do it, validates fully and is
+all or nothing (one transaction; an uploaded file is removed again when the database write fails).
+"""
+
+import logging
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from uploads.models import Document, Toelichting, ToelichtingVersie, ZelfgerapporteerdCijfer
+from uploads.roles import may_write_for_swv
+from uploads.validators import validate_pdf, validate_toelichting_length
+
+logger = logging.getLogger("uploads")
+
+
+def _require_writer(user, swv_id) -> None:
+    if not may_write_for_swv(user, swv_id):
+        logger.warning("refused write by user=%s for swv_id=%s", getattr(user, "pk", None), swv_id)
+        raise PermissionDenied("U mag alleen gegevens van uw eigen samenwerkingsverband wijzigen.")
+
+
+def _normalise(text: str) -> str:
+    return (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+@transaction.atomic
+def save_draft(*, toelichting: Toelichting, tekst: str, user) -> Toelichting:
+    """Store a new draft text (the published text is untouched); every change becomes a version."""
+    _require_writer(user, toelichting.swv_id)
+    tekst = _normalise(tekst)
+    validate_toelichting_length(tekst, Toelichting.MAX_LENGTH)
+    is_new = toelichting.pk is None
+    if not is_new:
+        # Lock the row so two editors cannot interleave a save and a publish.
+        Toelichting.objects.select_for_update().filter(pk=toelichting.pk).first()
+        previous = Toelichting.objects.filter(pk=toelichting.pk).values_list("concept", flat=True).first()
+        if previous == tekst and toelichting.versies.exists():
+            return toelichting
+    toelichting.concept = tekst
+    toelichting.gewijzigd_door = user
+    toelichting.full_clean()
+    toelichting.save()
+    versie = ToelichtingVersie(toelichting=toelichting, tekst=tekst, status=ToelichtingVersie.Status.CONCEPT, door=user)
+    versie.full_clean()
+    versie.save()
+    logger.info("draft saved toelichting=%s swv=%s user=%s", toelichting.pk, toelichting.swv.code, user.pk)
+    return toelichting
+
+
+@transaction.atomic
+def publish(*, toelichting: Toelichting, user) -> Toelichting:
+    """Make the current draft the public text (an empty draft withdraws the public text)."""
+    _require_writer(user, toelichting.swv_id)
+    if not user.has_perm("uploads.publish_toelichting"):
+        raise PermissionDenied("U mag geen toelichting publiceren.")
+    toelichting = Toelichting.objects.select_for_update().select_related("swv").get(pk=toelichting.pk)
+    validate_toelichting_length(toelichting.concept, Toelichting.MAX_LENGTH)
+    toelichting.gepubliceerd = toelichting.concept
+    toelichting.gepubliceerd_op = timezone.now()
+    toelichting.gewijzigd_door = user
+    toelichting.full_clean()
+    toelichting.save()
+    versie = ToelichtingVersie(
+        toelichting=toelichting, tekst=toelichting.gepubliceerd, status=ToelichtingVersie.Status.GEPUBLICEERD, door=user
+    )
+    versie.full_clean()
+    versie.save()
+    logger.info("published toelichting=%s swv=%s user=%s", toelichting.pk, toelichting.swv.code, user.pk)
+    return toelichting
+
+
+@transaction.atomic
+def restore(*, versie: ToelichtingVersie, user) -> Toelichting:
+    """Put an earlier version back as the draft; publishing it is a separate, deliberate step."""
+    toelichting = versie.toelichting
+    _require_writer(user, toelichting.swv_id)
+    logger.info("restore versie=%s toelichting=%s user=%s", versie.pk, toelichting.pk, user.pk)
+    return save_draft(toelichting=toelichting, tekst=versie.tekst, user=user)
+
+
+def upload_document(
+    *,
+    swv,
+    soort: str,
+    titel: str,
+    bestand,
+    user,
+    periode_van: int | None = None,
+    periode_tot: int | None = None,
+    vervangt: Document | None = None,
+) -> Document:
+    """Store a new PDF under a generated name; a replaced document stays available as an earlier version."""
+    _require_writer(user, swv.pk)
+    if vervangt is not None and (vervangt.swv_id != swv.pk or vervangt.vervangen_door_id is not None):
+        raise ValidationError({"vervangt": "Alleen een huidig document van hetzelfde samenwerkingsverband."})
+    validate_pdf(bestand)
+    document = Document(
+        swv=swv,
+        soort=soort,
+        titel=(titel or "").strip(),
+        periode_van=periode_van,
+        periode_tot=periode_tot,
+        grootte=bestand.size,
+        geupload_door=user,
+    )
+    document.full_clean(exclude=["bestand"])
+    stored_name = None
+    try:
+        with transaction.atomic():
+            # upload_to generates the name: nothing of the uploader's file name reaches the file system.
+            document.bestand.save("upload.pdf", bestand, save=False)
+            stored_name = document.bestand.name
+            document.save()
+            if vervangt is not None:
+                updated = Document.objects.filter(pk=vervangt.pk, vervangen_door__isnull=True).update(
+                    vervangen_door=document
+                )
+                if not updated:
+                    raise ValidationError({"vervangt": "Dit document is intussen al vervangen."})
+    except Exception:
+        if stored_name:
+            document.bestand.storage.delete(stored_name)
+        raise
+    logger.info(
+        "document uploaded document=%s swv=%s soort=%s size=%s replaces=%s user=%s",
+        document.pk,
+        swv.code,
+        soort,
+        document.grootte,
+        getattr(vervangt, "pk", None),
+        user.pk,
+    )
+    return document
+
+
+@transaction.atomic
+def update_document(*, document: Document, user, **fields) -> Document:
+    """Change a document's description (type, title, period); the file itself is replaced by a new upload."""
+    _require_writer(user, document.swv_id)
+    for name in ("soort", "titel", "periode_van", "periode_tot"):
+        if name in fields:
+            setattr(document, name, fields[name])
+    document.full_clean()
+    document.save()
+    logger.info("document changed document=%s swv=%s user=%s", document.pk, document.swv.code, user.pk)
+    return document
+
+
+@transaction.atomic
+def save_self_reported_figure(*, cijfer: ZelfgerapporteerdCijfer, user) -> ZelfgerapporteerdCijfer:
+    _require_writer(user, cijfer.swv_id)
+    cijfer.toelichting = _normalise(cijfer.toelichting)
+    cijfer.gewijzigd_door = user
+    cijfer.full_clean()
+    cijfer.save()
+    logger.info("self-reported figure saved cijfer=%s swv=%s user=%s", cijfer.pk, cijfer.swv.code, user.pk)
+    return cijfer
