@@ -31,6 +31,10 @@ test: install
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} DATA_DIR=$${DATA_DIR:-$(DATA_DIR)} \
 		$(PY) -m pytest $(PYTEST_ARGS)
 
+bench: install
+	command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	DATA_DIR=$${DATA_DIR:-$(DATA_DIR)} $(PY) bench/bench.py
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

@@ -1,0 +1,234 @@
+"""make bench: the site against its physical limit (serving the same page as a static file).
+
+Starts gunicorn on PostgreSQL with the real data plus fictional figures, measures with wrk on 127.0.0.1
+only (bounded in time), and prints requests/s, p50/p95/p99 and errors per URL at 1, 8 and 32
+connections, with 1 and 2 workers; then the dynamic/static ratio and load_all against pandas.
+"""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.request import Request, urlopen
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+DURATION = os.environ.get("BENCH_SECONDS", "4")
+CONNECTIONS = (1, 8, 32)
+DB_NAME = "verantwoording_bench"
+PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def environment(static_root: Path) -> dict:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "verantwoording.settings",
+        "DATABASE_URL": f"{PG}/{DB_NAME}",
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_COOKIES": "0",
+        "STATIC_ROOT": str(static_root),
+        "LOG_LEVEL": "ERROR",
+    }
+
+
+def manage(env: dict, *args: str) -> float:
+    started = time.perf_counter()
+    subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def reset_database() -> None:
+    import psycopg
+
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {DB_NAME}")
+
+
+def pandas_read_seconds(data_dir: Path) -> float:
+    """The floor for load_all: pandas (and pyogrio for GeoJSON) only reading the same files."""
+    import geopandas
+    import pandas
+
+    started = time.perf_counter()
+    for path in sorted(data_dir.rglob("*")):
+        if path.suffix == ".csv":
+            encoding = "cp1252" if "vestigingen" in path.name else "utf-8"
+            delimiter = ";" if "vestigingen" in path.name or "vsv" in path.name else ","
+            pandas.read_csv(path, sep=delimiter, encoding=encoding, dtype=str)
+        elif path.suffix == ".geojson":
+            geopandas.read_file(path)
+    return time.perf_counter() - started
+
+
+class Server:
+    def __init__(self, env: dict, workers: int):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [
+                PY,
+                "-m",
+                "gunicorn",
+                "verantwoording.wsgi",
+                "-b",
+                f"127.0.0.1:{self.port}",
+                "-w",
+                str(workers),
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urlopen(self.url + "/", timeout=2)
+                return
+            except Exception:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    raise RuntimeError("gunicorn did not start") from None
+                time.sleep(0.3)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(10)
+
+
+def wrk(url: str, connections: int) -> dict:
+    threads = str(min(connections, 2))
+    result = subprocess.run(
+        [
+            "wrk",
+            "-t",
+            threads,
+            "-c",
+            str(connections),
+            "-d",
+            f"{DURATION}s",
+            "--timeout",
+            "5s",
+            "-H",
+            "Accept-Encoding: gzip",
+            "-s",
+            str(ROOT / "bench" / "report.lua"),
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=int(DURATION) + 30,
+    )
+    line = next(line for line in result.stdout.splitlines() if line.startswith("BENCH "))
+    data = json.loads(line[6:])
+    data["rps"] = data["requests"] / data["seconds"]
+    return data
+
+
+def pick_urls(base: str) -> dict[str, str]:
+    from urllib.error import HTTPError
+
+    def status(path: str) -> int:
+        try:
+            return urlopen(Request(base + path), timeout=5).status
+        except HTTPError as exc:
+            return exc.code
+
+    swv_path = "/swv/PO3009/"
+    try:
+        swv_path = urlopen(base + swv_path, timeout=5).geturl().removeprefix(base)
+    except Exception:
+        pass
+    urls = {"home": "/", "landelijk": "/landelijk/", "swv-pagina": swv_path, "zoeken": "/zoeken/?q=5504"}
+    for candidate in ("/kaart/po.geojson", "/kaart/geojson/po/", "/kaart/PO.geojson"):
+        if status(candidate) == 200:
+            urls["kaart-geojson"] = candidate
+            break
+    return urls
+
+
+def main() -> None:
+    data_dir = Path(os.environ.get("DATA_DIR") or ROOT.parent / "shared" / "data")
+    static_root = Path(tempfile.mkdtemp(prefix="bench-static-"))
+    env = environment(static_root)
+    log("database opnieuw aanmaken en migreren ...")
+    reset_database()
+    manage(env, "migrate", "--noinput")
+    log(f"load_all {data_dir} ...")
+    load_seconds = manage(env, "load_all", str(data_dir))
+    pandas_seconds = pandas_read_seconds(data_dir)
+    manage(env, "demo_figures")
+    manage(env, "collectstatic", "--noinput")
+
+    server = Server(env, workers=1)
+    urls = pick_urls(server.url)
+    html = urlopen(server.url + urls["swv-pagina"], timeout=10).read()
+    server.stop()
+    (static_root / "bench").mkdir(exist_ok=True)
+    (static_root / "bench" / "swv.html").write_bytes(html)
+    urls["statisch-bestand"] = "/static/bench/swv.html"
+
+    rows = []
+    for workers in (1, 2):
+        server = Server(env, workers=workers)
+        try:
+            for name, path in urls.items():
+                for connections in CONNECTIONS:
+                    result = wrk(server.url + path, connections)
+                    rows.append({"workers": workers, "url": name, "connections": connections, **result})
+                    log(f"{workers}w {name:<17} c={connections:<3} {result['rps']:8.0f}/s p95 {result['p95']:.1f} ms")
+        finally:
+            server.stop()
+    shutil.rmtree(static_root, ignore_errors=True)
+    print_report(rows, urls, load_seconds, pandas_seconds)
+
+
+def print_report(rows, urls, load_seconds, pandas_seconds) -> None:
+    print(f"\nPassend onderwijs in beeld — benchmark (wrk, 127.0.0.1, {DURATION}s per meting)\n")
+    print(
+        f"{'workers':>7} {'url':<17} {'verb.':>5} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'fouten':>7}"
+    )
+    for r in rows:
+        errors = r["errors"]
+        print(
+            f"{r['workers']:>7} {r['url']:<17} {r['connections']:>5} {r['rps']:>9.0f} {r['p50']:>8.1f} "
+            f"{r['p95']:>8.1f} {r['p99']:>8.1f} {errors:>7}"
+        )
+    print()
+    for workers in (1, 2):
+        at32 = {r["url"]: r for r in rows if r["workers"] == workers and r["connections"] == 32}
+        ratio = at32["swv-pagina"]["rps"] / at32["statisch-bestand"]["rps"]
+        print(
+            f"{workers} worker(s), 32 verbindingen: SWV-pagina dynamisch/statisch = {ratio:.2f} "
+            f"({at32['swv-pagina']['rps']:.0f} / {at32['statisch-bestand']['rps']:.0f} req/s), "
+            f"p95 SWV-pagina {at32['swv-pagina']['p95']:.1f} ms"
+        )
+    print(
+        f"load_all {load_seconds:.1f} s, pandas leest dezelfde bestanden in {pandas_seconds:.1f} s: "
+        f"verhouding {load_seconds / pandas_seconds:.1f}x"
+    )
+    print(f"URL's: {', '.join(f'{k}={v}' for k, v in urls.items())}")
+
+
+if __name__ == "__main__":
+    main()
