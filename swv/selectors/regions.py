@@ -8,7 +8,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.urls import NoReverseMatch
 
 from swv.models import ImportRun, Samenwerkingsverband, SwvGemeente
 from swv.services.cache import data_version
@@ -40,10 +39,7 @@ def display_name(swv: Samenwerkingsverband) -> str:
 
 
 def swv_url(swv: Samenwerkingsverband) -> str:
-    try:
-        return swv.get_absolute_url()
-    except NoReverseMatch:  # the SWV pages are being built; their URL pattern is fixed by the design
-        return f"/swv/{swv.code}-{swv.slug}/"
+    return swv.get_absolute_url()
 
 
 def normalize_sector(raw: str) -> str | None:
