@@ -18,6 +18,11 @@ class ToelichtingForm(forms.ModelForm):
                 f"Hooguit {Toelichting.MAX_LENGTH} tekens."
             )
         }
+        error_messages = {
+            "concept": {
+                "max_length": "De toelichting is te lang: %(show_value)d tekens, het maximum is %(limit_value)d."
+            }
+        }
 
     def clean_concept(self):
         tekst = (self.cleaned_data.get("concept") or "").replace("\r\n", "\n").strip()

@@ -31,17 +31,23 @@ def save_draft(*, toelichting: Toelichting, tekst: str, user) -> Toelichting:
     _require_writer(user, toelichting.swv_id)
     tekst = _normalise(tekst)
     validate_toelichting_length(tekst, Toelichting.MAX_LENGTH)
-    is_new = toelichting.pk is None
-    if not is_new:
-        # Lock the row so two editors cannot interleave a save and a publish.
-        Toelichting.objects.select_for_update().filter(pk=toelichting.pk).first()
-        previous = Toelichting.objects.filter(pk=toelichting.pk).values_list("concept", flat=True).first()
-        if previous == tekst and toelichting.versies.exists():
-            return toelichting
-    toelichting.concept = tekst
-    toelichting.gewijzigd_door = user
-    toelichting.full_clean()
-    toelichting.save()
+    if toelichting.pk is None:
+        toelichting.concept = tekst
+        toelichting.gewijzigd_door = user
+        toelichting.full_clean()
+        toelichting.save()
+    else:
+        # Lock the row and write only the draft fields, so a stale instance never overwrites the
+        # published text and two editors cannot interleave a save and a publish.
+        current = Toelichting.objects.select_for_update().select_related("swv").get(pk=toelichting.pk)
+        if current.concept == tekst and current.versies.exists():
+            return current
+        current.concept = tekst
+        current.gewijzigd_door = user
+        current.full_clean()
+        current.save(update_fields=["concept", "gewijzigd_door", "gewijzigd_op"])
+        toelichting.concept, toelichting.gewijzigd_door = tekst, user
+        toelichting = current
     versie = ToelichtingVersie(toelichting=toelichting, tekst=tekst, status=ToelichtingVersie.Status.CONCEPT, door=user)
     versie.full_clean()
     versie.save()
