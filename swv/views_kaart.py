@@ -26,8 +26,12 @@ def _sector_or_404(raw: str) -> str:
 
 
 @require_safe
-def kaart(request, sector: str = "po"):
-    sector = _sector_or_404(sector)
+def kaart(request, sector: str | None = None):
+    if sector is None:
+        asked = normalize_sector(request.GET.get("sector", ""))
+        if asked:  # /kaart/?sector=vo (links from other pages) -> the sector's own URL
+            return redirect("kaart:sector", sector=asked.lower())
+    sector = _sector_or_404(sector or "po")
     context = {
         "sector": sector,
         "sectoren": [
@@ -52,7 +56,7 @@ def regio_geojson(request, sector: str):
         response["Content-Encoding"] = "gzip"
     patch_vary_headers(response, ["Accept-Encoding"])
     response["ETag"] = data.etag
-    last_modified = data.last_modified.timestamp() if data.last_modified else None
+    last_modified = int(data.last_modified.timestamp()) if data.last_modified else None
     if last_modified is not None:
         response["Last-Modified"] = http_date(last_modified)
     patch_cache_control(response, public=True, max_age=GEOJSON_MAX_AGE)

@@ -50,6 +50,7 @@
   }
 
   function makeMap(element, small) {
+    /* The small map is a picture (role img, described by its caption): no controls, no panning. */
     var map = L.map(element, {
       zoomControl: false,
       attributionControl: true,
@@ -57,11 +58,16 @@
       maxZoom: 13,
       maxBounds: [[49.5, 1.5], [54.5, 9.0]],
       zoomSnap: 0.25,
+      dragging: !small,
+      keyboard: !small,
       scrollWheelZoom: !small,
+      doubleClickZoom: !small,
+      touchZoom: !small,
+      boxZoom: !small,
       renderer: L.svg({ padding: 0.2 })
     });
     map.attributionControl.setPrefix(false);
-    L.control.zoom({ zoomInTitle: "Inzoomen", zoomOutTitle: "Uitzoomen" }).addTo(map);
+    if (!small) { L.control.zoom({ zoomInTitle: "Inzoomen", zoomOutTitle: "Uitzoomen" }).addTo(map); }
     var tiles = element.getAttribute("data-tiles");
     if (tiles) {
       element.classList.add("kaart--tegels");

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 
 from swv.models import ImportRun, Samenwerkingsverband, SwvGemeente
+from swv.selectors.names import display_name
 from swv.services.cache import data_version
 from swv.services.links import current_indeling
 
@@ -31,11 +32,6 @@ PROVINCIES = {
 }
 COLOURS = 6  # neighbouring regions get different fill classes (greedy colouring)
 CACHE_SECONDS = 24 * 3600
-
-
-def display_name(swv: Samenwerkingsverband) -> str:
-    """'PO 30-09 De Kempen', or just the code while the name is not imported yet."""
-    return f"{swv.code_leesbaar} {swv.naam}".strip()
 
 
 def swv_url(swv: Samenwerkingsverband) -> str:
@@ -193,5 +189,7 @@ def minimap(swv: Samenwerkingsverband) -> dict:
             features.append(part)
     return {
         "geojson": {"type": "FeatureCollection", "features": features} if features else None,
+        "data_id": f"minikaart-data-{swv.code}",
+        "gedeeld": bool(swv.regio_gedeeld_geojson),
         "gemeenten": gemeenten_per_swv([swv.pk]).get(swv.pk, []),
     }

@@ -13,7 +13,8 @@ from django.db.models import Q
 
 from swv.codes import normalize_name, normalize_swv_code, parse_pc4
 from swv.models import Postcodegebied, Samenwerkingsverband, SwvGemeente, Vestiging
-from swv.selectors.regions import display_name, swv_url
+from swv.selectors.names import display_name
+from swv.selectors.regions import swv_url
 from swv.services.cache import data_version
 from swv.services.links import current_indeling
 

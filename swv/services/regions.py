@@ -20,7 +20,7 @@ from swv.models import GemeenteGrens, Samenwerkingsverband, SwvGemeente
 from swv.services.links import current_indeling
 
 # Simplification in degrees (coverage_simplify: about the square root of the triangle area removed).
-TOLERANCE = 0.002
+TOLERANCE = 0.001
 DECIMALS = 4  # about 7-11 m, below the 3-decimal precision of the generalised CBS boundaries
 
 
