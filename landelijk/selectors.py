@@ -7,7 +7,7 @@ from django.utils.safestring import SafeString
 from landelijk.models import ThemaContext
 from swv.models import Indicator
 from swv.selectors.charts import box_plot
-from swv.selectors.figures import Point, Series, gemeente_figures, sector_figures
+from swv.selectors.figures import Point, Series, gemeente_figures, noemer_words, sector_figures
 from swv.selectors.statistics import Aggregate
 
 SECTORS = ("PO", "VO")
@@ -87,7 +87,7 @@ def _figure(indicator: Indicator, sectors: tuple[str, ...], per_sector: dict, ge
             for s in sectors
         ]
         noemer = next((per_sector[s].series.get(indicator.noemer) for s in sectors), None)
-    label = noemer.indicator.label.lower() if noemer and indicator.aggregatie == "som" else ""
+    label = noemer_words(noemer.indicator) if noemer and indicator.aggregatie == "som" else ""
     return NationalFigure(indicator=indicator, cells=cells, noemer_label=label)
 
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from swv.models import Indicator
 from swv.selectors.charts import box_plot
-from swv.selectors.figures import Figures, Point, Series, noemer_value
+from swv.selectors.figures import Figures, Point, Series, noemer_value, noemer_words
 from swv.selectors.statistics import Aggregate, Position
 
 NUMERIC = {"aantal", "procent", "euro", "jaren"}
@@ -99,7 +99,7 @@ def swv_figure(*, figures: Figures, series: Series, swv_id: int, sector: str) ->
         denominator = noemer_value(figures, series, swv_id, point.periode)
         if denominator:
             figure.aandeel = 100 * point.getal / denominator
-            figure.noemer_label = noemer.indicator.label.lower()
+            figure.noemer_label = noemer_words(noemer.indicator)
     return figure
 
 

@@ -156,6 +156,11 @@ def _aggregate_points(s: Series, points: dict[int, Point], *, noemer: dict[int, 
     )
 
 
+def noemer_words(indicator: Indicator) -> str:
+    """How a noemer reads after 'van het aantal': 'leerlingen', 'leerplichtige jongeren'."""
+    return indicator.label.lower().removeprefix("aantal ")
+
+
 def noemer_value(figures: Figures, series: Series, unit: int, periode: str) -> float | None:
     noemer = figures.series.get(series.indicator.noemer)
     values = _noemer_points(noemer, periode) if noemer else None

@@ -1,0 +1,196 @@
+"""The public pages over the real open data plus demo_figures: every design item is on every page."""
+
+import re
+from html import unescape
+
+import pytest
+from django.db import connection
+from django.db.models import Count
+from django.test.utils import CaptureQueriesContext
+
+from swv.models import Indicator, Samenwerkingsverband, Vestiging, Waarde
+from uploads.models import DocumentSoort, Toelichting
+
+pytestmark = pytest.mark.django_db
+
+INTRO_ITEMS = ["Adres", "Website", "E-mail", "Telefoon", "Schoolbesturen en scholen", "Gemeenten", "Postcodegebieden"]
+FIGURE_VALUE = r'id="cijfer-{code}">\s*<h4[^>]*>.*?</h4>\s*<p class="figure__value">(.*?)</p>'
+
+
+def _text(html: str) -> str:
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip())
+
+
+def _figure_value(html: str, code: str) -> str:
+    match = re.search(FIGURE_VALUE.format(code=re.escape(code)), html, re.DOTALL)
+    assert match, f"figure {code} missing"
+    return _text(match.group(1))
+
+
+def _indicators_for(sector: str) -> list[Indicator]:
+    return [
+        i
+        for i in Indicator.objects.exclude(niveau=Indicator.Niveau.LAND).exclude(thema=Indicator.Thema.CONTEXT)
+        if i.sector in ("", sector)
+    ]
+
+
+def test_home_explains_searches_and_shows_the_funding_picture(client):
+    html = client.get("/").content.decode()
+    assert 'action="/zoeken/"' in html and 'name="q"' in html
+    assert "Wat is een samenwerkingsverband?" in html
+    assert "relatief klein rad dat initieert" in html
+    for indicator in Indicator.objects.filter(niveau=Indicator.Niveau.LAND):
+        assert indicator.label in html
+    assert html.count("<h1") == 1
+
+
+@pytest.mark.parametrize("query", ["", "?sector=po", "?sector=vo"])
+def test_landelijk_shows_every_design_item(client, query):
+    response = client.get(f"/landelijk/{query}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    sectors = ["PO", "VO"] if not query else [query[-2:].upper()]
+    codes = {i.code for s in sectors for i in _indicators_for(s)}
+    for code in codes:
+        assert f'id="cijfer-{code}"' in html, code
+    text = _text(html)
+    for phrase in [
+        "Gemiddeld per samenwerkingsverband",  # pupils per SWV and its spread
+        "Spreiding: van",
+        "onvolledig en slecht gedocumenteerd",  # verzuim caveat
+        "van het aantal leerlingen",  # geschillen and bezwaren as % of pupils
+        "met een positieve en",  # verevening
+        "stichting",
+        "onvoldoende",
+    ]:
+        assert phrase in text, phrase
+    assert text.count("Samenwerkingsverbanden verschillen sterk in grootte") == 1  # editable context text
+
+
+def test_landelijk_context_text_comes_from_the_admin_model(client):
+    from landelijk.models import ThemaContext
+
+    ThemaContext.objects.filter(thema="financien").update(tekst="Een **eigen** uitleg van de beheerder.")
+    html = client.get("/landelijk/").content.decode()
+    assert "Een <strong>eigen</strong> uitleg van de beheerder." in html
+
+
+def test_every_swv_page_answers_with_every_design_item(client):
+    indicators = {s: _indicators_for(s) for s in ("PO", "VO")}
+    for swv in Samenwerkingsverband.objects.all():
+        response = client.get(swv.get_absolute_url())
+        assert response.status_code == 200, swv.code
+        html = response.content.decode()
+        assert html.count("<h1") == 1
+        for item in INTRO_ITEMS:
+            assert f">{item}<" in html, (swv.code, item)
+        for soort in DocumentSoort.labels:
+            assert soort in html, (swv.code, soort)
+        for indicator in indicators[swv.sector]:
+            value = _figure_value(html, indicator.code)
+            assert value, (swv.code, indicator.code)
+            if "niet aangeleverd" not in value and value != "<5 (tussen 1 en 4; afgeschermd om privacyredenen)":
+                assert re.search(r"[0-9a-z]", value), (swv.code, indicator.code, value)
+
+
+def test_short_and_wrong_urls_redirect_permanently(client):
+    swv = Samenwerkingsverband.objects.get(code="PO3009")
+    canonical = swv.get_absolute_url()
+    for url in ["/swv/PO3009/", "/swv/po3009/", "/swv/PO3009-verkeerde-naam/"]:
+        response = client.get(url)
+        assert response.status_code == 301, url
+        assert response["Location"] == canonical
+    assert client.get("/swv/PO9999/").status_code == 404
+
+
+def test_unnamed_swv_is_named_by_code_and_gemeenten(client):
+    swv = Samenwerkingsverband.objects.get(code="PO3009")
+    assert swv.naam == ""
+    html = client.get(swv.get_absolute_url()).content.decode()
+    h1 = _text(re.search(r"<h1>(.*?)</h1>", html, re.DOTALL).group(1))
+    assert re.fullmatch(r"Samenwerkingsverband PO 30-09 \([^)]+\)", h1), h1
+
+
+def test_toelichting_shows_only_when_published(client):
+    swv = Samenwerkingsverband.objects.get(code="VO3007")
+    url = swv.get_absolute_url()
+    html = client.get(url).content.decode()
+    assert "Toelichting van het samenwerkingsverband" not in html
+    assert 'class="toelichting"' not in html
+    Toelichting.objects.create(swv=swv, thema="financien", concept="Concept", gepubliceerd="Wij sparen **bewust**.")
+    Toelichting.objects.create(swv=swv, thema="organisatie", concept="Alleen een concept", gepubliceerd="")
+    html = client.get(url).content.decode()
+    assert "Toelichting van het samenwerkingsverband: financiën" in html
+    assert "Wij sparen <strong>bewust</strong>." in html
+    assert "organisatie</h3>" not in html and "Alleen een concept" not in html
+    assert html.count('class="toelichting"') == 1
+
+
+def test_preview_context_takes_draft_texts():
+    from django.template.loader import render_to_string
+    from django.utils.safestring import mark_safe
+
+    from swv.selectors.profile import build_swv_page_context
+
+    swv = Samenwerkingsverband.objects.get(code="PO3009")
+    context = build_swv_page_context(swv=swv, toelichtingen={"intro": mark_safe("<p>Onze missie</p>")})
+    html = render_to_string("swv/detail.html", context)
+    assert "Over het samenwerkingsverband" in html and "<p>Onze missie</p>" in html
+
+
+def test_suppressed_counts_show_as_less_than_five_and_fictional_values_are_labelled(client):
+    latest = Waarde.objects.filter(indicator__code="geschillen").order_by("-peildatum").first().periode
+    waarde = (
+        Waarde.objects.filter(
+            indicator__code="geschillen", status=Waarde.Status.ONDERDRUKT, swv__isnull=False, periode=latest
+        )
+        .select_related("swv")
+        .first()
+    )
+    assert waarde is not None
+    html = client.get(waarde.swv.get_absolute_url()).content.decode()
+    assert _figure_value(html, "geschillen").startswith("<5")
+    block = html[html.index('id="cijfer-geschillen"') :][:600]
+    assert "fictief" in block
+
+
+def test_documents_section_lists_documents_and_missing_types(client, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from uploads.models import Document
+
+    settings.MEDIA_ROOT = tmp_path
+    swv = Samenwerkingsverband.objects.get(code="PO3009")
+    document = Document.objects.create(
+        swv=swv,
+        soort=DocumentSoort.ONDERSTEUNINGSPLAN,
+        titel="Ondersteuningsplan 2022-2026",
+        periode_van=2022,
+        periode_tot=2026,
+        bestand=SimpleUploadedFile("plan.pdf", b"%PDF-1.4 test"),
+        grootte=1_572_864,
+    )
+    html = client.get(swv.get_absolute_url()).content.decode()
+    section = html[html.index('id="documenten"') :]
+    assert document.get_absolute_url() in section
+    assert "2022–2026" in section and "1,5 MB" in section
+    assert section.count("niet aangeleverd") == len(DocumentSoort) - 1
+
+
+def test_swv_page_makes_a_fixed_number_of_queries(client):
+    by_size = (
+        Vestiging.objects.exclude(swv=None).values("swv").annotate(n=Count("pk")).order_by("n").values_list("swv", "n")
+    )
+    (small_id, small_n), (large_id, large_n) = by_size.first(), by_size.last()
+    assert large_n > 10 * small_n
+    small, large = (Samenwerkingsverband.objects.get(pk=pk) for pk in (small_id, large_id))
+    client.get(small.get_absolute_url())  # fills the caches of sector figures and names
+    client.get(large.get_absolute_url())
+    counts = []
+    for swv in (small, large):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(swv.get_absolute_url()).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+    assert counts[0] <= 10, counts
