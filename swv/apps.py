@@ -11,3 +11,7 @@ class SwvConfig(AppConfig):
         from swv.services.catalogue import sync_catalogue_after_migrate
 
         post_migrate.connect(sync_catalogue_after_migrate, sender=self)
+
+        from swv.services.cache import connect_content_signals
+
+        connect_content_signals()

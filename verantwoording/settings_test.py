@@ -1,10 +1,15 @@
 """Settings for the test suite: PostgreSQL on the local server unless DATABASE_URL says otherwise."""
 
 import os
+import uuid
 
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/verantwoording")
 os.environ.setdefault("SECRET_KEY", "test-only-key-not-secret")
 os.environ.setdefault("ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
+# Redis as in production; a prefix per test session (inherited by the test server process) keeps
+# parallel sessions and earlier runs from sharing cached pages.
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
+os.environ.setdefault("CACHE_KEY_PREFIX", f"test-{uuid.uuid4().hex[:12]}")
 
 from verantwoording.settings import *  # noqa: E402,F403
 
@@ -17,3 +22,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SECURE_SSL_REDIRECT = False  # the test client and the browser-test server speak plain HTTP
 SECURE_HSTS_SECONDS = 0
+# Tests change data behind the ORM's back (bulk updates inside rolled-back transactions); the page
+# cache is switched on only in the tests about it.
+PAGE_CACHE_ENABLED = False
