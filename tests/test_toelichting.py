@@ -158,6 +158,8 @@ def test_preview_renders_the_public_page_with_drafts(client, personas, toelichti
     assert response.status_code == 200
     assert "Concept <strong>A</strong>" in html and "Voorbeeld met concepttekst" in html
     assert response["X-Robots-Tag"] == "noindex, nofollow"
+    templates = [t.name for t in response.templates]
+    assert "swv/detail.html" in templates and "uploads/voorbeeld.html" in templates, "the real page layout"
     public = client.get(swv_a.get_absolute_url())
     if public.status_code == 200:
         assert "Concept <strong>A</strong>" not in public.content.decode()
