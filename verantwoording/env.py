@@ -44,3 +44,15 @@ def env_list(name: str, default: list[str] | None = None, *, required: bool = Fa
     if raw is None:
         return list(default or [])
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_json(name: str, default):
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    import json
+
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ImproperlyConfigured(f"Environment variable {name} is not valid JSON: {exc}") from exc
