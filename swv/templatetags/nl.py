@@ -40,7 +40,7 @@ def euro(value) -> str:
     """1234567.8 -> '€ 1.234.568'; amounts per pupil keep no cents either (they are estimates)."""
     if value is None:
         return ""
-    return f"€ {_grouped(float(value), 0)}"
+    return f"€\u00a0{_grouped(float(value), 0)}"
 
 
 @register.filter
@@ -51,7 +51,7 @@ def euro_kort(value) -> str:
     value = float(value)
     for size, word in ((1e9, "miljard"), (1e6, "miljoen")):
         if abs(value) >= size:
-            return f"€ {_grouped(value / size, 1)} {word}"
+            return f"€\u00a0{_grouped(value / size, 1)} {word}"
     return euro(value)
 
 
