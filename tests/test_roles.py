@@ -380,3 +380,59 @@ def test_inspectie_changes_nothing(client, personas, toelichting_a, document_a):
     assert client.get(f"{TOELICHTING_URL}add/").status_code == 403
     assert client.get(f"{DOCUMENT_URL}add/").status_code == 403
     assert client.get("/beheer/uploads/zelfgerapporteerdcijfer/add/").status_code == 403
+
+
+# --- self-reported figures and history ------------------------------------------------------------
+
+
+@pytest.fixture
+def cijfer_a(swv_a, personas):
+    from swv.models import Indicator
+    from uploads.models import ZelfgerapporteerdCijfer
+
+    indicator = Indicator.objects.get(code="middelen_naar_besturen")
+    return ZelfgerapporteerdCijfer.objects.create(swv=swv_a, indicator=indicator, jaar=2024, bedrag=1000)
+
+
+@pytest.mark.parametrize("persona", ALL)
+def test_self_reported_figure_list_view_and_change(client, personas, persona, cijfer_a):
+    client_for(client, personas[persona])
+    listing = client.get("/beheer/uploads/zelfgerapporteerdcijfer/")
+    url = f"/beheer/uploads/zelfgerapporteerdcijfer/{cijfer_a.pk}/change/"
+    view = client.get(url)
+    change = client.post(url, {"indicator": cijfer_a.indicator_id, "jaar": 2024, "bedrag": "2000", "toelichting": ""})
+    cijfer_a.refresh_from_db()
+    if persona == "anonymous":
+        assert is_login_redirect(listing)
+    else:
+        assert ({o.pk for o in listing.context["cl"].result_list} == {cijfer_a.pk}) == (persona in READERS_OF_A)
+    if persona in READERS_OF_A:
+        assert view.status_code == 200
+    else:
+        assert is_refused(view)
+    if persona in WRITERS_OF_A:
+        assert change.status_code == 302 and cijfer_a.bedrag == 2000
+    else:
+        assert is_refused(change) and cijfer_a.bedrag == 1000
+
+
+@pytest.mark.parametrize("persona", ALL)
+def test_admin_history_is_scoped(client, personas, persona, toelichting_a):
+    response = client_for(client, personas[persona]).get(f"{TOELICHTING_URL}{toelichting_a.pk}/history/")
+    if persona in READERS_OF_A:
+        assert response.status_code == 200
+    else:
+        assert is_refused(response)
+
+
+def test_autocomplete_never_lists_documents_of_other_swvs(client, personas, document_a, document_b):
+    client_for(client, personas["staff_a"])
+    response = client.get(
+        "/beheer/autocomplete/",
+        {"app_label": "uploads", "model_name": "document", "field_name": "vervangen_door", "term": ""},
+    )
+    if response.status_code == 200:
+        ids = {int(row["id"]) for row in response.json()["results"]}
+        assert document_b.pk not in ids
+    else:
+        assert response.status_code in (403, 404)

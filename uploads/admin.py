@@ -78,6 +78,13 @@ class SwvScopedAdminMixin:
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or may_write_for_swv(request.user, self.obj_swv_id(obj)))
 
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        own = list(writable_swvs(request.user)[:2])
+        if len(own) == 1:
+            initial.setdefault(self.swv_field, own[0].pk)
+        return initial
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.related_model is Samenwerkingsverband:
             kwargs["queryset"] = writable_swvs(request.user)

@@ -19,7 +19,12 @@ class Toelichting(models.Model):
 
     MAX_LENGTH = 6000
 
-    swv = models.ForeignKey(Samenwerkingsverband, on_delete=models.CASCADE, related_name="toelichtingen")
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="toelichtingen",
+        verbose_name="samenwerkingsverband",
+    )
     thema = models.CharField(max_length=20, choices=Thema.choices)
     concept = models.TextField("concepttekst", blank=True, max_length=MAX_LENGTH)
     gepubliceerd = models.TextField("gepubliceerde tekst", blank=True, max_length=MAX_LENGTH, editable=False)
@@ -87,7 +92,9 @@ def document_path(instance, filename: str) -> str:
 class Document(models.Model):
     """A PDF an SWV publishes; a replaced document stays available as an earlier version."""
 
-    swv = models.ForeignKey(Samenwerkingsverband, on_delete=models.CASCADE, related_name="documenten")
+    swv = models.ForeignKey(
+        Samenwerkingsverband, on_delete=models.CASCADE, related_name="documenten", verbose_name="samenwerkingsverband"
+    )
     soort = models.CharField(max_length=20, choices=DocumentSoort.choices)
     titel = models.CharField(max_length=200)
     periode_van = models.PositiveSmallIntegerField("van (jaar)", null=True, blank=True)
@@ -161,7 +168,12 @@ class ZelfgerapporteerdCijfer(models.Model):
 
     TOELICHTING_MAX_LENGTH = 2000
 
-    swv = models.ForeignKey(Samenwerkingsverband, on_delete=models.CASCADE, related_name="zelfgerapporteerde_cijfers")
+    swv = models.ForeignKey(
+        Samenwerkingsverband,
+        on_delete=models.CASCADE,
+        related_name="zelfgerapporteerde_cijfers",
+        verbose_name="samenwerkingsverband",
+    )
     indicator = models.ForeignKey(
         "swv.Indicator",
         on_delete=models.PROTECT,

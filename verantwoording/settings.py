@@ -4,7 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from verantwoording.env import env_bool, env_int, env_list, env_str
+from verantwoording.env import env_bool, env_int, env_json, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "swv",
     "landelijk",
     "uploads",
+    "rest_framework",
+    "drf_spectacular",
 ]
 
 MIDDLEWARE = [
@@ -91,7 +93,12 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Documents go through Django's storage API: an S3-compatible store replaces the disk by
+    # configuration (e.g. MEDIA_STORAGE_BACKEND=storages.backends.s3.S3Storage with its OPTIONS as JSON).
+    "default": {
+        "BACKEND": env_str("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": env_json("MEDIA_STORAGE_OPTIONS", {}),
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -156,7 +163,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Content Security Policy (verantwoording.security): 'self' only, data: images, the map tiles host.
-MAP_TILES_URL = env_str("MAP_TILES_URL")
+MAP_TILES_URL = env_str("MAP_TILES_URL", "")
 # templates/home.html sets bar widths in style attributes, so inline styles (never scripts) are allowed
 # until those become classes or SVG; set CSP_STYLE_UNSAFE_INLINE=0 then.
 CSP_STYLE_UNSAFE_INLINE = env_bool("CSP_STYLE_UNSAFE_INLINE", default=True)
@@ -187,3 +194,30 @@ CACHES = {
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
+
+# --- Open data API (swv/api) ----------------------------------------------------------------------
+# Read-only and anonymous: no authentication, so no sessions or CSRF; every list is paginated.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "swv.api.pagination.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_VERSIONING_CLASS": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Passend onderwijs in beeld – open data API",
+    "DESCRIPTION": (
+        "Alleen-lezen API met de samenwerkingsverbanden passend onderwijs, gemeenten, de catalogus van "
+        "indicatoren en alle waarden, met bron en peildatum. Dezelfde cijfers als op de website."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "COMPONENT_SPLIT_REQUEST": True,
+}
