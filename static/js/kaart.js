@@ -74,8 +74,7 @@
       L.tileLayer(tiles, { attribution: element.getAttribute("data-tiles-attribution") || "", maxZoom: 19 }).addTo(map);
     }
     map.attributionControl.addAttribution("Gemeentegrenzen: CBS/Kadaster");
-    map.fitBounds(NL_BOUNDS);
-    return map;
+    return map;  // the caller sets the view once, after adding its layers (one render, not two)
   }
 
   /* Each region path becomes a link: focusable, named, opened with Enter as well as by click. */
@@ -94,8 +93,7 @@
       }
     });
     path.addEventListener("focus", function () {
-      layer.openTooltip(layer.getBounds().getCenter());
-      layer.bringToFront();
+      layer.openTooltip(layer.getBounds().getCenter());  // no bringToFront: moving the node drops focus
       if (status) { status.textContent = props.naam; }
     });
     path.addEventListener("blur", function () { layer.closeTooltip(); });
@@ -115,6 +113,7 @@
         layer.on("mouseout", function () { layer.getElement().classList.remove("is-actief"); });
       }
     }).addTo(map);
+    map.fitBounds(regionLayer.getLayers().length ? regionLayer.getBounds() : NL_BOUNDS, { padding: [4, 4] });
     regionLayer.eachLayer(function (layer) { makeAccessible(layer, status); });
     var sharedLayer = L.geoJSON(shared, {
       style: sharedStyle,
@@ -133,9 +132,9 @@
     }
     var first = regionLayer.getLayers()[0];
     if (first && first.getElement()) { addHatchPattern(first.getElement().ownerSVGElement); }
-    if (regionLayer.getLayers().length) { map.fitBounds(regionLayer.getBounds(), { padding: [4, 4] }); }
     element.setAttribute("data-regios", String(regionLayer.getLayers().length));
     element.classList.add("kaart--klaar");
+    if (window.performance && performance.mark) { performance.mark("kaart-klaar"); }
     if (status) { status.textContent = regionLayer.getLayers().length + " regio's getekend."; }
   }
 
@@ -147,9 +146,9 @@
         return feature.properties.laag === "gedeeld" ? sharedStyle() : regionStyle({ properties: { kleur: 0 } });
       }
     }).addTo(map);
+    map.fitBounds(layer.getLayers().length ? layer.getBounds() : NL_BOUNDS, { padding: [8, 8] });
     var first = layer.getLayers()[0];
     if (first && first.getElement()) { addHatchPattern(first.getElement().ownerSVGElement); }
-    if (layer.getLayers().length) { map.fitBounds(layer.getBounds(), { padding: [8, 8] }); }
     element.classList.add("kaart--klaar");
   }
 
