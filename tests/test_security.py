@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.test import Client
 
 from tests.staff_fixtures import *  # noqa: F403 (fixtures)
@@ -19,10 +19,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
-def clean_cache():
-    cache.clear()
-    yield
-    cache.clear()
+def throttle_cache(settings):
+    """Failed logins are counted in a private local-memory cache here (never clear the shared Redis)."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "login-throttle-test": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "throttle"},
+    }
+    settings.LOGIN_THROTTLE_CACHE = "login-throttle-test"
+    caches["login-throttle-test"].clear()
+    yield caches["login-throttle-test"]
+    caches["login-throttle-test"].clear()
 
 
 def production_env(**extra) -> dict:
