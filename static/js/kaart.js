@@ -58,7 +58,7 @@
       maxZoom: 13,
       maxBounds: [[49.5, 1.5], [54.5, 9.0]],
       zoomSnap: 0.25,
-      dragging: !small,
+      dragging: !small && !L.Browser.mobile,  // on a phone one finger scrolls the page; pinch zooms
       keyboard: !small,
       scrollWheelZoom: !small,
       doubleClickZoom: !small,

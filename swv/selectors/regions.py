@@ -168,7 +168,9 @@ def swvs_by_provincie(sector: str) -> list[tuple[str, list[SwvEntry]]]:
     gemeenten = gemeenten_per_swv([s.pk for s in swvs])
     groups: dict[str, list[SwvEntry]] = defaultdict(list)
     for swv in swvs:
-        groups[swv.code[2:4]].append(SwvEntry(swv, display_name(swv), swv_url(swv), gemeenten.get(swv.pk, [])))
+        # The list shows the gemeenten under each link, so the link needs no gemeenten of its own.
+        label = f"{swv.code_leesbaar} {swv.naam}" if swv.naam else f"Samenwerkingsverband {swv.code_leesbaar}"
+        groups[swv.code[2:4]].append(SwvEntry(swv, label, swv_url(swv), gemeenten.get(swv.pk, [])))
     return [(PROVINCIES.get(block, f"Regio {block}"), groups[block]) for block in sorted(groups)]
 
 
