@@ -77,8 +77,26 @@
     return map;  // the caller sets the view once, after adding its layers (one render, not two)
   }
 
+  /* The region under focus or pointer is drawn once more on top (not interactive, not focusable), so
+   * it shows whole above split gemeenten and neighbours without moving its own node (tab order). */
+  function highlighter(map) {
+    var current = null;
+    return {
+      show: function (layer) {
+        this.hide();
+        current = L.geoJSON(layer.feature, {
+          interactive: false,
+          style: { className: "kaart-regio-actief", color: "#000000", weight: 3, fillColor: "#00508c", fillOpacity: 0.5 }
+        }).addTo(map);
+      },
+      hide: function () {
+        if (current) { map.removeLayer(current); current = null; }
+      }
+    };
+  }
+
   /* Each region path becomes a link: focusable, named, opened with Enter as well as by click. */
-  function makeAccessible(layer, status) {
+  function makeAccessible(layer, status, highlight) {
     var props = layer.feature.properties;
     var path = layer.getElement();
     if (!path) { return; }
@@ -92,11 +110,14 @@
         window.location.href = props.url;
       }
     });
+    // Leaflet itself opens the tooltip on focus (at the polygon's first ring) and closes it on blur;
+    // this moves it to the middle of the region. No bringToFront: moving the node drops the focus.
     path.addEventListener("focus", function () {
-      layer.openTooltip(layer.getBounds().getCenter());  // no bringToFront: moving the node drops focus
+      highlight.show(layer);
+      layer.openTooltip(layer.getBounds().getCenter());
       if (status) { status.textContent = props.naam; }
     });
-    path.addEventListener("blur", function () { layer.closeTooltip(); });
+    path.addEventListener("blur", function () { highlight.hide(); });
   }
 
   function drawNational(element, data) {
@@ -104,17 +125,18 @@
     var status = document.getElementById("kaart-status");
     var regions = data.features.filter(function (f) { return f.properties.laag === "regio"; });
     var shared = data.features.filter(function (f) { return f.properties.laag === "gedeeld"; });
+    var highlight = highlighter(map);
     var regionLayer = L.geoJSON(regions, {
       style: regionStyle,
       onEachFeature: function (feature, layer) {
         layer.bindTooltip(feature.properties.naam, { sticky: true, direction: "top", className: "kaart-tooltip" });
         layer.on("click", function () { window.location.href = feature.properties.url; });
-        layer.on("mouseover", function () { layer.getElement().classList.add("is-actief"); });
-        layer.on("mouseout", function () { layer.getElement().classList.remove("is-actief"); });
+        layer.on("mouseover", function () { highlight.show(layer); });
+        layer.on("mouseout", function () { highlight.hide(); });
       }
     }).addTo(map);
     map.fitBounds(regionLayer.getLayers().length ? regionLayer.getBounds() : NL_BOUNDS, { padding: [4, 4] });
-    regionLayer.eachLayer(function (layer) { makeAccessible(layer, status); });
+    regionLayer.eachLayer(function (layer) { makeAccessible(layer, status, highlight); });
     var sharedLayer = L.geoJSON(shared, {
       style: sharedStyle,
       interactive: true,
