@@ -7,15 +7,10 @@ from django.utils.safestring import SafeString
 from landelijk.models import ThemaContext
 from swv.models import Indicator
 from swv.selectors.charts import box_plot
-from swv.selectors.figures import Point, Series, gemeente_figures, noemer_words, sector_figures
+from swv.selectors.figures import THEMES, Point, Series, gemeente_figures, noemer_words, sector_figures
 from swv.selectors.statistics import Aggregate
 
 SECTORS = ("PO", "VO")
-THEMES = (
-    (Indicator.Thema.ONDERSTEUNING, "Ondersteuning"),
-    (Indicator.Thema.FINANCIEN, "Financiën"),
-    (Indicator.Thema.ORGANISATIE, "Organisatie"),
-)
 
 
 @dataclass

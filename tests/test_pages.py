@@ -6,6 +6,7 @@ from html import unescape
 import pytest
 from django.db import connection
 from django.db.models import Count
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from swv.models import Indicator, Samenwerkingsverband, Vestiging, Waarde
@@ -178,6 +179,7 @@ def test_documents_section_lists_documents_and_missing_types(client, settings, t
     assert section.count("niet aangeleverd") == len(DocumentSoort) - 1
 
 
+@override_settings(PAGE_CACHE_ENABLED=False)
 def test_swv_page_makes_a_fixed_number_of_queries(client):
     by_size = (
         Vestiging.objects.exclude(swv=None).values("swv").annotate(n=Count("pk")).order_by("n").values_list("swv", "n")
@@ -193,4 +195,4 @@ def test_swv_page_makes_a_fixed_number_of_queries(client):
             assert client.get(swv.get_absolute_url()).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
-    assert counts[0] <= 10, counts
+    assert 0 < counts[0] <= 10, counts

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from swv.models import Indicator
-from swv.selectors.charts import box_plot
+from swv.selectors.charts import box_plot, line_chart
 from swv.selectors.figures import Figures, Point, Series, noemer_value, noemer_words
 from swv.selectors.statistics import Aggregate, Position
 
@@ -71,6 +71,12 @@ class SwvFigure:
             return None
         own = self.value if self.status == "geleverd" and isinstance(self.value, float) else None
         return box_plot(self.aggregate.spreiding, own=own)
+
+    @property
+    def trend_chart(self) -> dict | None:
+        if not self.numeric:
+            return None
+        return line_chart([(r.point.getal if r.point.geleverd else None, r.gemiddelde) for r in self.history])
 
     @property
     def first_and_last(self) -> tuple[HistoryRow, HistoryRow] | None:

@@ -19,6 +19,12 @@ GELEVERD = Waarde.Status.GELEVERD
 ONDERDRUKT = Waarde.Status.ONDERDRUKT
 NIET_GELEVERD = Waarde.Status.NIET_GELEVERD
 CACHE_SECONDS = 24 * 3600
+# The themes the public pages show, in their order (theme 'context' is the home page's funding picture).
+THEMES = (
+    (Indicator.Thema.ONDERSTEUNING, "Ondersteuning"),
+    (Indicator.Thema.FINANCIEN, "Financiën"),
+    (Indicator.Thema.ORGANISATIE, "Organisatie"),
+)
 
 
 @dataclass(frozen=True)

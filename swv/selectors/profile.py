@@ -5,17 +5,11 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.safestring import SafeString
 
-from swv.models import Indicator, Postcodegebied, Samenwerkingsverband, SwvGemeente, Vestiging
+from swv.models import Postcodegebied, Samenwerkingsverband, SwvGemeente, Vestiging
 from swv.selectors.comparisons import swv_figures_by_topic
-from swv.selectors.figures import sector_figures
+from swv.selectors.figures import THEMES, sector_figures
 from swv.selectors.names import display_name, display_names
 from swv.services.links import current_indeling
-
-THEMES = (
-    (Indicator.Thema.ONDERSTEUNING, "Ondersteuning"),
-    (Indicator.Thema.FINANCIEN, "Financiën"),
-    (Indicator.Thema.ORGANISATIE, "Organisatie"),
-)
 
 
 @dataclass
