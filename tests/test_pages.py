@@ -196,3 +196,17 @@ def test_swv_page_makes_a_fixed_number_of_queries(client):
         counts.append(len(queries))
     assert counts[0] == counts[1]
     assert 0 < counts[0] <= 10, counts
+
+
+def test_context_texts_are_edited_in_the_admin(admin_client):
+    from landelijk.models import ThemaContext
+
+    assert set(ThemaContext.objects.values_list("thema", flat=True)) == set(ThemaContext.Thema.values)
+    context = ThemaContext.objects.get(thema="organisatie")
+    response = admin_client.get(f"/beheer/landelijk/themacontext/{context.pk}/change/")
+    assert response.status_code == 200
+    response = admin_client.post(
+        f"/beheer/landelijk/themacontext/{context.pk}/change/", {"thema": "organisatie", "tekst": "Nieuwe uitleg."}
+    )
+    assert response.status_code == 302
+    assert "Nieuwe uitleg." in admin_client.get("/landelijk/?sector=vo").content.decode()

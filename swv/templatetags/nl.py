@@ -102,3 +102,9 @@ def bytes_nl(value) -> str:
         if value >= size:
             return f"{_grouped(value / size, 1)} {unit}"
     return f"{_grouped(value, 0)} bytes"
+
+
+@register.filter
+def komma_lijst(value: str) -> str:
+    """'5595,6029' -> '5595, 6029'."""
+    return ", ".join(part.strip() for part in (value or "").split(",") if part.strip())
