@@ -132,5 +132,6 @@ def test_search_is_fast(real_data_dir, query):
         with CaptureQueriesContext(connection) as queries:
             search(query)
         best = min(best, (time.perf_counter() - start) * 1000)
+    print(f"search {query!r}: {best:.1f} ms, {len(queries)} queries")  # reported with -s
     assert best < MAX_MS, f"{query}: {best:.1f} ms, {len(queries)} queries"
     assert len(queries) <= 6, [q["sql"] for q in queries]
