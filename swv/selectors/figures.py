@@ -251,12 +251,22 @@ def _load_units(niveau: str) -> Figures:
     return _build(indicators, units, points)
 
 
+# Unpickling a sector from the shared cache costs more than rendering a page, so each process also
+# keeps the figures of the current data version in memory.
+_in_process: dict[str, Figures] = {}
+
+
 def _cached(name: str, build):
     key = f"figures:{name}:{data_version()}"
-    figures = cache.get(key)
+    figures = _in_process.get(key)
     if figures is None:
-        figures = build()
-        cache.set(key, figures, CACHE_SECONDS)
+        figures = cache.get(key)
+        if figures is None:
+            figures = build()
+            cache.set(key, figures, CACHE_SECONDS)
+        for stale in [k for k in _in_process if k.startswith(f"figures:{name}:")]:
+            del _in_process[stale]
+        _in_process[key] = figures
     return figures
 
 

@@ -1,8 +1,10 @@
 """Everything the page of one SWV shows, in a fixed number of queries whatever the SWV's size."""
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.safestring import SafeString
 
 from swv.models import Postcodegebied, Samenwerkingsverband, SwvGemeente, Vestiging
@@ -29,7 +31,7 @@ class Bestuur:
 
 @dataclass
 class Counterpart:
-    swv: Samenwerkingsverband
+    url: str
     naam: str
     pc4_gedeeld: int
 
@@ -48,18 +50,23 @@ def _region(swv: Samenwerkingsverband, indeling) -> tuple[list[str], list[Counte
     """The SWV's PC4 areas and the SWV's of the other sector whose PC4 areas overlap with them."""
     mine = Q(po_swv=swv) if swv.sector == "PO" else Q(vo_swv=swv)
     other = "vo_swv" if swv.sector == "PO" else "po_swv"
-    rows = Postcodegebied.objects.filter(mine, indeling=indeling).select_related(other).order_by("pc4")
-    pc4s, shared, counterparts = [], {}, {}
-    for row in rows:
-        pc4s.append(row.pc4)
-        partner = getattr(row, other)
-        if partner is not None:
-            counterparts[partner.pk] = partner
-            shared[partner.pk] = shared.get(partner.pk, 0) + 1
+    rows = Postcodegebied.objects.filter(mine, indeling=indeling).order_by("pc4")
+    pc4s, shared, partners = [], Counter(), {}
+    for pc4, pk, code, slug, naam in rows.values_list(
+        "pc4", other, f"{other}__code", f"{other}__slug", f"{other}__naam"
+    ):
+        pc4s.append(pc4)
+        if pk is not None:
+            shared[pk] += 1
+            partners[pk] = (code, slug, naam)
     names = display_names()
     result = [
-        Counterpart(swv=partner, naam=partner.naam or names.get(partner.pk, partner.code), pc4_gedeeld=shared[pk])
-        for pk, partner in counterparts.items()
+        Counterpart(
+            url=reverse("swv:detail", kwargs={"code": code, "slug": slug}),
+            naam=naam or names.get(pk, code),
+            pc4_gedeeld=shared[pk],
+        )
+        for pk, (code, slug, naam) in partners.items()
     ]
     return pc4s, sorted(result, key=lambda c: -c.pc4_gedeeld)
 
