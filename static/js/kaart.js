@@ -11,27 +11,21 @@
   var NL_BOUNDS = [[50.70, 3.30], [53.60, 7.30]];
   var HATCH_ID = "kaart-arcering";
 
+  function svgElement(name, attributes) {
+    var element = document.createElementNS("http://www.w3.org/2000/svg", name);
+    Object.keys(attributes).forEach(function (key) { element.setAttribute(key, attributes[key]); });
+    return element;
+  }
+
+  /* Split gemeenten are filled with this hatching (a pattern in the map's own SVG). */
   function addHatchPattern(svg) {
     if (!svg || svg.querySelector("#" + HATCH_ID)) { return; }
-    var ns = "http://www.w3.org/2000/svg";
-    var defs = document.createElementNS(ns, "defs");
-    var pattern = document.createElementNS(ns, "pattern");
-    pattern.setAttribute("id", HATCH_ID);
-    pattern.setAttribute("patternUnits", "userSpaceOnUse");
-    pattern.setAttribute("width", "6");
-    pattern.setAttribute("height", "6");
-    pattern.setAttribute("patternTransform", "rotate(45)");
-    var background = document.createElementNS(ns, "rect");
-    background.setAttribute("width", "6");
-    background.setAttribute("height", "6");
-    background.setAttribute("fill", "#ffffff");
-    background.setAttribute("fill-opacity", "0.55");
-    var line = document.createElementNS(ns, "rect");
-    line.setAttribute("width", "2.2");
-    line.setAttribute("height", "6");
-    line.setAttribute("fill", "#1b1f24");
-    pattern.appendChild(background);
-    pattern.appendChild(line);
+    var pattern = svgElement("pattern", {
+      id: HATCH_ID, patternUnits: "userSpaceOnUse", width: "6", height: "6", patternTransform: "rotate(45)"
+    });
+    pattern.appendChild(svgElement("rect", { width: "6", height: "6", fill: "#ffffff", "fill-opacity": "0.55" }));
+    pattern.appendChild(svgElement("rect", { width: "2.2", height: "6", fill: "#1b1f24" }));
+    var defs = svgElement("defs", {});
     defs.appendChild(pattern);
     svg.insertBefore(defs, svg.firstChild);
   }
