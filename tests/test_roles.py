@@ -36,6 +36,22 @@ def is_refused(response) -> bool:
     )
 
 
+def assert_list_scope(response, persona, object_a, object_b):
+    """The changelist shows each SWV's staff its own object only, and readers of everything both."""
+    if persona == "anonymous":
+        assert is_login_redirect(response)
+        return
+    assert response.status_code == 200
+    rows = {obj.pk for obj in response.context["cl"].result_list}
+    expected = {
+        "staff_a": {object_a.pk},
+        "staff_b": {object_b.pk},
+        "beheerder": {object_a.pk, object_b.pk},
+        "inspectie": {object_a.pk, object_b.pk},
+    }[persona]
+    assert rows == expected
+
+
 # --- roles -----------------------------------------------------------------------------------------
 
 
@@ -55,6 +71,13 @@ def test_role_groups_exist_with_their_permissions():
     assert {"view_all_swvs", "add_user", "change_user", "change_swvmedewerker", "view_waarde"} <= beheerder
     assert not {"change_toelichting", "add_document", "change_waarde", "delete_user"} & beheerder
 
+    from django.apps import apps
+
+    for model in apps.get_app_config("landelijk").get_models():  # the national context texts
+        name = model._meta.model_name
+        assert {f"add_{name}", f"change_{name}", f"view_{name}"} <= beheerder
+        assert f"view_{name}" in perms(INSPECTIE) and f"change_{name}" not in perms(INSPECTIE) | staff
+
     inspectie = perms(INSPECTIE)
     assert {"view_all_swvs", "view_toelichting", "view_document", "view_waarde"} <= inspectie
     assert all(p.startswith("view_") for p in inspectie)
@@ -65,19 +88,7 @@ def test_role_groups_exist_with_their_permissions():
 
 @pytest.mark.parametrize("persona", ALL)
 def test_toelichting_list(client, personas, persona, toelichting_a, toelichting_b):
-    response = client_for(client, personas[persona]).get(TOELICHTING_URL)
-    if persona == "anonymous":
-        assert is_login_redirect(response)
-        return
-    assert response.status_code == 200
-    rows = {obj.pk for obj in response.context["cl"].result_list}
-    expected = {
-        "staff_a": {toelichting_a.pk},
-        "staff_b": {toelichting_b.pk},
-        "beheerder": {toelichting_a.pk, toelichting_b.pk},
-        "inspectie": {toelichting_a.pk, toelichting_b.pk},
-    }[persona]
-    assert rows == expected
+    assert_list_scope(client_for(client, personas[persona]).get(TOELICHTING_URL), persona, toelichting_a, toelichting_b)
 
 
 @pytest.mark.parametrize("persona", ["staff_a", "staff_b"])
@@ -230,18 +241,7 @@ def test_toelichting_change_logged_in_admin_log(client, personas, toelichting_a)
 
 @pytest.mark.parametrize("persona", ALL)
 def test_document_list(client, personas, persona, document_a, document_b):
-    response = client_for(client, personas[persona]).get(DOCUMENT_URL)
-    if persona == "anonymous":
-        assert is_login_redirect(response)
-        return
-    rows = {obj.pk for obj in response.context["cl"].result_list}
-    expected = {
-        "staff_a": {document_a.pk},
-        "staff_b": {document_b.pk},
-        "beheerder": {document_a.pk, document_b.pk},
-        "inspectie": {document_a.pk, document_b.pk},
-    }[persona]
-    assert rows == expected
+    assert_list_scope(client_for(client, personas[persona]).get(DOCUMENT_URL), persona, document_a, document_b)
 
 
 @pytest.mark.parametrize("persona", ALL)

@@ -178,3 +178,16 @@ def test_replaced_documents_leave_the_overview_but_stay_downloadable(client, per
     assert "Plan nieuw" in html and "Ondersteuningsplan A" not in html
     assert client.get(document_a.get_absolute_url()).status_code == 200
     assert list(new.eerdere_versies.all()) == [document_a]
+
+
+def test_change_form_lists_earlier_versions(client, personas, document_a, swv_a):
+    new = services.upload_document(
+        swv=swv_a,
+        soort="ondersteuningsplan",
+        titel="Plan v2",
+        bestand=pdf_upload(),
+        user=personas["staff_a"],
+        vervangt=document_a,
+    )
+    html = client_for(client, personas["staff_a"]).get(f"/beheer/uploads/document/{new.pk}/change/").content.decode()
+    assert document_a.get_absolute_url() in html and "Ondersteuningsplan A" in html

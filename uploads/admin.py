@@ -14,7 +14,8 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import filesizeformat
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from swv.models import Samenwerkingsverband
 from uploads import services
@@ -235,7 +236,15 @@ class DocumentAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
     list_filter = ["soort", ("vervangen_door", admin.EmptyFieldListFilter), ("swv", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["swv__code", "swv__naam", "titel"]
     list_select_related = ["swv"]
-    change_readonly = ["swv", "download", "grootte_leesbaar", "geupload_op", "geupload_door", "vervangen_door"]
+    change_readonly = [
+        "swv",
+        "download",
+        "grootte_leesbaar",
+        "geupload_op",
+        "geupload_door",
+        "vervangen_door",
+        "eerdere_versies",
+    ]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         kwargs["form"] = DocumentChangeForm if obj is not None else DocumentUploadForm
@@ -267,6 +276,17 @@ class DocumentAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
         if not obj.pk:
             return "—"
         return format_html('<a href="{}">PDF downloaden</a>', obj.get_absolute_url())
+
+    @admin.display(description="eerdere versies")
+    def eerdere_versies(self, obj):
+        versies = list(obj.eerdere_versies.order_by("-geupload_op")) if obj.pk else []
+        if not versies:
+            return "—"
+        return format_html_join(
+            mark_safe("<br>"),
+            '<a href="{}">{}</a> ({})',
+            ((v.get_absolute_url(), v.titel, f"{v.geupload_op:%d-%m-%Y}") for v in versies),
+        )
 
     def save_form(self, request, form, change):
         if change:
