@@ -79,6 +79,7 @@ def test_geojson_per_sector(client, real_data_dir, sector, count):
     )
     shared = [f for f in data["features"] if f["properties"]["laag"] == "gedeeld"]
     assert shared and all(len(f["properties"]["swvs"]) >= 2 for f in shared)
+    assert all(f["properties"]["url"].startswith("/zoeken/?q=") for f in shared)  # the postcodes per SWV
     plain = client.get(f"/kaart/{sector}.geojson")
     assert "Content-Encoding" not in plain and json.loads(plain.content) == data
 

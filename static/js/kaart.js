@@ -135,8 +135,10 @@
       style: sharedStyle,
       interactive: true,
       onEachFeature: function (feature, layer) {
-        var text = feature.properties.naam + " (verdeeld per postcode): " + feature.properties.swvs.join("; ");
+        var text = feature.properties.naam + " is per postcode verdeeld over: " + feature.properties.swvs.join("; ") +
+          ". Klik voor de postcodes.";
         layer.bindTooltip(text, { sticky: true, direction: "top", className: "kaart-tooltip" });
+        layer.on("click", function () { window.location.href = feature.properties.url; });
       }
     });
     if (shared.length) {

@@ -8,6 +8,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from swv.models import ImportRun, Samenwerkingsverband, SwvGemeente
 from swv.selectors.names import display_name
@@ -103,6 +105,8 @@ def _build_sector(sector: str) -> dict:
                         "laag": "gedeeld",
                         "code": part["properties"]["code"],
                         "naam": part["properties"]["naam"],
+                        # the search answer lists which postcodes go to which SWV
+                        "url": f"{reverse('kaart:zoeken')}?{urlencode({'q': part['properties']['naam']})}",
                         "swvs": [],
                     },
                     "geometry": part["geometry"],
