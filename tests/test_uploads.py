@@ -191,3 +191,12 @@ def test_change_form_lists_earlier_versions(client, personas, document_a, swv_a)
     )
     html = client_for(client, personas["staff_a"]).get(f"/beheer/uploads/document/{new.pk}/change/").content.decode()
     assert document_a.get_absolute_url() in html and "Ondersteuningsplan A" in html
+
+
+def test_oversized_request_is_refused_before_it_is_read(client, personas, swv_a, settings):
+    settings.MAX_REQUEST_BYTES = 4096
+    before = stored_files()
+    big = b"%PDF-1.4\n" + b"0" * 8000 + b"\n%%EOF\n"
+    response = post_upload(client_for(client, personas["staff_a"]), swv_a, pdf_upload(content=big))
+    assert response.status_code == 413 and "te groot" in response.content.decode()
+    assert not Document.objects.filter(swv=swv_a).exists() and stored_files() == before

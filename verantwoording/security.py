@@ -17,6 +17,7 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import caches
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 
 logger = logging.getLogger("verantwoording.security")
 
@@ -64,6 +65,35 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", self.policy)
         return response
+
+
+# --- Request size -------------------------------------------------------------------------------
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request body larger than MAX_REQUEST_BYTES before Django reads it (e.g. to a temp file).
+
+    Sits before the CSRF middleware, which would otherwise parse the whole multipart body first; the
+    exact 25 MB document limit with its Dutch message is checked in uploads.validators.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limit = getattr(settings, "MAX_REQUEST_BYTES", 26 * 1024 * 1024)
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > limit:
+            logger.warning("request body too large: %s bytes to %s", length, request.path)
+            return HttpResponse(
+                "Het verstuurde bestand is te groot. Documenten mogen hooguit 25 MB zijn.",
+                status=413,
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)
 
 
 # --- Login throttling -----------------------------------------------------------------------------

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "verantwoording.security.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "verantwoording.page_cache.PublicPageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
@@ -175,6 +176,7 @@ LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
 
 # Uploads: documents are at most 25 MB (uploads.validators); larger request bodies of other forms are refused.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+MAX_REQUEST_BYTES = 26 * 1024 * 1024  # whole request; verantwoording.security.RequestSizeLimitMiddleware
 FILE_UPLOAD_PERMISSIONS = 0o640
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 
