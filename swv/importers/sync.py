@@ -2,7 +2,7 @@
 
 from collections.abc import Hashable
 
-from django.db import models
+from django.db import connection, models
 
 from swv.importers.base import Changes
 
@@ -28,7 +28,7 @@ def sync_rows(
     for key, values in desired.items():
         obj = existing.get(key)
         if obj is None:
-            to_create.append(model(**values, **stamp))
+            to_create.append({**values, **stamp})
             continue
         differing = [name for name, value in values.items() if getattr(obj, name) != value]
         if differing:
@@ -38,7 +38,7 @@ def sync_rows(
                 setattr(obj, name, value)
             fields.update(differing, stamp)
             to_update.append(obj)
-    model.objects.bulk_create(to_create, batch_size=BATCH)
+    _insert(model, to_create)
     _update(model, to_update, sorted(fields))
     stale = [obj.pk for key, obj in existing.items() if key not in desired] if delete_missing else []
     for start in range(0, len(stale), BATCH):
@@ -64,3 +64,24 @@ def _update(model, objects: list, fields: list[str]) -> None:
     for values, pks in groups.items():
         for start in range(0, len(pks), BATCH):
             model.objects.filter(pk__in=pks[start : start + BATCH]).update(**dict(zip(fields, values, strict=True)))
+
+
+def _insert(model, rows: list[dict]) -> None:
+    """PostgreSQL's COPY for large loads: building thousands of model instances and INSERT statements
+    costs more than reading the file; small or other-database loads go through bulk_create."""
+    if not rows:
+        return
+    if connection.vendor != "postgresql" or len(rows) < 200:
+        model.objects.bulk_create([model(**row) for row in rows], batch_size=BATCH)
+        return
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    defaults = {f.attname: f.get_default() for f in fields}
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    with connection.cursor() as cursor:
+        with cursor.cursor.copy(
+            f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN"
+        ) as copy:
+            for row in rows:
+                copy.write_row(
+                    [f.get_db_prep_save(row.get(f.attname, defaults[f.attname]), connection) for f in fields]
+                )

@@ -6,6 +6,8 @@ from swv.selectors.status import data_counts, last_imports
 
 
 class Command(BaseCommand):
+    # Data commands skip the system checks (URL and template scans): `manage.py check` and CI run them.
+    requires_system_checks = []
     help = "Toon wat er geladen is: per bron de laatste import, en de aantallen."
 
     def add_arguments(self, parser):

@@ -5,6 +5,8 @@ from swv.services.demo import fill_demo_figures
 
 
 class Command(BaseCommand):
+    # Data commands skip the system checks (URL and template scans): `manage.py check` and CI run them.
+    requires_system_checks = []
     help = (
         "Vul fictieve, plausibele cijfers voor elke indicator van elk geladen samenwerkingsverband en elke "
         "gemeente (meerdere perioden). Ze zijn als fictief gemarkeerd; een echte import vervangt ze."

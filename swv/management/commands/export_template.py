@@ -7,6 +7,8 @@ from swv.services.templates import template_csv, template_xlsx
 
 
 class Command(BaseCommand):
+    # Data commands skip the system checks (URL and template scans): `manage.py check` and CI run them.
+    requires_system_checks = []
     help = "Schrijf een voorbeeldbestand (sjabloon) voor een bron: kopregel, voorbeeldrij en (xlsx) toelichting."
 
     def add_arguments(self, parser):

@@ -8,6 +8,8 @@ from swv.services.imports import run_import
 
 
 class Command(BaseCommand):
+    # Data commands skip the system checks (URL and template scans): `manage.py check` and CI run them.
+    requires_system_checks = []
     help = "Importeer één bronbestand: import_data <bron> <bestand>. Alles of niets."
 
     def add_arguments(self, parser):

@@ -9,6 +9,8 @@ from swv.services.imports import run_import
 
 
 class Command(BaseCommand):
+    # Data commands skip the system checks (URL and template scans): `manage.py check` and CI run them.
+    requires_system_checks = []
     help = "Importeer alle herkende bestanden in een map (en submappen), in de volgorde van de afhankelijkheden."
 
     def add_arguments(self, parser):
