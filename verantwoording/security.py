@@ -112,6 +112,14 @@ def _cache():
 
 
 def _client_ip(request) -> str:
+    """The client's address; behind TRUSTED_PROXY_COUNT reverse proxies, the one the outermost proxy saw.
+
+    Without that setting X-Forwarded-For is ignored (a client could write anything in it)."""
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if proxies > 0:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 

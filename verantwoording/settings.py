@@ -173,6 +173,8 @@ CSP_STYLE_UNSAFE_INLINE = env_bool("CSP_STYLE_UNSAFE_INLINE", default=True)
 AUTHENTICATION_BACKENDS = ["verantwoording.security.ThrottledModelBackend"]
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
+# Number of reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Uploads: documents are at most 25 MB (uploads.validators); larger request bodies of other forms are refused.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
