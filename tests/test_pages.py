@@ -14,6 +14,16 @@ from uploads.models import DocumentSoort, Toelichting
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    """Other tests change data inside transactions that are rolled back, after the cache saw it: start
+    from a new data version so nothing computed from rolled-back rows is reused."""
+    from swv.services.cache import data_changed
+
+    data_changed()
+
+
 INTRO_ITEMS = ["Adres", "Website", "E-mail", "Telefoon", "Schoolbesturen en scholen", "Gemeenten", "Postcodegebieden"]
 FIGURE_VALUE = r'id="cijfer-{code}">\s*<h4[^>]*>.*?</h4>\s*<p class="figure__value">(.*?)</p>'
 
