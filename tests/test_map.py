@@ -107,3 +107,14 @@ def test_minimap_marks_a_split_gemeente(real_data_dir):
     swv = Samenwerkingsverband.objects.get(code="PO2710")
     html = render_to_string("kaart/_swv_minimap.html", {"swv": swv})
     assert "Haarlemmermeer (deels: postcodes" in html and "Gearceerd" in html
+
+
+@override_settings(PAGE_CACHE_ENABLED=True)
+def test_geojson_through_the_page_cache(client, real_data_dir):
+    """The site-wide page cache may replace max-age by revalidation; the answer stays cacheable and small."""
+    first = client.get("/kaart/vo.geojson", HTTP_ACCEPT_ENCODING="gzip")
+    assert first.status_code == 200 and first["Content-Encoding"] == "gzip"
+    assert "public" in first["Cache-Control"] and first["ETag"] and first["Last-Modified"]
+    assert len(first.content) <= MAX_GZIP_BYTES
+    again = client.get("/kaart/vo.geojson", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
