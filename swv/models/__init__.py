@@ -1,6 +1,7 @@
 from swv.models.cijfers import Indicator, Waarde
 from swv.models.geografie import Gemeente, GemeenteGrens, Herindeling, Indeling, Postcodegebied, SwvGemeente
 from swv.models.imports import ImportRun
+from swv.models.meldingen import Melding
 from swv.models.organisatie import Samenwerkingsverband, Schoolbestuur, Sector, Vestiging
 
 __all__ = [
@@ -10,6 +11,7 @@ __all__ = [
     "ImportRun",
     "Indeling",
     "Indicator",
+    "Melding",
     "Postcodegebied",
     "Samenwerkingsverband",
     "Schoolbestuur",

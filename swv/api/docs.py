@@ -1,0 +1,40 @@
+"""The human-readable documentation of the open data: API endpoints (read from the OpenAPI schema,
+so the page and the schema never disagree), downloads and feeds."""
+
+from functools import lru_cache
+
+from django.shortcuts import render
+from drf_spectacular.generators import SchemaGenerator
+
+from swv.models import Indicator
+
+
+@lru_cache(maxsize=1)
+def _endpoints() -> list[dict]:
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    endpoints = []
+    for path, operations in schema["paths"].items():
+        operation = operations.get("get")
+        if operation is None:
+            continue
+        endpoints.append(
+            {
+                "path": path,
+                "beschrijving": (operation.get("description") or "").strip(),
+                "parameters": [
+                    {
+                        "naam": p["name"],
+                        "plek": "pad" if p["in"] == "path" else "query",
+                        "beschrijving": p.get("description", ""),
+                        "keuzes": p.get("schema", {}).get("enum", []),
+                    }
+                    for p in operation.get("parameters", [])
+                ],
+            }
+        )
+    return endpoints
+
+
+def documentatie(request):
+    indicators = Indicator.objects.order_by("thema", "volgorde").only("code", "label", "thema")
+    return render(request, "opendata/api.html", {"endpoints": _endpoints(), "indicatoren": indicators})

@@ -1,0 +1,133 @@
+"""Serializers of the open data API: model fields for the registers, plain rows for the figures."""
+
+from rest_framework import serializers
+
+from swv.models import Gemeente, Indicator, Samenwerkingsverband
+from swv.selectors.names import display_name
+
+
+class SamenwerkingsverbandSerializer(serializers.ModelSerializer):
+    naam = serializers.SerializerMethodField(help_text="De naam zoals de site hem toont.")
+    code_leesbaar = serializers.CharField(read_only=True, help_text="De code zoals de sector hem schrijft: PO 30-09.")
+    pagina = serializers.SerializerMethodField(help_text="De pagina van het samenwerkingsverband op de site.")
+    url = serializers.HyperlinkedIdentityField(view_name="api:samenwerkingsverband-detail", lookup_field="code")
+    cijfers = serializers.HyperlinkedIdentityField(view_name="api:samenwerkingsverband-cijfers", lookup_field="code")
+
+    class Meta:
+        model = Samenwerkingsverband
+        fields = [
+            "code",
+            "code_leesbaar",
+            "sector",
+            "naam",
+            "straat",
+            "postcode",
+            "plaats",
+            "telefoon",
+            "email",
+            "website",
+            "pagina",
+            "url",
+            "cijfers",
+        ]
+
+    def get_naam(self, obj) -> str:
+        return display_name(obj)
+
+    def get_pagina(self, obj) -> str:
+        request = self.context.get("request")
+        url = obj.get_absolute_url()
+        return request.build_absolute_uri(url) if request else url
+
+
+class VergelijkingsgroepSerializer(serializers.Serializer):
+    kwartiel = serializers.IntegerField(help_text="1 = de kleinste kwart, 4 = de grootste kwart van de sector.")
+    naam = serializers.CharField()
+    minimum_leerlingen = serializers.FloatField(source="minimum")
+    maximum_leerlingen = serializers.FloatField(source="maximum")
+    teldatum = serializers.DateField(source="point.peildatum")
+    samenwerkingsverbanden = serializers.ListField(child=serializers.CharField(), source="codes")
+
+
+class GemeenteSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Gemeente
+        fields = ["code", "naam", "geldig_vanaf", "geldig_tot"]
+
+
+class SamenwerkingsverbandDetailSerializer(SamenwerkingsverbandSerializer):
+    gemeenten = GemeenteSerializer(many=True, read_only=True, source="huidige_gemeenten")
+    vergelijkingsgroep = VergelijkingsgroepSerializer(read_only=True, allow_null=True, source="groep")
+
+    class Meta(SamenwerkingsverbandSerializer.Meta):
+        fields = [*SamenwerkingsverbandSerializer.Meta.fields, "gemeenten", "vergelijkingsgroep"]
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    downloads = serializers.SerializerMethodField(help_text="Alle waarden van deze indicator als CSV en JSON.")
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "code",
+            "label",
+            "thema",
+            "onderwerp",
+            "eenheid",
+            "niveau",
+            "sector",
+            "periode_soort",
+            "aggregatie",
+            "noemer",
+            "categorieen",
+            "bron",
+            "definitie",
+            "kanttekening",
+            "zelf_gerapporteerd",
+        ] + ["downloads"]
+
+    def get_downloads(self, obj) -> dict[str, str]:
+        request = self.context.get("request")
+        urls = {fmt: f"/downloads/indicator/{obj.code}.{fmt}" for fmt in ("csv", "json")}
+        return {fmt: request.build_absolute_uri(url) if request else url for fmt, url in urls.items()}
+
+
+_STATUS = ["geleverd", "niet_geleverd", "onderdrukt"]
+
+
+class _ValueFields(serializers.Serializer):
+    indicator = serializers.CharField()
+    label = serializers.CharField()
+    thema = serializers.CharField()
+    onderwerp = serializers.CharField()
+    eenheid = serializers.CharField()
+    periode = serializers.CharField(help_text="Leeg als er voor dit cijfer niets is aangeleverd.")
+    peildatum = serializers.DateField(allow_null=True)
+    waarde = serializers.FloatField(allow_null=True, help_text="Het getal; leeg bij <5, niet aangeleverd of tekst.")
+    tekst = serializers.CharField(allow_blank=True, help_text="De waarde van een categorie (bijvoorbeeld stichting).")
+    status = serializers.ChoiceField(choices=_STATUS, help_text="onderdrukt: een aantal van 1 tot en met 4 (<5).")
+    fictief = serializers.BooleanField(help_text="Voorbeeldwaarde, geen echte data.")
+    bron = serializers.CharField()
+    peildatum_soort = serializers.CharField()
+
+
+class WaardeSerializer(_ValueFields):
+    niveau = serializers.ChoiceField(choices=["swv", "gemeente", "land"])
+    swv = serializers.CharField(allow_blank=True)
+    swv_naam = serializers.CharField(allow_blank=True)
+    gemeente = serializers.CharField(allow_blank=True)
+    gemeente_naam = serializers.CharField(allow_blank=True)
+    sector = serializers.CharField(allow_blank=True)
+    opgeteld_uit_gemeenten = serializers.BooleanField()
+    gemeenten_geleverd = serializers.IntegerField(allow_null=True)
+    gemeenten_totaal = serializers.IntegerField(allow_null=True)
+
+
+class CijferSerializer(_ValueFields):
+    swv = serializers.CharField()
+    swv_naam = serializers.CharField()
+    sector = serializers.CharField()
+    huidig = serializers.BooleanField(help_text="Dit is het cijfer dat de pagina van het samenwerkingsverband toont.")
+    gemiddelde_sector = serializers.FloatField(allow_null=True)
+    gemiddelde_vergelijkbare_grootte = serializers.FloatField(allow_null=True)
+    aandeel_van_noemer = serializers.FloatField(allow_null=True)

@@ -1,0 +1,70 @@
+"""The comparison page: 2-4 SWV's of any sector side by side, shareable, equal to their own pages."""
+
+import re
+
+import pytest
+
+from swv.models import Samenwerkingsverband
+from tests.test_downloads import figure_value, read_csv, text
+
+pytestmark = pytest.mark.django_db
+
+
+def cells(html: str, code: str) -> list[str]:
+    match = re.search(rf'<tr id="vergelijk-{re.escape(code)}">(.*?)</tr>', html, re.DOTALL)
+    assert match, code
+    return [text(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", match.group(1), re.DOTALL)]
+
+
+def test_two_swvs_of_both_sectors_side_by_side_equal_their_own_pages(client):
+    po = Samenwerkingsverband.objects.get(code="PO3009")
+    vo = Samenwerkingsverband.objects.filter(sector="VO").order_by("code").first()
+    response = client.get(f"/vergelijk/?swv={po.code}&swv={vo.code}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Gemiddelde PO" in html and "Gemiddelde VO" in html
+    assert "vergelijkbare grootte" in html
+    for column, swv in enumerate([po, vo]):
+        page = client.get(swv.get_absolute_url()).content.decode()
+        codes = re.findall(r'id="cijfer-([-a-z0-9_]+)"', page)
+        assert codes
+        for code in codes:
+            assert cells(html, code)[column].startswith(figure_value(page, code).split(" (")[0]), (swv.code, code)
+    assert "niet van toepassing" in html  # sbo exists only in PO, vso only in VO
+
+
+def test_selection_is_canonical_and_shareable(client):
+    response = client.get("/vergelijk/?swv=po 30-09&swv=PO3010&swv=")
+    assert response.status_code == 302
+    assert response["Location"] == "/vergelijk/?swv=PO3009&swv=PO3010"
+
+
+@pytest.mark.parametrize(
+    "query,message",
+    [
+        ("swv=PO3009", "ten minste 2"),
+        ("swv=PO3009&swv=PO9999", "bestaat niet"),
+        ("swv=PO3009&swv=onzin", "geen code"),
+        ("swv=PO3009&swv=PO3010&swv=PO3008&swv=PO3001&swv=PO3002", "ten hoogste 4"),
+    ],
+)
+def test_bad_selections_say_what_is_wrong(client, query, message):
+    response = client.get(f"/vergelijk/?{query}")
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+def test_empty_compare_page_offers_the_form(client):
+    html = client.get("/vergelijk/").content.decode()
+    assert html.count('name="swv"') == 4 and "PO 30-09" in html
+
+
+def test_comparison_download_has_the_current_figures_of_each_swv(client):
+    frame = read_csv(client.get("/downloads/vergelijking.csv?swv=PO3009&swv=PO3010").content)
+    assert set(frame["swv"]) == {"PO3009", "PO3010"}
+    one = read_csv(client.get("/downloads/swv/PO3009.csv").content)
+    current = one[one["huidig"] == "ja"].set_index("indicator")
+    mine = frame[frame["swv"] == "PO3009"].set_index("indicator")
+    assert list(mine.index) == list(current.index)
+    assert mine["waarde"].fillna(-1).tolist() == current["waarde"].fillna(-1).tolist()
+    assert mine["vergelijkingsgroep"].str.contains("kwart").all()

@@ -1,0 +1,115 @@
+"""'Klopt dit niet?': a report about a figure, CSRF-protected, with a honeypot and a rate limit."""
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from swv.models import Indicator, Melding, Samenwerkingsverband
+from swv.services.cache import data_version
+from swv.services.meldingen import LIMIT
+from tests.staff_fixtures import make_user
+from uploads.roles import BEHEERDER, INSPECTIE
+
+pytestmark = pytest.mark.django_db
+
+URL = "/klopt-dit-niet/"
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    from swv.services.meldingen import _key
+
+    cache.delete(_key("127.0.0.1"))
+    yield
+    cache.delete(_key("127.0.0.1"))
+
+
+def subject():
+    swv = Samenwerkingsverband.objects.get(code="PO3009")
+    return swv, Indicator.objects.get(code="leerlingen_totaal")
+
+
+def post(client, **extra):
+    swv, indicator = subject()
+    data = {
+        "swv": swv.code,
+        "indicator": indicator.code,
+        "periode": "2024-10-01",
+        "pagina": swv.get_absolute_url(),
+        "omschrijving": "Volgens ons jaarverslag waren het er 200 meer.",
+        "bron": "",
+        "email": "",
+        "website": "",
+        **extra,
+    }
+    return client.post(URL, data)
+
+
+def test_the_form_names_the_figure_swv_and_period(client):
+    swv, indicator = subject()
+    response = client.get(f"{URL}?swv={swv.code}&indicator={indicator.code}&periode=2024-10-01&pagina=/elders/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "csrfmiddlewaretoken" in html and indicator.label in html and swv.code_leesbaar in html
+    assert 'value="PO3009"' in html and 'value="2024-10-01"' in html
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_report_is_stored_with_what_the_site_showed_and_needs_no_personal_data(client):
+    version = data_version()
+    response = post(client)
+    assert response.status_code == 302 and response["Location"].startswith("/klopt-dit-niet/bedankt/")
+    melding = Melding.objects.get()
+    swv, indicator = subject()
+    assert (melding.swv, melding.indicator, melding.periode, melding.email) == (swv, indicator, "2024-10-01", "")
+    assert melding.getoonde_waarde and melding.pagina == swv.get_absolute_url()
+    assert data_version() == version  # a report changes no public page: cached pages stay
+    assert "Bedankt" in client.get(response["Location"]).content.decode()
+
+
+def test_csrf_is_required():
+    response = post(Client(enforce_csrf_checks=True))
+    assert response.status_code == 403
+    assert not Melding.objects.exists()
+
+
+def test_honeypot_pretends_success_but_stores_nothing(client):
+    response = post(client, website="http://spam.example")
+    assert response.status_code == 302
+    assert not Melding.objects.exists()
+
+
+def test_rate_limit_per_visitor(client):
+    for _ in range(LIMIT):
+        assert post(client).status_code == 302
+    response = post(client)
+    assert response.status_code == 429 and "Probeer het over een uur opnieuw" in response.content.decode()
+    assert Melding.objects.count() == LIMIT
+
+
+def test_an_empty_report_is_refused_with_a_dutch_message(client):
+    response = post(client, omschrijving="")
+    assert response.status_code == 400 and "Schrijf kort wat er volgens u niet klopt." in response.content.decode()
+    assert not Melding.objects.exists()
+
+
+def test_back_link_never_leaves_the_site(client):
+    response = post(client, pagina="https://evil.example/")
+    assert "evil.example" not in response["Location"]
+    html = client.get("/klopt-dit-niet/bedankt/?terug=//evil.example").content.decode()
+    assert "evil.example" not in html
+
+
+def test_reports_are_read_only_in_the_admin_for_beheerders_only(client):
+    post(client)
+    melding = Melding.objects.get()
+    beheerder = make_user("beheerder-m", role=BEHEERDER)
+    client.force_login(beheerder)
+    assert client.get("/beheer/swv/melding/").status_code == 200
+    detail = client.get(f"/beheer/swv/melding/{melding.pk}/change/")
+    assert detail.status_code == 200 and "Volgens ons jaarverslag" in detail.content.decode()
+    assert client.get("/beheer/swv/melding/add/").status_code == 403
+    assert client.post(f"/beheer/swv/melding/{melding.pk}/change/", {"omschrijving": "x"}).status_code == 403
+    assert client.post(f"/beheer/swv/melding/{melding.pk}/delete/", {"post": "yes"}).status_code == 403
+    client.force_login(make_user("inspectie-m", role=INSPECTIE))
+    assert client.get("/beheer/swv/melding/").status_code == 403

@@ -1,0 +1,50 @@
+"""Peer groups: SWV's of similar size (pupil quartile within the sector on the latest teldatum)."""
+
+import pytest
+
+from swv.models import Indicator, Samenwerkingsverband, Waarde
+from swv.selectors.peers import member_codes, peer_group, peer_groups, peer_swv_figures
+
+pytestmark = pytest.mark.django_db
+
+
+def latest_pupils(sector: str) -> dict[int, float]:
+    indicator = Indicator.objects.get(code="leerlingen_totaal")
+    rows = Waarde.objects.filter(indicator=indicator, swv__sector=sector, status="geleverd", getal__isnull=False)
+    latest = rows.order_by("-peildatum").values_list("periode", flat=True).first()
+    return {swv_id: float(n) for swv_id, n in rows.filter(periode=latest).values_list("swv_id", "getal")}
+
+
+@pytest.mark.parametrize("sector", ["PO", "VO"])
+def test_quartiles_split_the_sector_into_four_groups_by_pupils(sector):
+    pupils = latest_pupils(sector)
+    groups = peer_groups(sector=sector)
+    assert set(groups) == set(pupils)
+    distinct = {g.kwartiel: g for g in groups.values()}
+    assert sorted(distinct) == [1, 2, 3, 4]
+    sizes = [distinct[k].size for k in range(1, 5)]
+    assert max(sizes) - min(sizes) <= 1 and sum(sizes) == len(pupils)
+    for k in range(1, 4):
+        assert distinct[k].maximum <= distinct[k + 1].minimum
+    for unit, group in groups.items():
+        assert group.minimum <= pupils[unit] <= group.maximum
+
+
+def test_peer_average_is_the_mean_of_the_group_members():
+    swv = Samenwerkingsverband.objects.get(code="PO3009")
+    group = peer_group(swv=swv)
+    assert swv.code in member_codes(group=group)
+    pupils = latest_pupils("PO")
+    expected = sum(pupils[u] for u in group.units) / group.size
+    figure = peer_swv_figures(swv=swv)["leerlingen_totaal"]
+    assert figure.sector_value == pytest.approx(expected)
+    assert figure.aggregate.eenheden == group.size
+
+
+def test_no_peer_group_without_a_pupil_count_on_the_latest_teldatum():
+    swv = Samenwerkingsverband.objects.get(code="PO3009")
+    indicator = Indicator.objects.get(code="leerlingen_totaal")
+    latest = Waarde.objects.filter(indicator=indicator).order_by("-peildatum").first().periode
+    Waarde.objects.get(indicator=indicator, swv=swv, periode=latest).delete()
+    assert peer_group(swv=swv) is None
+    assert peer_swv_figures(swv=swv) == {}
