@@ -30,6 +30,12 @@ class ToelichtingForm(forms.ModelForm):
         return tekst
 
 
+PERIODE_HELP = {
+    "periode_van": "Bij een plan het eerste jaar van de planperiode; bij een verslag of rapport het jaar.",
+    "periode_tot": "Bij een plan het laatste jaar van de planperiode; anders leeg laten.",
+}
+
+
 class DocumentUploadForm(forms.ModelForm):
     bestand = forms.FileField(
         label="PDF-bestand",
@@ -40,13 +46,14 @@ class DocumentUploadForm(forms.ModelForm):
     vervangt = forms.ModelChoiceField(
         queryset=Document.objects.none(),
         required=False,
-        label="vervangt document",
+        label="Vervangt document",
         help_text="Kies het document dat deze versie vervangt; het oude blijft beschikbaar als eerdere versie.",
     )
 
     class Meta:
         model = Document
         fields = ["swv", "soort", "titel", "periode_van", "periode_tot"]
+        help_texts = PERIODE_HELP
 
     def clean(self):
         cleaned = super().clean()
@@ -60,6 +67,7 @@ class DocumentChangeForm(forms.ModelForm):
     class Meta:
         model = Document
         fields = ["soort", "titel", "periode_van", "periode_tot"]
+        help_texts = PERIODE_HELP
 
 
 class ZelfgerapporteerdCijferForm(forms.ModelForm):
