@@ -17,6 +17,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from swv.admin import ImportedAdmin
 from swv.models import Samenwerkingsverband
 from uploads import services
 from uploads.forms import DocumentChangeForm, DocumentUploadForm, ToelichtingForm, ZelfgerapporteerdCijferForm
@@ -380,19 +381,10 @@ class AccountAdmin(UserAdmin):
 
 
 @admin.register(LogEntry)
-class LogEntryAdmin(admin.ModelAdmin):
-    """Who changed what through the admin; read-only for everyone."""
+class LogEntryAdmin(ImportedAdmin):
+    """Who changed what through the admin; read-only for everyone (like the imported tables)."""
 
     list_display = ["action_time", "user", "content_type", "object_repr", "action_flag", "change_message"]
     list_filter = ["action_flag", "content_type"]
     search_fields = ["object_repr", "user__username"]
     list_select_related = ["user", "content_type"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
