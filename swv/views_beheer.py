@@ -1,12 +1,22 @@
 """Beheer pages beside the admin: what is loaded, and the example files for every template source."""
 
 from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import user_passes_test
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from swv.importers.registry import SOURCES
 from swv.selectors.status import data_counts, last_imports
 from swv.services.templates import column_rows, template_csv, template_sources, template_xlsx
+
+
+def _is_beheerder(user) -> bool:
+    from uploads.roles import BEHEERDER
+
+    return user.is_superuser or user.groups.filter(name=BEHEERDER).exists()
+
+
+beheerder_required = user_passes_test(_is_beheerder, login_url="admin:login")
 
 _FORMATS = {
     "csv": ("text/csv; charset=utf-8", template_csv),
@@ -15,6 +25,7 @@ _FORMATS = {
 
 
 @staff_member_required
+@beheerder_required
 def sjablonen(request):
     sources = [{"source": s, "columns": column_rows(s)} for s in template_sources()]
     context = {"sources": sources, "imports": last_imports(), "counts": data_counts(), "title": "Bronnen en sjablonen"}
@@ -22,6 +33,7 @@ def sjablonen(request):
 
 
 @staff_member_required
+@beheerder_required
 def sjabloon(request, key: str, fmt: str):
     source = SOURCES.get(key)
     if source is None or not source.template or fmt not in _FORMATS:

@@ -37,3 +37,16 @@ def test_beheer_page_lists_templates_with_downloads(superuser_client, client):
 def test_beheer_page_needs_a_login(client):
     response = client.get("/beheer/bronnen/")
     assert response.status_code == 302
+
+
+def test_beheer_page_is_for_beheerders_only(client):
+    from django.contrib.auth.models import Group
+
+    from uploads.roles import BEHEERDER, SWV_MEDEWERKER
+
+    staff = get_user_model().objects.create_user("medewerker-x", password="een-lang-wachtwoord-123", is_staff=True)
+    staff.groups.add(Group.objects.get(name=SWV_MEDEWERKER))
+    client.force_login(staff)
+    assert client.get("/beheer/bronnen/").status_code == 302
+    staff.groups.add(Group.objects.get(name=BEHEERDER))
+    assert client.get("/beheer/bronnen/").status_code == 200
