@@ -50,3 +50,7 @@ def test_beheer_page_is_for_beheerders_only(client):
     assert client.get("/beheer/bronnen/").status_code == 302
     staff.groups.add(Group.objects.get(name=BEHEERDER))
     assert client.get("/beheer/bronnen/").status_code == 200
+
+
+def test_admin_index_links_to_the_sources_page(superuser_client):
+    assert "/beheer/bronnen/" in superuser_client.get("/beheer/").content.decode()
