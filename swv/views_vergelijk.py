@@ -10,6 +10,7 @@ from swv.selectors.vergelijk import (
     comparison,
     comparison_rows,
     parse_selection,
+    suggestions,
     swv_choices,
 )
 from swv.views_downloads import checked_format, table_response
@@ -32,6 +33,9 @@ def vergelijk(request):
     }
     if selection.valid:
         context.update(comparison(swvs=selection.swvs))
+    elif len(selection.swvs) == 1 and not selection.fouten:
+        context["eerste"] = selection.swvs[0]
+        context["suggesties"] = suggestions(swv=selection.swvs[0])
     return render(request, "vergelijk/vergelijk.html", context, status=400 if selection.fouten else 200)
 
 

@@ -89,8 +89,11 @@ def test_registers_are_paginated_and_stable(client):
 
 
 def test_api_is_browsable_and_documented(client):
-    html = client.get("/api/v1/samenwerkingsverbanden/", HTTP_ACCEPT="text/html").content.decode()
+    html = client.get("/api/v1/samenwerkingsverbanden/?format=api").content.decode()
     assert "PO3009" in html and "<script>" not in html
+    # Without ?format=api the answer is JSON whatever the Accept header: the page cache keys by URL.
+    response = client.get("/api/v1/samenwerkingsverbanden/", HTTP_ACCEPT="text/html")
+    assert response["Content-Type"] == "application/json" and response.json()["count"]
     docs = client.get("/api/").content.decode()
     assert "/api/v1/waarden/" in docs and "/api/v1/schema/" in docs
 

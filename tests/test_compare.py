@@ -42,7 +42,6 @@ def test_selection_is_canonical_and_shareable(client):
 @pytest.mark.parametrize(
     "query,message",
     [
-        ("swv=PO3009", "ten minste 2"),
         ("swv=PO3009&swv=PO9999", "bestaat niet"),
         ("swv=PO3009&swv=onzin", "geen code"),
         ("swv=PO3009&swv=PO3010&swv=PO3008&swv=PO3001&swv=PO3002", "ten hoogste 4"),
@@ -52,6 +51,19 @@ def test_bad_selections_say_what_is_wrong(client, query, message):
     response = client.get(f"/vergelijk/?{query}")
     assert response.status_code == 400
     assert message in response.content.decode()
+
+
+def test_one_swv_from_its_page_gets_suggestions_of_similar_size(client):
+    from swv.selectors.peers import member_codes, peer_group
+
+    swv = Samenwerkingsverband.objects.get(code="PO3009")
+    response = client.get("/vergelijk/?swv=PO3009")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Vergelijk PO 30-09 met" in html and 'value="PO3009" selected' in html
+    for code in member_codes(group=peer_group(swv=swv)):
+        if code != "PO3009":
+            assert f"/vergelijk/?swv=PO3009&amp;swv={code}" in html
 
 
 def test_empty_compare_page_offers_the_form(client):

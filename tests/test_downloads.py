@@ -4,28 +4,21 @@ import io
 import json
 import math
 import re
-from html import unescape
 
 import pandas as pd
 import pytest
 
 from swv.models import Indicator, Samenwerkingsverband, Waarde
 from swv.templatetags.nl import waarde as format_waarde
+from tests.test_pages import _figure_value, _text
 
 pytestmark = pytest.mark.django_db
 
-FIGURE_VALUE = r'id="cijfer-{code}">\s*<h4[^>]*>.*?</h4>\s*<p class="figure__value">(.*?)</p>'
 TEXT_COLUMNS = {c: str for c in ("swv", "swv_naam", "indicator", "periode", "peildatum", "tekst", "status", "huidig")}
 
 
-def text(html: str) -> str:
-    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip())
-
-
-def figure_value(html: str, code: str) -> str:
-    match = re.search(FIGURE_VALUE.format(code=re.escape(code)), html, re.DOTALL)
-    assert match, f"figure {code} missing on the page"
-    return text(match.group(1))
+text = _text  # the page helpers of the page tests: what a figure reads like on the page
+figure_value = _figure_value
 
 
 def read_csv(content: bytes) -> pd.DataFrame:

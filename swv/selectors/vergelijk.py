@@ -69,8 +69,6 @@ def parse_selection(*, raw_codes: list[str]) -> Selection:
     swvs = [found[c] for c in codes if c in found]
     if len(swvs) > MAX_SWVS:
         fouten.append(f"Vergelijk ten hoogste {MAX_SWVS} samenwerkingsverbanden tegelijk.")
-    elif raw_codes and len(swvs) < MIN_SWVS and not fouten:
-        fouten.append(f"Kies ten minste {MIN_SWVS} samenwerkingsverbanden.")
     return Selection(swvs=swvs[:MAX_SWVS], codes=[s.code for s in swvs[:MAX_SWVS]], fouten=fouten)
 
 
@@ -147,6 +145,16 @@ def _group_text(group: PeerGroup | None) -> str:
         f"{group.naam} van de samenwerkingsverbanden {group.sector} naar aantal leerlingen "
         f"({group.minimum:.0f} tot {group.maximum:.0f}; teldatum {group.point.peildatum.isoformat()})"
     )
+
+
+def suggestions(*, swv: Samenwerkingsverband) -> list[tuple[Samenwerkingsverband, str]]:
+    """SWV's to compare one SWV with: those of similar size in its sector, nearest in pupils first."""
+    group = peer_group(swv=swv)
+    if group is None:
+        return []
+    names = display_names()
+    others = Samenwerkingsverband.objects.filter(pk__in=group.units).exclude(pk=swv.pk).order_by("code")
+    return [(other, names.get(other.pk, other.code)) for other in others]
 
 
 def swv_choices() -> list[tuple[str, list[tuple[str, str]]]]:
