@@ -5,6 +5,7 @@ the latest teldatum and cut into four groups of (nearly) equal size. The group's
 with the same mechanism as the sector's (swv.selectors.figures), over the group's SWV's only.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from swv.models import Samenwerkingsverband
@@ -115,3 +116,10 @@ def peer_swv_figures(*, swv: Samenwerkingsverband) -> dict[str, SwvFigure]:
 
 def member_codes(*, group: PeerGroup) -> list[str]:
     return list(Samenwerkingsverband.objects.filter(pk__in=group.units).order_by("code").values_list("code", flat=True))
+
+
+def attach_peer_figures(*, swv: Samenwerkingsverband, figures: Iterable[SwvFigure]) -> None:
+    """Give each figure of an SWV page its counterpart against the peer group (figure.peer)."""
+    peers = peer_swv_figures(swv=swv)
+    for figure in figures:
+        figure.peer = peers.get(figure.indicator.code)
