@@ -1,7 +1,6 @@
 """Atom feeds announcing new documents and new data periods: one for the whole site, one per SWV."""
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
@@ -11,8 +10,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from swv.models import Samenwerkingsverband, Waarde
+from swv.selectors.downloads import periode_text
 from swv.selectors.names import display_name
-from swv.templatetags.nl import datum
 
 ITEMS = 40
 
@@ -29,14 +28,6 @@ def _aware(value: dt.date | dt.datetime) -> dt.datetime:
     if isinstance(value, dt.datetime):
         return value
     return timezone.make_aware(dt.datetime.combine(value, dt.time(12)))
-
-
-def periode_text(periode: str) -> str:
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", periode):
-        return f"peildatum {datum(dt.date.fromisoformat(periode))}"
-    if re.fullmatch(r"\d{4}-\d{4}", periode):
-        return f"schooljaar {periode}"
-    return periode
 
 
 def _documents(filter_q: Q) -> list[Item]:

@@ -16,7 +16,7 @@ class MeldingForm(forms.Form):
         label="Hoe weet u dat? (niet verplicht)",
         required=False,
         max_length=Melding._meta.get_field("bron").max_length,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, "aria-describedby": "hint-bron"}),
         help_text="Bijvoorbeeld: het jaarverslag van het samenwerkingsverband noemt een ander getal.",
     )
     email = forms.EmailField(
@@ -24,6 +24,7 @@ class MeldingForm(forms.Form):
         required=False,
         help_text="Alleen als u een antwoord wilt. We gebruiken het voor niets anders.",
         error_messages={"invalid": "Dit is geen geldig e-mailadres. U mag het veld ook leeg laten."},
+        widget=forms.EmailInput(attrs={"aria-describedby": "hint-email", "autocomplete": "email"}),
     )
     # Honeypot: hidden from people, filled in by spam robots.
     website = forms.CharField(label="Laat dit veld leeg", required=False)

@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from swv.codes import normalize_swv_code
 from swv.forms_meldingen import MeldingForm
 from swv.models import Indicator, Samenwerkingsverband
-from swv.selectors.downloads import figure_text
+from swv.selectors.downloads import figure_text, periode_text
 from swv.selectors.names import display_name
 from swv.services import meldingen
 
@@ -29,6 +29,7 @@ def _subject(params, request) -> dict:
         "naam": display_name(swv) if swv else "",
         "indicator": indicator,
         "periode": periode,
+        "periode_tekst": periode_text(periode, indicator.periode_soort if indicator else ""),
         "pagina": pagina,
         "getoonde_waarde": shown,
     }

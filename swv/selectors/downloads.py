@@ -317,3 +317,18 @@ def figure_text(*, swv: Samenwerkingsverband, indicator: Indicator, periode: str
     if point.onderdrukt:
         return "<5"
     return waarde(point.getal if point.getal is not None else point.tekst, indicator.eenheid)
+
+
+def periode_text(periode: str, soort: str = "") -> str:
+    """'2024-10-01' -> 'teldatum 1 oktober 2024' (or 'peildatum ...'), '2023-2024' -> 'schooljaar 2023-2024'."""
+    import datetime as dt
+    import re
+
+    from swv.templatetags.nl import datum
+
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", periode):
+        word = "teldatum" if soort == Indicator.PeriodeSoort.TELDATUM else "peildatum"
+        return f"{word} {datum(dt.date.fromisoformat(periode))}"
+    if re.fullmatch(r"\d{4}-\d{4}", periode):
+        return f"schooljaar {periode}"
+    return periode
