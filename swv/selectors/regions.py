@@ -168,7 +168,11 @@ def gemeenten_per_swv(swv_ids=None) -> dict[int, list[tuple[str, bool, str]]]:
 
 def swvs_by_provincie(sector: str) -> list[tuple[str, list[SwvEntry]]]:
     """Every SWV of a sector, grouped by the province block of its code (the list beside the map)."""
-    swvs = list(Samenwerkingsverband.objects.filter(sector=sector).order_by("code"))
+    swvs = Samenwerkingsverband.objects.filter(sector=sector).order_by("code")
+    indeling = current_indeling()
+    if indeling is not None:  # only the SWV's of the indeling in force, not those merged away
+        swvs = swvs.filter(gemeenten__indeling=indeling).distinct()
+    swvs = list(swvs)
     gemeenten = gemeenten_per_swv([s.pk for s in swvs])
     groups: dict[str, list[SwvEntry]] = defaultdict(list)
     for swv in swvs:

@@ -45,12 +45,14 @@ def simplified_gemeenten(year: int | None = None):
     if not rows:
         return gpd.GeoDataFrame({"gemeente_id": [], "code": []}, geometry=[], crs="EPSG:4326")
     geoms = np.array([shape(json.loads(text)) for _, _, text in rows], dtype=object)
-    if not shapely.coverage_is_valid(geoms):
+    if not shapely.coverage_is_valid(geoms) and hasattr(shapely, "coverage_clean"):  # GEOS >= 3.14
         geoms = shapely.coverage_clean(geoms)
     geoms = shapely.coverage_simplify(geoms, tolerance=TOLERANCE)
-    return gpd.GeoDataFrame(
+    frame = gpd.GeoDataFrame(
         {"gemeente_id": [r[0] for r in rows], "code": [r[1] for r in rows]}, geometry=list(geoms), crs="EPSG:4326"
     ).set_index("gemeente_id")
+    frame.attrs["coverage"] = bool(shapely.coverage_is_valid(geoms))  # then the fast coverage union is exact
+    return frame
 
 
 def region_geometries() -> dict[int, tuple[dict, dict]]:
@@ -71,7 +73,8 @@ def region_geometries() -> dict[int, tuple[dict, dict]]:
     joined = gpd.GeoDataFrame(relations).join(gemeenten[["geometry"]], on="gemeente_id")
     joined = gpd.GeoDataFrame(joined, geometry="geometry", crs="EPSG:4326")
     joined = joined.drop_duplicates(subset=["swv_id", "gemeente_id"])
-    dissolved = joined[["swv_id", "geometry"]].dissolve(by="swv_id", method="coverage")
+    method = "coverage" if gemeenten.attrs.get("coverage") else "unary"
+    dissolved = joined[["swv_id", "geometry"]].dissolve(by="swv_id", method=method)
     result = {}
     for swv_id, geometry in dissolved.geometry.items():
         shared = joined[(joined.swv_id == swv_id) & joined.gesplitst].sort_values("gemeente__naam")
