@@ -114,3 +114,21 @@ def test_region_follows_a_change_of_the_indeling(real_data_dir):
     border = GemeenteGrens.objects.filter(gemeente=relation.gemeente).order_by("-jaar").first()
     gemeente = shape(json.loads(border.geojson))
     assert gemeente.intersection(after).area / gemeente.area > 0.97
+
+
+def test_new_boundaries_rebuild_the_regions(real_data_dir, tmp_path):
+    """A boundary file that moves one gemeente's border changes the region of its SWV's on import."""
+    source = json.loads((real_data_dir / "cbs-gemeentegrenzen" / "gemeente_2025.geojson").read_text("utf-8"))
+    feature = next(f for f in source["features"] if f["properties"]["statcode"] == "GM0794")  # Helmond
+    feature["geometry"] = shapely.geometry.mapping(shape(feature["geometry"]).buffer(-0.01))
+    path = tmp_path / "gemeente_2025.geojson"
+    path.write_text(json.dumps(source), "utf-8")
+    swvs = Samenwerkingsverband.objects.filter(
+        gemeenten__gemeente__code="GM0794", gemeenten__indeling=current_indeling()
+    )
+    before = {swv.code: swv.regio_geojson for swv in swvs.distinct()}
+    assert len(before) == 2  # one PO and one VO SWV
+    run = run_import(source_key="cbs_gemeentegrenzen", path=path, progress=False)
+    assert run.wijzigingen >= 3  # the boundary and (at least) the two regions
+    after = {swv.code: swv.regio_geojson for swv in Samenwerkingsverband.objects.filter(code__in=before)}
+    assert all(after[code] != before[code] for code in before)
