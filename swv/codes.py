@@ -22,11 +22,17 @@ def parse_pc4(raw: str) -> str | None:
     return match.group(1) if match else None
 
 
-def normalize_name(raw: str) -> str:
-    """A comparison key for place names: no diacritics, case, hyphens or CBS suffixes like ' (L.)'."""
+def normalize_name(raw: str, *, keep_suffix: bool = False) -> str:
+    """A comparison key for place names: no diacritics, case, hyphens or CBS suffixes like ' (L.)'.
+
+    With keep_suffix the suffix stays as letters ('Bergen (L.)' -> 'bergen l'), which is what tells
+    Bergen in Limburg from Bergen in Noord-Holland.
+    """
     text = unicodedata.normalize("NFKD", raw)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"\s*\([A-Za-z.]{1,4}\)\s*$", "", text)
+    suffix = re.search(r"\s*\(([A-Za-z.]{1,4})\)\s*$", text)
+    if suffix:
+        text = text[: suffix.start()] + (" " + suffix.group(1).replace(".", "") if keep_suffix else "")
     text = text.lower().replace("-", " ").replace("'", "")
     return re.sub(r"\s+", " ", text).strip()
 

@@ -61,6 +61,9 @@ def test_every_2015_pc4_lies_in_a_gemeente_of_the_2023_boundaries(real_data_dir)
         ("9951", "Het Hogeland"),  # Winsum itself
         ("8501", "De Fryske Marren"),  # 'De Friese Meren', renamed
         ("1165", "Haarlemmermeer"),  # Haarlemmerliede en Spaarnwoude
+        ("5854", "Bergen (L.)"),  # two gemeenten Bergen: the suffix decides
+        ("1861", "Bergen (NH.)"),
+        ("7553", "Hengelo (O.)"),  # 'Hengelo' in 2015, 'Hengelo (O.)' in the CBS file of 2025
     ],
 )
 def test_old_gemeente_names_resolve_to_todays_gemeente(real_data_dir, pc4, gemeente):

@@ -89,11 +89,12 @@ class GemeenteResolver:
         gemeenten = list(Gemeente.objects.all())
         self.by_code = {g.code: g for g in gemeenten}
         self.by_name: dict[str, Gemeente] = {}
+        self._ambiguous: set[str] = set()
         for g in sorted(gemeenten, key=lambda g: g.geldig_tot is None):
-            self.by_name[normalize_name(g.naam)] = g  # a current gemeente wins over an old one of that name
+            self._index(g.naam, g)  # a current gemeente wins over an old one of that name
         for row in read_herindelingen():
             if row["oude_code"] == row["nieuwe_code"] and row["nieuwe_code"] in self.by_code:
-                self.by_name.setdefault(normalize_name(row["oude_naam"]), self.by_code[row["nieuwe_code"]])
+                self._index(row["oude_naam"], self.by_code[row["nieuwe_code"]], overwrite=False)
         self.successors: dict[int, list[tuple[Gemeente, bool]]] = defaultdict(list)
         for h in Herindeling.objects.select_related("nieuw").order_by("datum", "pk"):
             self.successors[h.oud_id].append((h.nieuw, h.deels))
@@ -108,7 +109,22 @@ class GemeenteResolver:
         code = gemeente_code(name_or_code)
         if code:
             return self.by_code.get(code)
-        return self.by_name.get(normalize_name(name_or_code))
+        exact = self.by_name.get(normalize_name(name_or_code, keep_suffix=True))
+        return exact or self.by_name.get(normalize_name(name_or_code))
+
+    def _index(self, name: str, gemeente: Gemeente, *, overwrite: bool = True) -> None:
+        """Index the exact name, and the name without its CBS suffix unless two gemeenten share it."""
+        exact, bare = normalize_name(name, keep_suffix=True), normalize_name(name)
+        if overwrite or exact not in self.by_name:
+            self.by_name[exact] = gemeente
+        if bare == exact or bare in self._ambiguous:
+            return
+        other = self.by_name.get(bare)
+        if other is not None and other.pk != gemeente.pk and other.geldig_tot is None and gemeente.geldig_tot is None:
+            self._ambiguous.add(bare)
+            del self.by_name[bare]
+        elif overwrite or bare not in self.by_name:
+            self.by_name[bare] = gemeente
 
     def resolve(self, name_or_code: str, *, pc4: str | None = None, fallback_name: str = "") -> Resolution:
         start = self.find(name_or_code) or (self.find(fallback_name) if fallback_name else None)
