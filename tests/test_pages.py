@@ -220,3 +220,19 @@ def test_context_texts_are_edited_in_the_admin(admin_client):
     )
     assert response.status_code == 302
     assert "Nieuwe uitleg." in admin_client.get("/landelijk/?sector=vo").content.decode()
+
+
+def test_totals_are_also_compared_per_pupil(client):
+    from swv.selectors.comparisons import swv_figure
+    from swv.selectors.figures import sector_figures
+
+    swv = Samenwerkingsverband.objects.get(code="PO3009")
+    figures = sector_figures(sector="PO")
+    figure = swv_figure(figures=figures, series=figures.series["verzuim_relatief"], swv_id=swv.pk, sector="PO")
+    leerplichtigen = figures.series["leerplichtigen"].current[swv.pk].getal
+    assert figure.aandeel == pytest.approx(100 * figure.value / leerplichtigen)
+    assert figure.aandeel_positie is not None
+    html = client.get(swv.get_absolute_url()).content.decode()
+    block = html[html.index('id="cijfer-verzuim_relatief"') :][:3000]
+    assert "van het aantal leerplichtige jongeren" in block and "Naar verhouding" in block
+    assert "Opgeteld over de gemeenten van dit samenwerkingsverband" in block

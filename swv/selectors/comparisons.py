@@ -4,8 +4,8 @@ from dataclasses import dataclass, field
 
 from swv.models import Indicator
 from swv.selectors.charts import box_plot, line_chart
-from swv.selectors.figures import Figures, Point, Series, noemer_value, noemer_words
-from swv.selectors.statistics import Aggregate, Position
+from swv.selectors.figures import Figures, Point, Series, current_shares, noemer_words
+from swv.selectors.statistics import Aggregate, Position, position
 
 NUMERIC = {"aantal", "procent", "euro", "jaren"}
 
@@ -24,6 +24,7 @@ class SwvFigure:
     aggregate: Aggregate | None
     position: Position | None
     aandeel: float | None = None  # this SWV's value as % of its noemer (som with a noemer)
+    aandeel_positie: Position | None = None  # where that share sits among the sector's shares
     noemer_label: str = ""
     history: list[HistoryRow] = field(default_factory=list)
 
@@ -101,10 +102,12 @@ def swv_figure(*, figures: Figures, series: Series, swv_id: int, sector: str) ->
         history=history if not series.per_own_date else [],
     )
     noemer = figures.series.get(series.indicator.noemer)
-    if series.indicator.aggregatie == "som" and noemer and point is not None and point.getal is not None:
-        denominator = noemer_value(figures, series, swv_id, point.periode)
-        if denominator:
-            figure.aandeel = 100 * point.getal / denominator
+    if series.indicator.aggregatie == "som" and noemer is not None:
+        shares = current_shares(figures, series)
+        own = shares.pop(swv_id, None)
+        if own is not None:
+            figure.aandeel = own
+            figure.aandeel_positie = position(own, list(shares.values()))
             figure.noemer_label = noemer_words(noemer.indicator)
     return figure
 

@@ -40,6 +40,7 @@ class Point:
     gemeenten: int = 0
     gemeenten_geleverd: int = 0
     gemeenten_onderdrukt: int = 0
+    gemeenten_deels: int = 0  # gemeenten only partly in the region, counted whole
 
     @property
     def geleverd(self) -> bool:
@@ -167,10 +168,17 @@ def noemer_words(indicator: Indicator) -> str:
     return indicator.label.lower().removeprefix("aantal ")
 
 
-def noemer_value(figures: Figures, series: Series, unit: int, periode: str) -> float | None:
+def current_shares(figures: Figures, series: Series) -> dict[int, float]:
+    """Unit -> its current value as % of its noemer, for totals that only compare fairly per pupil."""
     noemer = figures.series.get(series.indicator.noemer)
-    values = _noemer_points(noemer, periode) if noemer else None
-    return values.get(unit) if values else None
+    if noemer is None or series.latest_period is None:
+        return {}
+    denominators = _noemer_points(noemer, series.latest_period) or {}
+    return {
+        unit: 100 * point.getal / denominators[unit]
+        for unit, point in series.current.items()
+        if point.geleverd and point.getal is not None and denominators.get(unit)
+    }
 
 
 _VALUE_FIELDS = ("indicator_id", "periode", "peildatum", "getal", "tekst", "status", "fictief")
@@ -199,9 +207,12 @@ def _load_sector(sector: str) -> Figures:
 def _roll_up(indicators: list[Indicator], sector: str, points) -> None:
     """Sum gemeente values over each SWV's gemeenten in the current indeling, counting what is missing."""
     members: dict[int, set[int]] = defaultdict(set)
+    partly: dict[int, set[int]] = defaultdict(set)
     links = SwvGemeente.objects.filter(indeling=current_indeling(), sector=sector).order_by()
-    for swv_id, gemeente_id in links.values_list("swv_id", "gemeente_id"):
+    for swv_id, gemeente_id, deel in links.values_list("swv_id", "gemeente_id", "deel"):
         members[swv_id].add(gemeente_id)
+        if deel != SwvGemeente.Deel.GEHEEL:
+            partly[swv_id].add(gemeente_id)
     by_id = {i.pk: i for i in indicators}
     values: dict[tuple[int, str], dict[int, Point]] = defaultdict(dict)
     dates: dict[tuple[int, str], dt.date] = {}
@@ -233,6 +244,7 @@ def _roll_up(indicators: list[Indicator], sector: str, points) -> None:
                     gemeenten=len(gemeenten),
                     gemeenten_geleverd=len(delivered),
                     gemeenten_onderdrukt=suppressed,
+                    gemeenten_deels=len(partly[swv_id]),
                 )
             )
 
