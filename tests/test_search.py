@@ -1,7 +1,5 @@
 """'In welk samenwerkingsverband valt …?': search on the real indeling, gemeenten and schools (issue 4, item 4)."""
 
-import time
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -12,7 +10,6 @@ from swv.selectors.search import search
 from swv.services.links import current_indeling
 
 pytestmark = pytest.mark.django_db
-MAX_MS = 50
 
 
 def _swv(code: str) -> Samenwerkingsverband:
@@ -124,14 +121,9 @@ def test_empty_search_shows_the_form(client):
 @pytest.mark.parametrize(
     "query", ["5504 AB", "sudwest fryslan", "Littenseradiel", "16AH", "eenspan", "PO 30-09", "bergen"]
 )
-def test_search_is_fast(real_data_dir, query):
+def test_search_makes_few_queries(real_data_dir, query):
+    """Search stays a handful of queries whatever the data size; its speed is measured in make bench."""
     search(query)  # warm the gemeente name index
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        with CaptureQueriesContext(connection) as queries:
-            search(query)
-        best = min(best, (time.perf_counter() - start) * 1000)
-    print(f"search {query!r}: {best:.1f} ms, {len(queries)} queries")  # reported with -s
-    assert best < MAX_MS, f"{query}: {best:.1f} ms, {len(queries)} queries"
+    with CaptureQueriesContext(connection) as queries:
+        search(query)
     assert len(queries) <= 6, [q["sql"] for q in queries]
