@@ -18,7 +18,7 @@ from swv.importers.readers import decode
 from swv.importers.sync import sync_rows
 from swv.models import Gemeente, GemeenteGrens
 from swv.services.gemeenten import sync_herindelingen
-from swv.services.regions import rebuild_regions
+from swv.services.regions import regions_need_rebuild
 
 _CODE = re.compile(r"^GM\d{4}$")
 
@@ -144,6 +144,6 @@ class GemeentegrenzenSource(Source):
         if repaired:
             changes.notices.append(f"{len(repaired)} grens(en) gerepareerd met make_valid: {', '.join(repaired)}")
         changes.add(sync_herindelingen())
-        changes.add(rebuild_regions())
+        changes.add(regions_need_rebuild())
         changes.rows_loaded = len(rows)
         return changes

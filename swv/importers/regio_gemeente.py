@@ -13,7 +13,7 @@ from swv.importers.sync import sync_rows
 from swv.models import SwvGemeente
 from swv.services.gemeenten import GemeenteResolver
 from swv.services.indeling import ensure_swvs, indeling_for_file
-from swv.services.regions import rebuild_regions
+from swv.services.regions import regions_need_rebuild
 
 _RESTRICTION = re.compile(r"^(?P<naam>.*?)\s*\((?P<soort>m\.?\s*u\.?\s*v\.?|postcodes?)\s*(?P<rest>.*)\)\s*$", re.I)
 
@@ -103,6 +103,6 @@ class RegioGemeenteSource(Source):
         changes.add(sync_rows(SwvGemeente, existing=existing, desired=desired, stamp={"import_run_id": run.pk}))
         if unresolved:
             changes.notices.append(f"gemeente niet gevonden: {'; '.join(unresolved)}")
-        changes.add(rebuild_regions())
+        changes.add(regions_need_rebuild())
         changes.rows_loaded = len(rows)
         return changes

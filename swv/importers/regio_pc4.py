@@ -13,7 +13,7 @@ from swv.models import Postcodegebied, SwvGemeente
 from swv.services.gemeenten import GemeenteResolver
 from swv.services.indeling import ensure_swvs, indeling_for_file
 from swv.services.links import link_vestigingen
-from swv.services.regions import rebuild_regions
+from swv.services.regions import regions_need_rebuild
 
 NOT_AN_SWV = ("Europoort",)
 
@@ -88,7 +88,7 @@ class RegioPc4Source(Source):
             changes.notices.append(f"gemeente '{name}' niet gevonden (PC4 {', '.join(pc4s)})")
         if approximate:
             changes.notices.append(f"PC4 van een gesplitste gemeente benaderd: {', '.join(approximate)}")
-        changes.add(rebuild_regions())
+        changes.add(regions_need_rebuild())
         changes.rows_loaded = len(rows)
         return changes
 

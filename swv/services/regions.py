@@ -10,9 +10,12 @@ so a second identical import still reports no changes.
 """
 
 import json
+import threading
+from contextlib import contextmanager
 
 import numpy as np
 import shapely
+from django.db import transaction
 from shapely.geometry import mapping, shape
 
 from swv.importers.base import Changes
@@ -107,3 +110,32 @@ def rebuild_regions() -> Changes:
     Samenwerkingsverband.objects.bulk_update(changed, ["regio_geojson", "regio_gedeeld_geojson"], batch_size=200)
     changes.updated = len(changed)
     return changes
+
+
+_batch = threading.local()
+
+
+@contextmanager
+def one_rebuild_for_many_imports():
+    """load_all imports several files that each change the regions; build them once, at the end."""
+    _batch.active, _batch.pending = True, False
+    try:
+        yield
+    finally:
+        # Also after a refused file: the regions must match whatever the earlier imports committed.
+        _batch.active = False
+        if _batch.pending:
+            with transaction.atomic():
+                changed = rebuild_regions().total
+            if changed:
+                from swv.services.cache import data_changed
+
+                data_changed()
+
+
+def regions_need_rebuild() -> Changes:
+    """Called by the importers of the indeling and the boundaries."""
+    if getattr(_batch, "active", False):
+        _batch.pending = True
+        return Changes()
+    return rebuild_regions()

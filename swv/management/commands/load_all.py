@@ -6,6 +6,7 @@ from swv.importers.problems import ImportRefused
 from swv.importers.registry import SOURCES, source_for_file
 from swv.management.commands.import_data import report_run
 from swv.services.imports import run_import
+from swv.services.regions import one_rebuild_for_many_imports
 
 
 class Command(BaseCommand):
@@ -31,12 +32,13 @@ class Command(BaseCommand):
                 found.append((order[source.key], path.name, path, source))
         if not found:
             raise CommandError(f"geen herkende bronbestanden in {directory}")
-        for _, _, path, source in sorted(found, key=lambda item: item[:2]):
-            try:
-                run = run_import(source_key=source.key, path=path, fictief=fictief)
-            except ImportRefused as refused:
-                raise CommandError(f"{source.key}: {refused}") from None
-            report_run(self.stdout, self.style, run)
+        with one_rebuild_for_many_imports():
+            for _, _, path, source in sorted(found, key=lambda item: item[:2]):
+                try:
+                    run = run_import(source_key=source.key, path=path, fictief=fictief)
+                except ImportRefused as refused:
+                    raise CommandError(f"{source.key}: {refused}") from None
+                report_run(self.stdout, self.style, run)
         for path in ignored:
             if path.suffix.lower() in {".csv", ".xlsx", ".geojson", ".json"}:
                 self.stdout.write(f"  niet herkend, overgeslagen: {path.relative_to(directory)}")
