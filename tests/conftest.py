@@ -17,6 +17,9 @@ import pytest
 from django.core.management import call_command
 
 ROOT = Path(__file__).resolve().parent.parent
+# Playwright's sync API runs an event loop in the test thread; Django would then refuse ORM calls made
+# by the test itself (fixtures, assertions) as if they came from async code. They do not.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 DEFAULT_DATA_DIR = ROOT.parent / "shared" / "data"
 
 
@@ -45,6 +48,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_all", str(path or ROOT / "fixtures" / "demo"), stdout=open(os.devnull, "w"))
         call_command("demo_figures", stdout=open(os.devnull, "w"))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cached_figures():
+    """Tests change rows inside rolled-back transactions; bumping the data version keeps figures
+    cached by one test from reaching the next."""
+    from swv.services.cache import data_changed
+
+    data_changed()
 
 
 def _free_port() -> int:
