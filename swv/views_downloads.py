@@ -91,11 +91,12 @@ def landelijk_table(request, fmt: str):
 
 def indicator_table(request, code: str, fmt: str):
     indicator = get_object_or_404(Indicator, code=code)
+    per_gemeente = request.GET.get("niveau") == "gemeente"
     return table_response(
-        downloads.indicator_rows(indicator=indicator),
+        downloads.indicator_rows(indicator=indicator, per_gemeente=per_gemeente),
         downloads.COLUMNS_WAARDEN,
         fmt=checked_format(fmt),
-        filename=f"passend-onderwijs-{indicator.code}",
+        filename=f"passend-onderwijs-{indicator.code}{'-per-gemeente' if per_gemeente else ''}",
         titel=f"{indicator.label}: alle waarden",
     )
 

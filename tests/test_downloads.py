@@ -139,3 +139,12 @@ def test_unknown_things_are_not_found(client):
     assert client.get("/downloads/swv/PO9999.csv").status_code == 404
     assert client.get("/downloads/indicator/bestaat-niet.json").status_code == 404
     assert client.get("/downloads/waarden.csv?niveau=heelal").status_code == 400
+
+
+def test_gemeente_figures_can_also_be_downloaded_per_gemeente(client):
+    from swv.models import Gemeente
+
+    frame = read_csv(client.get("/downloads/indicator/thuiszitters.csv?niveau=gemeente").content)
+    in_db = Waarde.objects.filter(indicator__code="thuiszitters", gemeente__isnull=False)
+    assert len(frame) == in_db.count() and set(frame["niveau"]) == {"gemeente"}
+    assert set(frame["gemeente"]) <= set(Gemeente.objects.values_list("code", flat=True))

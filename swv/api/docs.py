@@ -36,5 +36,5 @@ def _endpoints() -> list[dict]:
 
 
 def documentatie(request):
-    indicators = Indicator.objects.order_by("thema", "volgorde").only("code", "label", "thema")
+    indicators = Indicator.objects.order_by("thema", "volgorde").only("code", "label", "thema", "niveau")
     return render(request, "opendata/api.html", {"endpoints": _endpoints(), "indicatoren": indicators})

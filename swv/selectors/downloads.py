@@ -246,9 +246,15 @@ def value_rows(
     return rows
 
 
-def indicator_rows(*, indicator: Indicator) -> list[dict]:
-    """All values of one indicator for all SWV's (or, for national figures, the country) and periods."""
-    niveau = "land" if indicator.niveau == Indicator.Niveau.LAND else "swv"
+def indicator_rows(*, indicator: Indicator, per_gemeente: bool = False) -> list[dict]:
+    """All values of one indicator for all SWV's (gemeente figures rolled up as on the pages; per
+    gemeente as published with per_gemeente), or for national figures the country, in all periods."""
+    if indicator.niveau == Indicator.Niveau.LAND:
+        niveau = "land"
+    elif per_gemeente and indicator.niveau == Indicator.Niveau.GEMEENTE:
+        niveau = "gemeente"
+    else:
+        niveau = "swv"
     return value_rows(niveau=niveau, indicator_codes=[indicator.code])
 
 
