@@ -198,7 +198,7 @@ CACHES = {
     )
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=True)
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=not DEBUG)
 
 # --- Open data API (swv/api) ----------------------------------------------------------------------
 # Read-only and anonymous: no authentication, so no sessions or CSRF; every list is paginated.

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 
 from swv.models import Indicator, Samenwerkingsverband
+from swv.selectors.coverage_map import coverage_map
 from swv.selectors.figures import Point, national_figures
 
 
@@ -47,4 +48,10 @@ def funding_picture() -> dict:
 
 def home_context() -> dict:
     counts = dict(Samenwerkingsverband.objects.values_list("sector").annotate(n=Count("pk")).order_by())
-    return {"aantal_po": counts.get("PO", 0), "aantal_vo": counts.get("VO", 0), "bekostiging": funding_picture()}
+    return {
+        "aantal_po": counts.get("PO", 0),
+        "aantal_vo": counts.get("VO", 0),
+        "bekostiging": funding_picture(),
+        "kaart_po": coverage_map(sector="PO"),
+        "kaart_vo": coverage_map(sector="VO"),
+    }
