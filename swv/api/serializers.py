@@ -32,7 +32,10 @@ class SamenwerkingsverbandSerializer(serializers.ModelSerializer):
         ]
 
     def get_naam(self, obj) -> str:
-        return display_name(obj)
+        names = self.context.get("namen")  # one cache read per request instead of one per SWV
+        if names is None:
+            return display_name(obj)
+        return obj.naam or names.get(obj.pk, obj.code)
 
     def get_pagina(self, obj) -> str:
         request = self.context.get("request")

@@ -10,7 +10,7 @@ from rest_framework.decorators import action
 from swv.api import serializers
 from swv.models import Gemeente, Indicator, Samenwerkingsverband
 from swv.selectors import downloads
-from swv.selectors.names import display_name
+from swv.selectors.names import display_name, display_names
 from swv.selectors.peers import member_codes, peer_group
 from swv.services.links import current_indeling
 
@@ -39,6 +39,9 @@ class SamenwerkingsverbandViewSet(viewsets.ReadOnlyModelViewSet):
         queryset = Samenwerkingsverband.objects.order_by("code")
         sector = _choice(self.request, "sector", downloads.SECTORS)
         return queryset.filter(sector=sector) if sector else queryset
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "namen": display_names()}
 
     def get_serializer_class(self):
         return serializers.SamenwerkingsverbandDetailSerializer if self.action == "retrieve" else self.serializer_class
