@@ -32,7 +32,9 @@ def throttle_cache(settings):
 
 
 def production_env(**extra) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DJANGO_SETTINGS_MODULE")}
+    # The test process allows ORM calls beside Playwright; a production process never does.
+    unset = ("DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(
         DJANGO_SETTINGS_MODULE="verantwoording.settings",
         SECRET_KEY=secrets.token_urlsafe(50),

@@ -166,9 +166,8 @@ X_FRAME_OPTIONS = "DENY"
 # Content Security Policy (verantwoording.security): 'self' only, data: images, the map tiles host.
 MAP_TILES_URL = env_str("MAP_TILES_URL", "")
 MAP_TILES_ATTRIBUTION = env_str("MAP_TILES_ATTRIBUTION", "")
-# templates/home.html sets bar widths in style attributes, so inline styles (never scripts) are allowed
-# until those become classes or SVG; set CSP_STYLE_UNSAFE_INLINE=0 then.
-CSP_STYLE_UNSAFE_INLINE = env_bool("CSP_STYLE_UNSAFE_INLINE", default=True)
+# No template uses style attributes, so styles are "self" only too; CSP_STYLE_UNSAFE_INLINE=1 relaxes that.
+CSP_STYLE_UNSAFE_INLINE = env_bool("CSP_STYLE_UNSAFE_INLINE", default=False)
 
 # Failed admin logins per username + IP: lock for LOGIN_LOCKOUT_SECONDS after LOGIN_FAILURE_LIMIT.
 AUTHENTICATION_BACKENDS = ["verantwoording.security.ThrottledModelBackend"]
