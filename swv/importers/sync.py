@@ -76,12 +76,13 @@ def _insert(model, rows: list[dict]) -> None:
         return
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     defaults = {f.attname: f.get_default() for f in fields}
+    # psycopg adapts str, int, Decimal, date, bool and None itself; only JSON needs Django's preparation.
+    prepare = [f.get_db_prep_save if f.get_internal_type() == "JSONField" else None for f in fields]
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     with connection.cursor() as cursor:
         with cursor.cursor.copy(
             f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN"
         ) as copy:
             for row in rows:
-                copy.write_row(
-                    [f.get_db_prep_save(row.get(f.attname, defaults[f.attname]), connection) for f in fields]
-                )
+                values = [row.get(f.attname, defaults[f.attname]) for f in fields]
+                copy.write_row([p(v, connection) if p else v for p, v in zip(prepare, values, strict=True)])

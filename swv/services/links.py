@@ -1,8 +1,11 @@
 """Derived links that depend on more than one source: which SWV a school's vestiging belongs to."""
 
+from collections import defaultdict
+
 from swv.importers.base import Changes
-from swv.importers.sync import sync_rows
 from swv.models import Indeling, Postcodegebied, Vestiging
+
+BATCH = 2000
 
 
 def current_indeling() -> Indeling | None:
@@ -20,9 +23,13 @@ def link_vestigingen() -> Changes:
                 "pc4", "po_swv_id", "vo_swv_id"
             )
         }
-    existing, desired = {}, {}
-    for vestiging in Vestiging.objects.only("pk", "pc4", "soort", "swv_id"):
-        po, vo = by_pc4.get(vestiging.pc4, (None, None))
-        existing[vestiging.pk] = vestiging
-        desired[vestiging.pk] = {"swv_id": po if vestiging.soort == "bo" else vo}
-    return sync_rows(Vestiging, existing=existing, desired=desired, delete_missing=False)
+    moved = defaultdict(list)  # new swv_id -> vestigingen that must point to it
+    for pk, pc4, soort, swv_id in Vestiging.objects.values_list("pk", "pc4", "soort", "swv_id"):
+        po, vo = by_pc4.get(pc4, (None, None))
+        wanted = po if soort == "bo" else vo
+        if wanted != swv_id:
+            moved[wanted].append(pk)
+    for swv_id, pks in moved.items():
+        for start in range(0, len(pks), BATCH):
+            Vestiging.objects.filter(pk__in=pks[start : start + BATCH]).update(swv_id=swv_id)
+    return Changes(updated=sum(len(pks) for pks in moved.values()))

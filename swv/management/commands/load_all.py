@@ -1,3 +1,4 @@
+import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -32,6 +33,7 @@ class Command(BaseCommand):
                 found.append((order[source.key], path.name, path, source))
         if not found:
             raise CommandError(f"geen herkende bronbestanden in {directory}")
+        started = time.perf_counter()
         with one_rebuild_for_many_imports():
             for _, _, path, source in sorted(found, key=lambda item: item[:2]):
                 try:
@@ -39,6 +41,7 @@ class Command(BaseCommand):
                 except ImportRefused as refused:
                     raise CommandError(f"{source.key}: {refused}") from None
                 report_run(self.stdout, self.style, run)
+        self.stdout.write(f"load_all klaar in {time.perf_counter() - started:.2f} s")
         for path in ignored:
             if path.suffix.lower() in {".csv", ".xlsx", ".geojson", ".json"}:
                 self.stdout.write(f"  niet herkend, overgeslagen: {path.relative_to(directory)}")
