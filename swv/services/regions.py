@@ -78,16 +78,24 @@ def region_geometries() -> dict[int, tuple[dict, dict]]:
     joined = joined.drop_duplicates(subset=["swv_id", "gemeente_id"])
     method = "coverage" if gemeenten.attrs.get("coverage") else "unary"
     dissolved = joined[["swv_id", "geometry"]].dissolve(by="swv_id", method=method)
+    shared_by_swv = {
+        swv_id: group.sort_values("gemeente__naam")
+        for swv_id, group in joined[joined.gesplitst.astype(bool)].groupby("swv_id")
+    }
     result = {}
     for swv_id, geometry in dissolved.geometry.items():
-        shared = joined[(joined.swv_id == swv_id) & joined.gesplitst].sort_values("gemeente__naam")
+        shared = shared_by_swv.get(swv_id)
         features = [
             {
                 "type": "Feature",
-                "properties": {"code": row["gemeente__code"], "naam": row["gemeente__naam"]},
-                "geometry": _rounded(row.geometry),
+                "properties": {"code": code, "naam": naam},
+                "geometry": _rounded(shape_),
             }
-            for _, row in shared.iterrows()
+            for code, naam, shape_ in (
+                zip(shared["gemeente__code"], shared["gemeente__naam"], shared.geometry, strict=True)
+                if shared is not None
+                else ()
+            )
         ]
         result[int(swv_id)] = (
             _rounded(geometry),
