@@ -4,6 +4,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from django.utils.text import slugify
+
 from swv.importers.base import Changes
 from swv.importers.problems import ImportRefused, Problem
 from swv.importers.sync import sync_rows
@@ -43,8 +45,7 @@ def ensure_swvs(codes: set[str], *, valid_from: dt.date) -> tuple[dict[str, int]
         known = existing.get(code)
         start = min(filter(None, [known.geldig_vanaf if known else None, valid_from]))
         desired[code] = {"code": code, "sector": code[:2], "geldig_vanaf": start}
-    created = [c for c in codes if c not in existing]
+        if known is None:
+            desired[code]["slug"] = slugify(code)  # as save() would: the slug follows the name, none yet
     changes = sync_rows(Samenwerkingsverband, existing=existing, desired=desired, delete_missing=False)
-    for swv in Samenwerkingsverband.objects.filter(code__in=created):
-        swv.save()  # fills the slug
     return dict(Samenwerkingsverband.objects.filter(code__in=codes).values_list("code", "pk")), changes

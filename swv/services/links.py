@@ -2,6 +2,8 @@
 
 from collections import defaultdict
 
+from django.db.models import OuterRef, Subquery
+
 from swv.importers.base import Changes
 from swv.models import Indeling, Postcodegebied, Vestiging
 
@@ -29,7 +31,12 @@ def link_vestigingen() -> Changes:
         wanted = po if soort == "bo" else vo
         if wanted != swv_id:
             moved[wanted].append(pk)
-    for swv_id, pks in moved.items():
-        for start in range(0, len(pks), BATCH):
-            Vestiging.objects.filter(pk__in=pks[start : start + BATCH]).update(swv_id=swv_id)
-    return Changes(updated=sum(len(pks) for pks in moved.values()))
+    pks = [pk for group in moved.values() for pk in group]
+    # One UPDATE per school type, each looking up its SWV in the indeling, instead of one per SWV.
+    for soort, column in (("bo", "po_swv_id"), ("vo", "vo_swv_id")):
+        region = Postcodegebied.objects.filter(indeling=indeling, pc4=OuterRef("pc4")).values(column)[:1]
+        for start in range(0, len(pks), BATCH * 5):
+            Vestiging.objects.filter(pk__in=pks[start : start + BATCH * 5], soort=soort).update(
+                swv_id=Subquery(region) if indeling is not None else None
+            )
+    return Changes(updated=len(pks))
