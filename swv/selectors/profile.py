@@ -75,7 +75,7 @@ def build_swv_page_context(*, swv: Samenwerkingsverband, toelichtingen: dict[str
     """The context of templates/swv/detail.html; `toelichtingen` is theme -> rendered text (published
     texts on the public page, drafts in a preview)."""
     from uploads.models import DocumentSoort
-    from uploads.selectors import documents_for_swv
+    from uploads.selectors import documents_for_swv, self_reported_figures
 
     indeling = current_indeling()
     figures = sector_figures(sector=swv.sector)
@@ -95,6 +95,7 @@ def build_swv_page_context(*, swv: Samenwerkingsverband, toelichtingen: dict[str
     ]
     documents = documents_for_swv(swv=swv)
     return {
+        "zelf_gerapporteerd": self_reported_figures(swv=swv),
         "swv": swv,
         "naam": display_name(swv),
         "sector_naam": swv.get_sector_display().lower(),
