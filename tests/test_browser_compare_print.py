@@ -31,8 +31,11 @@ def pdf_pages(pdf: bytes) -> int:
 
 
 def test_compare_two_swvs_through_the_form(page):
-    page.goto("/vergelijk/")
-    page.select_option("#swv-1", "PO3009")
+    page.goto("/swv/PO3009/")
+    page.get_by_role("link", name="Vergelijk met andere samenwerkingsverbanden").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/vergelijk/?swv=PO3009")
+    assert page.locator("#swv-1").input_value() == "PO3009"
     page.select_option("#swv-2", "VO3001")
     page.get_by_role("button", name="Vergelijk").click()
     page.wait_for_load_state()
@@ -71,9 +74,7 @@ def test_open_data_pages_are_accessible(page, path):
 def test_pages_print_cleanly_on_a4(page, site_url, tmp_path, path, name):
     page.goto(path)
     page.wait_for_load_state("networkidle")
-    if not page.locator('link[href^="/afdrukken.css"]').count():  # until base.html links the print sheets
-        page.add_style_tag(url="/static/css/print.css")
-        page.add_style_tag(url=f"/afdrukken.css?pagina={path}")
+    assert page.locator('link[media="print"][href$="/print.css"]').count() == 1
     page.emulate_media(media="print")
     assert not page.locator(".site-header").is_visible()
     assert not page.locator("nav.toc").is_visible()

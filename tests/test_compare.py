@@ -80,3 +80,11 @@ def test_comparison_download_has_the_current_figures_of_each_swv(client):
     assert list(mine.index) == list(current.index)
     assert mine["waarde"].fillna(-1).tolist() == current["waarde"].fillna(-1).tolist()
     assert mine["vergelijkingsgroep"].str.contains("kwart").all()
+
+
+def test_every_swv_page_links_to_the_comparison_and_its_downloads(client):
+    for swv in Samenwerkingsverband.objects.order_by("code")[::40]:
+        html = client.get(swv.get_absolute_url()).content.decode()
+        assert f'href="/vergelijk/?swv={swv.code}"' in html
+        assert f'href="/downloads/swv/{swv.code}.csv"' in html and f'href="/downloads/swv/{swv.code}.json"' in html
+        assert 'href="/downloads/indicator/leerlingen_totaal.csv"' in html

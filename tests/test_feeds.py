@@ -70,3 +70,10 @@ def test_site_feed_has_documents_of_every_swv(client, document):
 
 def test_unknown_swv_feed_is_not_found(client):
     assert client.get("/feeds/swv/PO9999.atom").status_code == 404
+
+
+def test_pages_announce_their_feeds(client):
+    swv = Samenwerkingsverband.objects.get(code="PO3009")
+    html = client.get(swv.get_absolute_url()).content.decode()
+    assert 'rel="alternate" type="application/atom+xml"' in html
+    assert 'href="/feeds/swv/PO3009.atom"' in html and 'href="/feeds/nieuw.atom"' in html

@@ -113,3 +113,15 @@ def test_reports_are_read_only_in_the_admin_for_beheerders_only(client):
     assert client.post(f"/beheer/swv/melding/{melding.pk}/delete/", {"post": "yes"}).status_code == 403
     client.force_login(make_user("inspectie-m", role=INSPECTIE))
     assert client.get("/beheer/swv/melding/").status_code == 403
+
+
+def test_every_figure_has_a_klopt_dit_niet_link_with_figure_swv_and_period(client):
+    import re
+
+    swv, _ = subject()
+    html = client.get(swv.get_absolute_url()).content.decode()
+    figures = re.findall(r'id="cijfer-([-a-z0-9_]+)"', html)
+    links = re.findall(r'href="/klopt-dit-niet/\?swv=PO3009&amp;indicator=([-a-z0-9_]+)&amp;periode=', html)
+    assert figures and sorted(set(links)) == sorted(set(figures))
+    landelijk = client.get("/landelijk/").content.decode()
+    assert landelijk.count('href="/klopt-dit-niet/?indicator=') == landelijk.count('class="figure" id="cijfer-')

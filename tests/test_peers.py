@@ -48,3 +48,22 @@ def test_no_peer_group_without_a_pupil_count_on_the_latest_teldatum():
     Waarde.objects.get(indicator=indicator, swv=swv, periode=latest).delete()
     assert peer_group(swv=swv) is None
     assert peer_swv_figures(swv=swv) == {}
+
+
+def test_swv_page_says_which_peer_group_and_why_and_shows_its_average(client):
+    import re
+
+    from swv.templatetags.nl import waarde
+    from tests.test_pages import _text
+
+    swv = Samenwerkingsverband.objects.get(code="PO3009")
+    group = peer_group(swv=swv)
+    text = _text(client.get(swv.get_absolute_url()).content.decode())
+    assert f"{group.naam} van de samenwerkingsverbanden PO naar aantal leerlingen" in text
+    assert f"{group.size} samenwerkingsverbanden met" in text and "Grootte doet ertoe" in text
+    peer = peer_swv_figures(swv=swv)["deelname_sbo"].sector_value
+    expected = _text(waarde(peer, "procent"))
+    assert re.search(rf"vergelijkbare grootte: {re.escape(expected)}\.", text)
+    api = client.get("/api/v1/samenwerkingsverbanden/PO3009/cijfers/?per_pagina=1000").json()["results"]
+    row = next(r for r in api if r["indicator"] == "deelname_sbo" and r["huidig"])
+    assert row["gemiddelde_vergelijkbare_grootte"] == pytest.approx(peer)

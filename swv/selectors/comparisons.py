@@ -27,6 +27,7 @@ class SwvFigure:
     aandeel_positie: Position | None = None  # where that share sits among the sector's shares
     noemer_label: str = ""
     history: list[HistoryRow] = field(default_factory=list)
+    peer: "SwvFigure | None" = None  # the same figure against SWV's of similar size (selectors.peers)
 
     @property
     def numeric(self) -> bool:

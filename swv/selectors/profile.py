@@ -11,6 +11,7 @@ from swv.models import Postcodegebied, Samenwerkingsverband, SwvGemeente, Vestig
 from swv.selectors.comparisons import swv_figures_by_topic
 from swv.selectors.figures import THEMES, sector_figures
 from swv.selectors.names import display_name, display_names
+from swv.selectors.peers import attach_peer_figures, peer_group
 from swv.services.links import current_indeling
 
 
@@ -93,6 +94,7 @@ def build_swv_page_context(*, swv: Samenwerkingsverband, toelichtingen: dict[str
         )
         for key, titel in THEMES
     ]
+    attach_peer_figures(swv=swv, figures=(f for t in themes for _, figures in t.topics for f in figures))
     documents = documents_for_swv(swv=swv)
     return {
         "zelf_gerapporteerd": self_reported_figures(swv=swv),
@@ -107,5 +109,6 @@ def build_swv_page_context(*, swv: Samenwerkingsverband, toelichtingen: dict[str
         "tegenhangers": counterparts,
         "andere_sector": "VO" if swv.sector == "PO" else "PO",
         "themes": themes,
+        "vergelijkingsgroep": peer_group(swv=swv),
         "documenten": [(DocumentSoort(soort).label, docs) for soort, docs in documents.items()],
     }
