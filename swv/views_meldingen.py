@@ -12,6 +12,7 @@ from swv.models import Indicator, Samenwerkingsverband
 from swv.selectors.downloads import figure_text, periode_text
 from swv.selectors.names import display_name
 from swv.services import meldingen
+from verantwoording.security import client_ip
 
 
 def _subject(params, request) -> dict:
@@ -52,7 +53,7 @@ def melding(request):
         return render(request, "meldingen/formulier.html", {"form": form, **subject})
     subject = _subject(request.POST, request)
     form = MeldingForm(request.POST)
-    ip = request.META.get("REMOTE_ADDR", "")
+    ip = client_ip(request)  # the visitor behind any trusted proxies, as for login throttling
     if meldingen.limit_reached(ip=ip):
         context = {"form": form, "te_veel": True, **subject}
         return render(request, "meldingen/formulier.html", context, status=429)

@@ -210,10 +210,10 @@ def test_uploads_and_admin_changes_are_logged(client, personas, swv_a, caplog):
 
 
 def test_client_ip_behind_trusted_proxies(rf, settings):
-    from verantwoording.security import _client_ip
+    from verantwoording.security import client_ip
 
     request = rf.get("/", REMOTE_ADDR="10.0.0.9", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7")
     settings.TRUSTED_PROXY_COUNT = 0
-    assert _client_ip(request) == "10.0.0.9", "a forged header is ignored without a trusted proxy"
+    assert client_ip(request) == "10.0.0.9", "a forged header is ignored without a trusted proxy"
     settings.TRUSTED_PROXY_COUNT = 1
-    assert _client_ip(request) == "203.0.113.7", "the address the proxy saw, not what the client wrote"
+    assert client_ip(request) == "203.0.113.7", "the address the proxy saw, not what the client wrote"

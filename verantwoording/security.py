@@ -111,7 +111,7 @@ def _cache():
     return caches[getattr(settings, "LOGIN_THROTTLE_CACHE", "default")]
 
 
-def _client_ip(request) -> str:
+def client_ip(request) -> str:
     """The client's address; behind TRUSTED_PROXY_COUNT reverse proxies, the one the outermost proxy saw.
 
     Without that setting X-Forwarded-For is ignored (a client could write anything in it)."""
@@ -124,7 +124,7 @@ def _client_ip(request) -> str:
 
 
 def _keys(request, username: str) -> tuple[str, str]:
-    ip = _client_ip(request)
+    ip = client_ip(request)
     pair = hashlib.sha256(f"{(username or '').strip().lower()}\0{ip}".encode()).hexdigest()
     return f"login-fail:pair:{pair}", f"login-fail:ip:{hashlib.sha256(ip.encode()).hexdigest()}"
 
@@ -143,7 +143,7 @@ def register_failure(request, username: str) -> None:
             cache.incr(key)
         except ValueError:  # expired between add and incr
             cache.set(key, 1, _lockout_seconds())
-    logger.warning("failed login username=%r ip=%s", (username or "")[:150], _client_ip(request))
+    logger.warning("failed login username=%r ip=%s", (username or "")[:150], client_ip(request))
 
 
 def reset_failures(request, username: str) -> None:
@@ -157,7 +157,7 @@ class ThrottledModelBackend(ModelBackend):
         if username is None:
             username = kwargs.get(self._username_field())
         if request is not None and username and is_locked(request, username):
-            logger.warning("locked login refused username=%r ip=%s", username[:150], _client_ip(request))
+            logger.warning("locked login refused username=%r ip=%s", username[:150], client_ip(request))
             raise PermissionDenied("Te veel mislukte inlogpogingen.")
         user = super().authenticate(request, username=username, password=password, **kwargs)
         if request is not None and username:
@@ -165,7 +165,7 @@ class ThrottledModelBackend(ModelBackend):
                 register_failure(request, username)
             else:
                 reset_failures(request, username)
-                logger.info("login username=%r ip=%s", username[:150], _client_ip(request))
+                logger.info("login username=%r ip=%s", username[:150], client_ip(request))
         return user
 
     @staticmethod
