@@ -1,8 +1,7 @@
 """Het aanbod in de regio (dekkend netwerk): scholen en voorzieningen per SWV (template; from the
 ondersteuningsplan, no national publication)."""
 
-from swv.importers.base import Column
-from swv.importers.common import figure, swv_column
+from swv.importers.common import figure, peildatum_column, swv_column
 from swv.importers.figures import FigureSource
 
 
@@ -14,13 +13,7 @@ class AanbodSource(FigureSource):
     subject, subject_column, period_column, period_kind = "swv", "swv_code", "peildatum", "datum"
     columns = (
         swv_column(),
-        Column(
-            "peildatum",
-            type="date",
-            aliases=("datum",),
-            description="Datum waarop het overzicht klopt",
-            example="2024-10-01",
-        ),
+        peildatum_column(description="Datum waarop het overzicht klopt", example="2024-10-01"),
         figure("sbo", "aanbod_sbo", aliases=("scholen sbo",), description="Vestigingen sbo (PO)", example="3"),
         figure("so", "aanbod_so", aliases=("scholen so",), description="Vestigingen so (PO)", example="2"),
         figure("vso", "aanbod_vso", aliases=("scholen vso",), description="Vestigingen vso (VO)", example=""),

@@ -42,6 +42,10 @@ def gemeente_column() -> Column:
     )
 
 
+def peildatum_column(*, description: str, example: str) -> Column:
+    return Column("peildatum", type="date", aliases=("datum",), description=description, example=example)
+
+
 def teldatum_column() -> Column:
     return Column(
         "teldatum",

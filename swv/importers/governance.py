@@ -1,7 +1,7 @@
 """Bestuurlijke inrichting per SWV (template; from the statutes and the jaarverslag, no national file)."""
 
 from swv.importers.base import Column
-from swv.importers.common import swv_column
+from swv.importers.common import peildatum_column, swv_column
 from swv.importers.figures import FigureSource
 
 
@@ -13,13 +13,7 @@ class GovernanceSource(FigureSource):
     subject, subject_column, period_column, period_kind = "swv", "swv_code", "peildatum", "datum"
     columns = (
         swv_column(),
-        Column(
-            "peildatum",
-            type="date",
-            aliases=("datum",),
-            description="Datum waarop de inrichting zo was",
-            example="2024-01-01",
-        ),
+        peildatum_column(description="Datum waarop de inrichting zo was", example="2024-01-01"),
         Column(
             "rechtsvorm",
             required=False,
