@@ -1,13 +1,11 @@
 """Derived links that depend on more than one source: which SWV a school's vestiging belongs to."""
 
-from collections import defaultdict
-
 from django.db.models import OuterRef, Subquery
 
 from swv.importers.base import Changes
 from swv.models import Indeling, Postcodegebied, Vestiging
 
-BATCH = 2000
+BATCH = 10000
 
 
 def current_indeling() -> Indeling | None:
@@ -25,18 +23,17 @@ def link_vestigingen() -> Changes:
                 "pc4", "po_swv_id", "vo_swv_id"
             )
         }
-    moved = defaultdict(list)  # new swv_id -> vestigingen that must point to it
+    moved = {"bo": [], "vo": []}  # per school type, the vestigingen whose SWV changes
     for pk, pc4, soort, swv_id in Vestiging.objects.values_list("pk", "pc4", "soort", "swv_id"):
         po, vo = by_pc4.get(pc4, (None, None))
-        wanted = po if soort == "bo" else vo
-        if wanted != swv_id:
-            moved[wanted].append(pk)
-    pks = [pk for group in moved.values() for pk in group]
+        if (po if soort == "bo" else vo) != swv_id:
+            moved[soort].append(pk)
     # One UPDATE per school type, each looking up its SWV in the indeling, instead of one per SWV.
     for soort, column in (("bo", "po_swv_id"), ("vo", "vo_swv_id")):
+        pks = moved[soort]
         region = Postcodegebied.objects.filter(indeling=indeling, pc4=OuterRef("pc4")).values(column)[:1]
-        for start in range(0, len(pks), BATCH * 5):
-            Vestiging.objects.filter(pk__in=pks[start : start + BATCH * 5], soort=soort).update(
+        for start in range(0, len(pks), BATCH):
+            Vestiging.objects.filter(pk__in=pks[start : start + BATCH]).update(
                 swv_id=Subquery(region) if indeling is not None else None
             )
-    return Changes(updated=len(pks))
+    return Changes(updated=len(moved["bo"]) + len(moved["vo"]))
