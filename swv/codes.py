@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SWV_CODE = re.compile(r"^(?:SWV\s*)?(PO|VO)\s*[-\s]?(\d{2})\s*[.\-\s]?\s*(\d{2})$", re.IGNORECASE)
 _PC4 = re.compile(r"^\s*(\d{4})\s*(?:[A-Za-z]{2})?\s*$")
@@ -22,6 +23,8 @@ def parse_pc4(raw: str) -> str | None:
     return match.group(1) if match else None
 
 
+# Importers ask for the same few hundred gemeente names thousands of times.
+@lru_cache(maxsize=8192)
 def normalize_name(raw: str, *, keep_suffix: bool = False) -> str:
     """A comparison key for place names: no diacritics, case, hyphens or CBS suffixes like ' (L.)'.
 
@@ -37,6 +40,7 @@ def normalize_name(raw: str, *, keep_suffix: bool = False) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@lru_cache(maxsize=8192)
 def gemeente_code(raw: str) -> str | None:
     """'GM0363', '0363', '363' -> 'GM0363'."""
     text = raw.strip().upper()

@@ -2,9 +2,13 @@
 
 import pytest
 from django.test import override_settings
+from django.urls import reverse
 
 from swv.models import Samenwerkingsverband
 from swv.services.imports import run_import
+from tests.staff_fixtures import *  # noqa: F403 (fixtures)
+from tests.staff_fixtures import pdf_upload
+from uploads import services
 from uploads.models import Toelichting
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
@@ -31,27 +35,55 @@ def test_second_visit_is_served_from_cache_with_etag(client, django_assert_num_q
     assert not_modified.status_code == 304 and not not_modified.content
 
 
-def test_cached_page_changes_after_an_import(client, tmp_path):
+def _cached(client, url, django_assert_num_queries) -> str:
+    """The page as a visitor gets it, after proving that a repeat visit comes from the cache."""
+    first = client.get(url).content.decode()
+    with django_assert_num_queries(0):
+        assert client.get(url).content.decode() == first
+    return first
+
+
+def test_cached_page_changes_after_an_import(client, tmp_path, django_assert_num_queries):
     swv = Samenwerkingsverband.objects.get(code="PO3009")
-    url = swv.get_absolute_url()
-    before = client.get(url).content.decode()
+    before = _cached(client, swv.get_absolute_url(), django_assert_num_queries)
+    assert "Cachetest Kempen" not in before
     path = tmp_path / "swv-adressen.csv"
     path.write_text("SAMENWERKINGSVERBANDNUMMER;NAAM\nPO3009;Samenwerkingsverband Cachetest Kempen\n")
     run_import(source_key="swv_adressen", path=path, progress=False)
-    assert "Cachetest Kempen" not in before
-    swv.refresh_from_db()
     after = client.get(swv.get_absolute_url(), follow=True).content.decode()
     assert "Cachetest Kempen" in after
 
 
-def test_cached_page_changes_after_publishing_a_toelichting(client):
-    swv = Samenwerkingsverband.objects.get(code="PO3009")
-    url = swv.get_absolute_url()
-    assert "Onze cachetesttekst" not in client.get(url).content.decode()
-    toelichting = Toelichting(swv=swv, thema="ondersteuning", concept="Onze cachetesttekst.")
-    toelichting.gepubliceerd = toelichting.concept
-    toelichting.save()
+def test_cached_page_changes_after_publishing_a_toelichting_not_after_a_draft(
+    client, swv_a, personas, django_assert_num_queries
+):
+    url = swv_a.get_absolute_url()
+    assert "Onze cachetesttekst" not in _cached(client, url, django_assert_num_queries)
+    draft = services.save_draft(
+        toelichting=Toelichting(swv=swv_a, thema="ondersteuning"),
+        tekst="Onze cachetesttekst.",
+        user=personas["staff_a"],
+    )
+    assert "Onze cachetesttekst" not in client.get(url).content.decode()  # a draft is not public
+    services.publish(toelichting=draft, user=personas["staff_a"])
     assert "Onze cachetesttekst" in client.get(url).content.decode()
+
+
+def test_cached_pages_change_after_an_upload(client, swv_a, personas, django_assert_num_queries):
+    pages = [swv_a.get_absolute_url(), reverse("uploads:documenten")]
+    for url in pages:
+        assert "Cachetest ondersteuningsplan" not in _cached(client, url, django_assert_num_queries)
+    services.upload_document(
+        swv=swv_a,
+        soort="ondersteuningsplan",
+        titel="Cachetest ondersteuningsplan",
+        periode_van=2024,
+        periode_tot=2028,
+        bestand=pdf_upload(),
+        user=personas["staff_a"],
+    )
+    for url in pages:
+        assert "Cachetest ondersteuningsplan" in client.get(url).content.decode(), url
 
 
 def test_logged_in_staff_bypass_the_cache(admin_client):

@@ -1,5 +1,6 @@
 """Settings for Passend onderwijs in beeld, read from the environment (see README)."""
 
+import importlib.util
 from pathlib import Path
 
 import dj_database_url
@@ -24,7 +25,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "leaflet",
     "swv",
     "landelijk",
     "uploads",
@@ -91,7 +91,10 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# Leaflet's JS and CSS as django-leaflet ships them, served from here like our own static files. The app
+# itself is not installed: its admin module loads GeoDjango (the GDAL and GEOS C libraries, a third of a
+# second at every start) for geometry fields, and no model here has one.
+STATICFILES_DIRS = [BASE_DIR / "static", Path(importlib.util.find_spec("leaflet").origin).parent / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STORAGES = {
     # Documents go through Django's storage API: an S3-compatible store replaces the disk by
@@ -114,25 +117,6 @@ MEDIA_URL = "/media/"
 
 # The open-data folder used by `make run` and the tests (`../shared/data` beside the checkout).
 DATA_DIR = env_str("DATA_DIR")
-
-# django-leaflet's admin widgets import GeoDjango, which needs the GDAL and GEOS C libraries (Debian
-# libgdal32); Debian ships them without the unversioned .so names ctypes looks for.
-GDAL_LIBRARY_PATH = env_str("GDAL_LIBRARY_PATH") or next(
-    (str(p) for p in sorted(Path("/usr/lib").glob("*/libgdal.so.*"))), None
-)
-GEOS_LIBRARY_PATH = env_str("GEOS_LIBRARY_PATH") or next(
-    (str(p) for p in sorted(Path("/usr/lib").glob("*/libgeos_c.so.*"))), None
-)
-
-LEAFLET_CONFIG = {
-    "DEFAULT_CENTER": (52.2, 5.3),
-    "DEFAULT_ZOOM": 7,
-    "MIN_ZOOM": 6,
-    "MAX_ZOOM": 13,
-    "TILES": [],
-    "NO_GLOBALS": False,
-    "RESET_VIEW": False,
-}
 
 LOGGING = {
     "version": 1,

@@ -85,6 +85,7 @@ class Source:
         collector = ProblemCollector(path.name)
         rows = []
         width = len(table.header)
+        plan = self._plan(positions)
         for number, cells in table.rows:
             if len(cells) != width:
                 collector.add(
@@ -94,7 +95,7 @@ class Source:
                     "(afgebroken bestand of verkeerd scheidingsteken?)",
                 )
                 continue
-            rows.append(Row(number, self._parse_cells(cells, positions, number, collector)))
+            rows.append(Row(number, self._parse_cells(cells, plan, number, collector)))
         if not table.rows:
             collector.add(None, None, "het bestand bevat geen gegevensrijen")
         collector.raise_if_any()
@@ -122,13 +123,10 @@ class Source:
             raise ImportRefused(problems)
         return positions
 
-    def _parse_cells(self, cells, positions, number, collector) -> dict[str, Any]:
-        values: dict[str, Any] = {}
-        for column in self.columns:
-            if column.name not in positions:
-                values[column.name] = None
-                continue
-            raw = cells[positions[column.name]]
+    def _parse_cells(self, cells, plan, number, collector) -> dict[str, Any]:
+        values: dict[str, Any] = dict.fromkeys(c.name for c in self.columns)  # absent columns stay None
+        for column, index, parser in plan:
+            raw = cells[index]
             if raw == "":
                 if not column.blank:
                     collector.add(number, column.name, "de cel is leeg, maar deze kolom is verplicht")
@@ -139,11 +137,15 @@ class Source:
                 values[column.name] = self._parse_choice(column, raw, number, collector)
             else:
                 try:
-                    values[column.name] = PARSERS[column.type](raw)
+                    values[column.name] = parser(raw)
                 except ValueError as exc:
                     collector.add(number, column.name, f"verwacht {exc}, gevonden {raw!r}")
                     values[column.name] = None
         return values
+
+    def _plan(self, positions: dict[str, int]) -> list[tuple[Column, int, Any]]:
+        """Per column found in the file: where it is and how to parse it, worked out once per file."""
+        return [(c, positions[c.name], PARSERS[c.type]) for c in self.columns if c.name in positions]
 
     @staticmethod
     def _parse_choice(column, raw, number, collector):

@@ -88,9 +88,9 @@ def _read_csv(path: Path, *, encodings, delimiters) -> Table:
     header = [cell.strip() for cell in next(reader)]
     rows = []
     for cells in reader:
-        if not any(cell.strip() for cell in cells):
-            continue
-        rows.append((reader.line_num, [cell.strip() for cell in cells]))
+        stripped = [cell.strip() for cell in cells]
+        if any(stripped):
+            rows.append((reader.line_num, stripped))
     return Table(header=header, rows=rows)
 
 

@@ -26,7 +26,10 @@ class GemeenteGrens(models.Model):
     gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="grenzen")
     jaar = models.PositiveSmallIntegerField()
     geojson = models.TextField()
-    import_run = models.ForeignKey("swv.ImportRun", null=True, on_delete=models.SET_NULL, related_name="+")
+    # Provenance only, never filtered on: no index to keep up to date on every imported row.
+    import_run = models.ForeignKey(
+        "swv.ImportRun", null=True, on_delete=models.SET_NULL, related_name="+", db_index=False
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["gemeente", "jaar"], name="grens_per_gemeente_per_jaar")]
@@ -72,7 +75,8 @@ class Indeling(models.Model):
 class Postcodegebied(models.Model):
     """A PC4 area of one indeling, with its PO and VO SWV and the gemeente it lies in today."""
 
-    indeling = models.ForeignKey(Indeling, on_delete=models.CASCADE, related_name="postcodegebieden")
+    # The unique (indeling, pc4) index serves lookups by indeling; a second index would only cost writes.
+    indeling = models.ForeignKey(Indeling, on_delete=models.CASCADE, related_name="postcodegebieden", db_index=False)
     pc4 = models.CharField(max_length=4)
     gemeente_bron = models.CharField("gemeente in bronbestand", max_length=100)
     gemeente = models.ForeignKey(Gemeente, null=True, blank=True, on_delete=models.SET_NULL)
@@ -82,7 +86,10 @@ class Postcodegebied(models.Model):
     vo_swv = models.ForeignKey(
         Samenwerkingsverband, null=True, blank=True, on_delete=models.SET_NULL, related_name="vo_postcodes"
     )
-    import_run = models.ForeignKey("swv.ImportRun", null=True, on_delete=models.SET_NULL, related_name="+")
+    # Provenance only, never filtered on: no index to keep up to date on every imported row.
+    import_run = models.ForeignKey(
+        "swv.ImportRun", null=True, on_delete=models.SET_NULL, related_name="+", db_index=False
+    )
 
     class Meta:
         ordering = ["pc4"]
@@ -112,7 +119,10 @@ class SwvGemeente(models.Model):
     gesplitst = models.BooleanField(
         default=False, help_text="De gemeente ligt in deze sector in meer dan één samenwerkingsverband."
     )
-    import_run = models.ForeignKey("swv.ImportRun", null=True, on_delete=models.SET_NULL, related_name="+")
+    # Provenance only, never filtered on: no index to keep up to date on every imported row.
+    import_run = models.ForeignKey(
+        "swv.ImportRun", null=True, on_delete=models.SET_NULL, related_name="+", db_index=False
+    )
 
     class Meta:
         ordering = ["swv__code", "gemeente__naam"]

@@ -73,15 +73,15 @@ class Schoolbestuur(models.Model):
 class Vestiging(models.Model):
     """A school location (BRIN6) from the DUO address files."""
 
-    brin6 = models.CharField("BRIN6", max_length=6, unique=True)
-    brin4 = models.CharField("BRIN4", max_length=4, db_index=True)
+    brin6 = models.CharField("BRIN6", max_length=6)
+    brin4 = models.CharField("BRIN4", max_length=4)
     naam = models.CharField(max_length=200)
     soort = models.CharField(max_length=10, help_text="bo of vo, zoals in het DUO-bestand")
     onderwijsstructuur = models.CharField(max_length=100, blank=True)
     denominatie = models.CharField(max_length=100, blank=True)
     straat = models.CharField(max_length=200, blank=True)
     postcode = models.CharField(max_length=7, blank=True)
-    pc4 = models.CharField(max_length=4, blank=True, db_index=True)
+    pc4 = models.CharField(max_length=4, blank=True)
     plaats = models.CharField(max_length=100, blank=True)
     website = models.CharField(max_length=200, blank=True)
     gemeente = models.ForeignKey("swv.Gemeente", null=True, blank=True, on_delete=models.SET_NULL)
@@ -89,12 +89,23 @@ class Vestiging(models.Model):
         "gemeente in bronbestand", max_length=100, blank=True, help_text="Code en naam zoals DUO ze gaf."
     )
     bestuur = models.ForeignKey(Schoolbestuur, on_delete=models.PROTECT, related_name="vestigingen")
+    # Not indexed, and the table is stored half full (migration 0004): a new indeling relinks every school,
+    # and an UPDATE that changes no indexed column stays on its page (HOT) instead of rewriting each index.
     swv = models.ForeignKey(
-        Samenwerkingsverband, null=True, blank=True, on_delete=models.SET_NULL, related_name="vestigingen"
+        Samenwerkingsverband,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="vestigingen",
+        db_index=False,
     )
 
     class Meta:
         ordering = ["naam"]
+        # Only the indexes a query uses: every index costs each imported row, so the pattern (LIKE) indexes
+        # that unique=True and db_index=True add on PostgreSQL are left out.
+        constraints = [models.UniqueConstraint(fields=["brin6"], name="brin6_uniek")]
+        indexes = [models.Index(fields=["brin4"], name="vestiging_brin4")]
         verbose_name = "vestiging"
         verbose_name_plural = "vestigingen"
 

@@ -2,6 +2,7 @@
 
 import csv
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,7 +104,8 @@ class GemeenteResolver:
         if use_school_clues:
             for pc4, gemeente_id in Vestiging.objects.exclude(gemeente=None).values_list("pc4", "gemeente_id"):
                 self.clues[pc4][gemeente_id] += 1
-        self._clue_pc4s = sorted(self.clues)
+        self._clue_pc4s = sorted(p for p in self.clues if p.isdigit())
+        self._clue_numbers = [int(p) for p in self._clue_pc4s]
 
     def find(self, name_or_code: str) -> Gemeente | None:
         code = gemeente_code(name_or_code)
@@ -164,5 +166,9 @@ class GemeenteResolver:
 
     def _nearby(self, pc4: str) -> list[str]:
         number = int(pc4)
-        near = [p for p in self._clue_pc4s if p != pc4 and abs(int(p) - number) <= NEAREST_CLUE_DISTANCE]
-        return sorted(near, key=lambda p: abs(int(p) - number))
+        window = self._clue_pc4s[
+            bisect_left(self._clue_numbers, number - NEAREST_CLUE_DISTANCE) : bisect_right(
+                self._clue_numbers, number + NEAREST_CLUE_DISTANCE
+            )
+        ]
+        return sorted((p for p in window if p != pc4), key=lambda p: abs(int(p) - number))

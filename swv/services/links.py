@@ -1,11 +1,9 @@
 """Derived links that depend on more than one source: which SWV a school's vestiging belongs to."""
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 
 from swv.importers.base import Changes
 from swv.models import Indeling, Postcodegebied, Vestiging
-
-BATCH = 10000
 
 
 def current_indeling() -> Indeling | None:
@@ -13,27 +11,17 @@ def current_indeling() -> Indeling | None:
 
 
 def link_vestigingen() -> Changes:
-    """A regular school belongs to the SWV of the region its vestiging lies in (art. 18a WPO / 17a WVO)."""
+    """A regular school belongs to the SWV of the region its vestiging lies in (art. 18a WPO / 17a WVO).
+
+    One set-based UPDATE per school type, touching only the schools whose SWV changes, so a second
+    identical import reports no changes.
+    """
     indeling = current_indeling()
-    by_pc4 = {}
-    if indeling is not None:
-        by_pc4 = {
-            pc4: (po, vo)
-            for pc4, po, vo in Postcodegebied.objects.filter(indeling=indeling).values_list(
-                "pc4", "po_swv_id", "vo_swv_id"
-            )
-        }
-    moved = {"bo": [], "vo": []}  # per school type, the vestigingen whose SWV changes
-    for pk, pc4, soort, swv_id in Vestiging.objects.values_list("pk", "pc4", "soort", "swv_id"):
-        po, vo = by_pc4.get(pc4, (None, None))
-        if (po if soort == "bo" else vo) != swv_id:
-            moved[soort].append(pk)
-    # One UPDATE per school type, each looking up its SWV in the indeling, instead of one per SWV.
+    if indeling is None:
+        return Changes(updated=Vestiging.objects.exclude(swv=None).update(swv=None))
+    moved = 0
     for soort, column in (("bo", "po_swv_id"), ("vo", "vo_swv_id")):
-        pks = moved[soort]
-        region = Postcodegebied.objects.filter(indeling=indeling, pc4=OuterRef("pc4")).values(column)[:1]
-        for start in range(0, len(pks), BATCH):
-            Vestiging.objects.filter(pk__in=pks[start : start + BATCH]).update(
-                swv_id=Subquery(region) if indeling is not None else None
-            )
-    return Changes(updated=len(moved["bo"]) + len(moved["vo"]))
+        region = Subquery(Postcodegebied.objects.filter(indeling=indeling, pc4=OuterRef("pc4")).values(column)[:1])
+        unchanged = Q(swv_id=F("regio")) | Q(swv_id__isnull=True, regio__isnull=True)
+        moved += Vestiging.objects.filter(soort=soort).alias(regio=region).exclude(unchanged).update(swv_id=region)
+    return Changes(updated=moved)

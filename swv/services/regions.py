@@ -11,12 +11,13 @@ so a second identical import still reports no changes.
 
 import json
 import threading
+from collections import defaultdict
 from contextlib import contextmanager
 
 import numpy as np
 import shapely
 from django.db import transaction
-from shapely.geometry import mapping, shape
+from shapely.geometry import mapping
 
 from swv.importers.base import Changes
 from swv.models import GemeenteGrens, Samenwerkingsverband, SwvGemeente
@@ -38,67 +39,55 @@ def _dumps(data) -> str:
     return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
 
 
-def simplified_gemeenten(year: int | None = None):
-    """The gemeente boundaries of one year (default the newest) as a clean, simplified coverage."""
-    import geopandas as gpd  # heavy: loaded only when regions are built, not by every web process
-
+def simplified_gemeenten(year: int | None = None) -> tuple[dict[int, object], bool]:
+    """Per gemeente id its boundary of one year (default the newest), all cleaned and simplified as one
+    coverage; and whether the result is a valid coverage (then the fast coverage union is exact)."""
     years = GemeenteGrens.objects.values_list("jaar", flat=True)
     year = year or max(years, default=None)
-    rows = list(GemeenteGrens.objects.filter(jaar=year).values_list("gemeente_id", "gemeente__code", "geojson"))
+    rows = list(GemeenteGrens.objects.filter(jaar=year).values_list("gemeente_id", "geojson"))
     if not rows:
-        return gpd.GeoDataFrame({"gemeente_id": [], "code": []}, geometry=[], crs="EPSG:4326")
-    geoms = np.array([shape(json.loads(text)) for _, _, text in rows], dtype=object)
+        return {}, False
+    geoms = shapely.from_geojson([text for _, text in rows])
     if not shapely.coverage_is_valid(geoms) and hasattr(shapely, "coverage_clean"):  # GEOS >= 3.14
         geoms = shapely.coverage_clean(geoms)
     geoms = shapely.coverage_simplify(geoms, tolerance=TOLERANCE)
-    frame = gpd.GeoDataFrame(
-        {"gemeente_id": [r[0] for r in rows], "code": [r[1] for r in rows]}, geometry=list(geoms), crs="EPSG:4326"
-    ).set_index("gemeente_id")
-    frame.attrs["coverage"] = bool(shapely.coverage_is_valid(geoms))  # then the fast coverage union is exact
-    return frame
+    return dict(zip((r[0] for r in rows), geoms, strict=True)), bool(shapely.coverage_is_valid(geoms))
 
 
 def region_geometries() -> dict[int, tuple[dict, dict]]:
-    """Per SWV id: (region geometry, FeatureCollection of its split gemeenten), both GeoJSON dicts."""
-    import geopandas as gpd
+    """Per SWV id: (region geometry, FeatureCollection of its split gemeenten), both GeoJSON dicts.
 
+    The dissolve per SWV is shapely's coverage union (what geopandas' dissolve calls), without loading
+    pandas and geopandas into every import.
+    """
     indeling = current_indeling()
     if indeling is None:
         return {}
-    gemeenten = simplified_gemeenten()
-    relations = list(
-        SwvGemeente.objects.filter(indeling=indeling, gemeente_id__in=list(gemeenten.index))
-        .values("swv_id", "gemeente_id", "gemeente__code", "gemeente__naam", "gesplitst")
+    gemeenten, coverage = simplified_gemeenten()
+    relations = (
+        SwvGemeente.objects.filter(indeling=indeling, gemeente_id__in=list(gemeenten))
+        .values_list("swv_id", "gemeente_id", "gemeente__code", "gemeente__naam", "gesplitst")
+        .order_by("swv_id", "gemeente_id")
         .distinct()
     )
-    if not relations:
-        return {}
-    joined = gpd.GeoDataFrame(relations).join(gemeenten[["geometry"]], on="gemeente_id")
-    joined = gpd.GeoDataFrame(joined, geometry="geometry", crs="EPSG:4326")
-    joined = joined.drop_duplicates(subset=["swv_id", "gemeente_id"])
-    method = "coverage" if gemeenten.attrs.get("coverage") else "unary"
-    dissolved = joined[["swv_id", "geometry"]].dissolve(by="swv_id", method=method)
-    shared_by_swv = {
-        swv_id: group.sort_values("gemeente__naam")
-        for swv_id, group in joined[joined.gesplitst.astype(bool)].groupby("swv_id")
-    }
+    members: dict[int, dict[int, tuple]] = defaultdict(dict)
+    for swv_id, gemeente_id, code, naam, split in relations:
+        members[swv_id].setdefault(gemeente_id, (code, naam, split))
+    union = shapely.coverage_union_all if coverage else shapely.union_all
     result = {}
-    for swv_id, geometry in dissolved.geometry.items():
-        shared = shared_by_swv.get(swv_id)
+    for swv_id, parts in members.items():
+        region = union([gemeenten[gemeente_id] for gemeente_id in parts])
         features = [
             {
                 "type": "Feature",
                 "properties": {"code": code, "naam": naam},
-                "geometry": _rounded(shape_),
+                "geometry": _rounded(gemeenten[gemeente_id]),
             }
-            for code, naam, shape_ in (
-                zip(shared["gemeente__code"], shared["gemeente__naam"], shared.geometry, strict=True)
-                if shared is not None
-                else ()
-            )
+            for gemeente_id, (code, naam, split) in sorted(parts.items(), key=lambda item: item[1][1])
+            if split
         ]
         result[int(swv_id)] = (
-            _rounded(geometry),
+            _rounded(region),
             {"type": "FeatureCollection", "features": features} if features else None,
         )
     return result
