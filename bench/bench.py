@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 from urllib.request import Request, urlopen
 
@@ -39,9 +40,26 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def redis_url() -> str | None:
+    """Production runs its app servers on one shared Redis cache; so does the benchmark, when Redis runs."""
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1) as sock:
+            sock.sendall(b"PING\r\n")
+            if sock.recv(16).startswith(b"+PONG"):
+                return "redis://127.0.0.1:6379/14"
+    except OSError:
+        pass
+    return None
+
+
+REDIS = os.environ.get("BENCH_REDIS_URL") or redis_url()
+
+
 def environment(static_root: Path) -> dict:
+    cache = {"REDIS_URL": REDIS, "CACHE_KEY_PREFIX": f"bench-{uuid.uuid4().hex[:12]}"} if REDIS else {}
     return {
         **os.environ,
+        **cache,
         "DJANGO_SETTINGS_MODULE": "verantwoording.settings",
         "DATABASE_URL": f"{PG}/{DB_NAME}",
         "DEBUG": "0",
@@ -239,7 +257,8 @@ def first_request_ms(url: str, workers: int) -> float:
 
 
 def print_report(rows, cold, urls, loads) -> None:
-    print(f"\nPassend onderwijs in beeld — benchmark (wrk, 127.0.0.1, {DURATION}s per meting)\n")
+    cache = "Redis (gedeeld door de workers)" if REDIS else "procesgeheugen (Redis draait niet)"
+    print(f"\nPassend onderwijs in beeld — benchmark (wrk, 127.0.0.1, {DURATION}s per meting, cache: {cache})\n")
     print(
         f"{'workers':>7} {'url':<17} {'verb.':>5} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'fouten':>7}"
     )

@@ -85,7 +85,7 @@ class Source:
         collector = ProblemCollector(path.name)
         rows = []
         width = len(table.header)
-        plan = self._plan(positions)
+        plan, empty = self._plan(positions), dict.fromkeys(c.name for c in self.columns)
         for number, cells in table.rows:
             if len(cells) != width:
                 collector.add(
@@ -95,7 +95,7 @@ class Source:
                     "(afgebroken bestand of verkeerd scheidingsteken?)",
                 )
                 continue
-            rows.append(Row(number, self._parse_cells(cells, plan, number, collector)))
+            rows.append(Row(number, self._parse_cells(cells, plan, empty, number, collector)))
         if not table.rows:
             collector.add(None, None, "het bestand bevat geen gegevensrijen")
         collector.raise_if_any()
@@ -123,8 +123,8 @@ class Source:
             raise ImportRefused(problems)
         return positions
 
-    def _parse_cells(self, cells, plan, number, collector) -> dict[str, Any]:
-        values: dict[str, Any] = dict.fromkeys(c.name for c in self.columns)  # absent columns stay None
+    def _parse_cells(self, cells, plan, empty, number, collector) -> dict[str, Any]:
+        values: dict[str, Any] = empty.copy()  # columns absent from the file stay None
         for column, index, parser in plan:
             raw = cells[index]
             if raw == "":

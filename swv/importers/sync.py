@@ -83,6 +83,10 @@ def _insert(model, rows: list[dict]) -> None:
         with cursor.cursor.copy(
             f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN"
         ) as copy:
+            columns_in_order = [(f.attname, defaults[f.attname]) for f in fields]
+            json_columns = [i for i, p in enumerate(prepare) if p]
             for row in rows:
-                values = [row.get(f.attname, defaults[f.attname]) for f in fields]
-                copy.write_row([p(v, connection) if p else v for p, v in zip(prepare, values, strict=True)])
+                values = [row.get(name, default) for name, default in columns_in_order]
+                for i in json_columns:
+                    values[i] = prepare[i](values[i], connection)
+                copy.write_row(values)

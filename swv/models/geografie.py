@@ -26,9 +26,10 @@ class GemeenteGrens(models.Model):
     gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="grenzen")
     jaar = models.PositiveSmallIntegerField()
     geojson = models.TextField()
-    # Provenance only, never filtered on: no index to keep up to date on every imported row.
+    # Provenance only, never filtered on: no index and no database constraint to check on every imported
+    # row (import runs are a log that is never deleted; Django still applies SET_NULL if one is).
     import_run = models.ForeignKey(
-        "swv.ImportRun", null=True, on_delete=models.SET_NULL, related_name="+", db_index=False
+        "swv.ImportRun", null=True, on_delete=models.SET_NULL, related_name="+", db_index=False, db_constraint=False
     )
 
     class Meta:
@@ -86,9 +87,10 @@ class Postcodegebied(models.Model):
     vo_swv = models.ForeignKey(
         Samenwerkingsverband, null=True, blank=True, on_delete=models.SET_NULL, related_name="vo_postcodes"
     )
-    # Provenance only, never filtered on: no index to keep up to date on every imported row.
+    # Provenance only, never filtered on: no index and no database constraint to check on every imported
+    # row (import runs are a log that is never deleted; Django still applies SET_NULL if one is).
     import_run = models.ForeignKey(
-        "swv.ImportRun", null=True, on_delete=models.SET_NULL, related_name="+", db_index=False
+        "swv.ImportRun", null=True, on_delete=models.SET_NULL, related_name="+", db_index=False, db_constraint=False
     )
 
     class Meta:
@@ -119,9 +121,10 @@ class SwvGemeente(models.Model):
     gesplitst = models.BooleanField(
         default=False, help_text="De gemeente ligt in deze sector in meer dan één samenwerkingsverband."
     )
-    # Provenance only, never filtered on: no index to keep up to date on every imported row.
+    # Provenance only, never filtered on: no index and no database constraint to check on every imported
+    # row (import runs are a log that is never deleted; Django still applies SET_NULL if one is).
     import_run = models.ForeignKey(
-        "swv.ImportRun", null=True, on_delete=models.SET_NULL, related_name="+", db_index=False
+        "swv.ImportRun", null=True, on_delete=models.SET_NULL, related_name="+", db_index=False, db_constraint=False
     )
 
     class Meta:
