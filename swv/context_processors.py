@@ -1,11 +1,11 @@
 from django.core.cache import cache
 
-from swv.services.cache import data_version
+from swv.services.cache import source_data_version
 
 
 def site(request):
     """Whether fictional demo figures are loaded, so every page can say so in a banner."""
-    key = f"has-fictional-data:{data_version()}"
+    key = f"has-fictional-data:{source_data_version()}"
     has_fictional = cache.get(key)
     if has_fictional is None:
         from swv.models import Waarde

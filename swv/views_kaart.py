@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 
 from swv.selectors.regions import normalize_sector, sector_geojson, swvs_by_provincie
 from swv.selectors.search import search
-from swv.services.cache import data_version
+from swv.services.cache import source_data_version
 
 _GZIP = re.compile(r"\bgzip\b")
 GEOJSON_MAX_AGE = 24 * 3600  # the map page asks for ?v=<data version>, so a new import is a new URL
@@ -39,7 +39,7 @@ def kaart(request, sector: str | None = None):
             ("VO", "Voortgezet onderwijs", reverse("kaart:sector", args=["vo"])),
         ],
         "provincies": swvs_by_provincie(sector),
-        "geojson_url": f"{reverse('kaart:geojson', args=[sector.lower()])}?v={data_version()}",
+        "geojson_url": f"{reverse('kaart:geojson', args=[sector.lower()])}?v={source_data_version()}",
         "tiles_url": getattr(settings, "MAP_TILES_URL", ""),
         "tiles_attribution": getattr(settings, "MAP_TILES_ATTRIBUTION", ""),
     }

@@ -54,9 +54,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def _fresh_cached_figures():
     """Tests change rows inside rolled-back transactions; bumping the data version keeps figures
     cached by one test from reaching the next."""
-    from swv.services.cache import data_changed
+    from swv.services.cache import source_data_changed
 
-    data_changed()
+    source_data_changed()
 
 
 def _free_port() -> int:

@@ -12,9 +12,9 @@ from swv.templatetags import nl
 def _fresh_caches():
     """Other tests change data inside transactions that are rolled back, after the cache saw it: start
     from a new data version so nothing computed from rolled-back rows is reused."""
-    from swv.services.cache import data_changed
+    from swv.services.cache import source_data_changed
 
-    data_changed()
+    source_data_changed()
 
 
 def test_spread_uses_linear_quartiles():
@@ -107,12 +107,12 @@ def test_sector_figures_are_cached_per_data_version(django_assert_num_queries):
     from django.test.utils import CaptureQueriesContext
 
     from swv.selectors.figures import sector_figures
-    from swv.services.cache import data_changed
+    from swv.services.cache import source_data_changed
 
     sector_figures(sector="VO")
     with django_assert_num_queries(0):
         sector_figures(sector="VO")
-    data_changed()
+    source_data_changed()
     with CaptureQueriesContext(connection) as queries:
         sector_figures(sector="VO")
     assert len(queries) > 0

@@ -5,6 +5,8 @@ from django.test import override_settings
 from django.urls import reverse
 
 from swv.models import Samenwerkingsverband
+from swv.selectors.figures import sector_figures
+from swv.services.cache import data_version, source_data_version
 from swv.services.imports import run_import
 from tests.staff_fixtures import *  # noqa: F403 (fixtures)
 from tests.staff_fixtures import pdf_upload
@@ -91,3 +93,25 @@ def test_logged_in_staff_bypass_the_cache(admin_client):
     response = admin_client.get(url)
     assert response.status_code == 200
     assert "ETag" not in response or response.get("Cache-Control") != "public, no-cache"
+
+
+def test_publishing_re_renders_pages_but_keeps_the_computed_figures(swv_a, personas, django_assert_num_queries):
+    """Figures change only by an import; a toelichting must not make every sector's figures be recomputed."""
+    sector_figures(sector=swv_a.sector)
+    source_before, pages_before = source_data_version(), data_version()
+    draft = services.save_draft(
+        toelichting=Toelichting(swv=swv_a, thema="financien"), tekst="Nieuwe uitleg.", user=personas["staff_a"]
+    )
+    services.publish(toelichting=draft, user=personas["staff_a"])
+    assert data_version() > pages_before
+    assert source_data_version() == source_before
+    with django_assert_num_queries(0):
+        sector_figures(sector=swv_a.sector)
+
+
+def test_an_import_makes_the_computed_figures_stale(tmp_path):
+    source_before, pages_before = source_data_version(), data_version()
+    path = tmp_path / "swv-adressen.csv"
+    path.write_text("SAMENWERKINGSVERBANDNUMMER;NAAM\nPO3009;Samenwerkingsverband Versietest\n")
+    run_import(source_key="swv_adressen", path=path, progress=False)
+    assert source_data_version() > source_before and data_version() > pages_before

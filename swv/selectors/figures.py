@@ -12,7 +12,7 @@ from django.core.cache import cache
 
 from swv.models import Indicator, Samenwerkingsverband, SwvGemeente, Waarde
 from swv.selectors.statistics import Aggregate, Position, aggregate, position
-from swv.services.cache import data_version
+from swv.services.cache import source_data_version
 from swv.services.links import current_indeling
 
 GELEVERD = Waarde.Status.GELEVERD
@@ -269,7 +269,7 @@ _in_process: dict[str, Figures] = {}
 
 
 def _cached(name: str, build):
-    key = f"figures:{name}:{data_version()}"
+    key = f"figures:{name}:{source_data_version()}"
     figures = _in_process.get(key)
     if figures is None:
         figures = cache.get(key)

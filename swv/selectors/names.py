@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.db.models import Count
 
 from swv.models import Samenwerkingsverband, SwvGemeente, Vestiging
-from swv.services.cache import data_version
+from swv.services.cache import source_data_version
 from swv.services.links import current_indeling
 
 MAIN_GEMEENTEN = 3
@@ -36,7 +36,7 @@ def _main_gemeenten() -> dict[int, list[str]]:
 
 def display_names() -> dict[int, str]:
     """SWV id -> the name the site shows, cached per data version."""
-    key = f"swv-display-names:{data_version()}"
+    key = f"swv-display-names:{source_data_version()}"
     names = cache.get(key)
     if names is None:
         main = _main_gemeenten()

@@ -13,7 +13,7 @@ from django.utils.http import urlencode
 
 from swv.models import ImportRun, Samenwerkingsverband, SwvGemeente
 from swv.selectors.names import display_name
-from swv.services.cache import data_version
+from swv.services.cache import source_data_version
 from swv.services.links import current_indeling
 
 SECTORS = ("PO", "VO")
@@ -128,7 +128,7 @@ def _build_sector(sector: str) -> dict:
 
 def sector_geojson(sector: str) -> SectorGeoJSON:
     """The regions of one sector as a GeoJSON FeatureCollection, built once per data version."""
-    key = f"kaart:geojson:{sector}:{data_version()}"
+    key = f"kaart:geojson:{sector}:{source_data_version()}"
     built = cache.get(key)
     if built is None:
         built = _build_sector(sector)

@@ -15,7 +15,7 @@ from swv.codes import normalize_name, normalize_swv_code, parse_pc4
 from swv.models import Postcodegebied, Samenwerkingsverband, SwvGemeente, Vestiging
 from swv.selectors.names import display_names
 from swv.selectors.regions import swv_url
-from swv.services.cache import data_version
+from swv.services.cache import source_data_version
 from swv.services.links import current_indeling
 
 _BRIN = re.compile(r"^\s*(\d{2}[A-Za-z]{2})\s*(\d{2})?\s*$")
@@ -92,7 +92,7 @@ def _by_postcode(pc4: str, names: dict) -> list[Hit]:
 
 def _gemeente_index() -> dict[str, dict]:
     """normalized name -> {'naam': name as written, 'ids': today's gemeente ids}; cached per data version."""
-    key = f"zoeken:gemeenten:{data_version()}"
+    key = f"zoeken:gemeenten:{source_data_version()}"
     index = _INDEX.get(key) or cache.get(key)
     if index is None:
         from swv.services.gemeenten import GemeenteResolver

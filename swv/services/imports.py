@@ -60,10 +60,10 @@ def run_import(
     except ImportRefused as refused:
         run.pk = None
         _record_refusal(run, refused.problems, started)
-    from swv.services.cache import data_changed
+    from swv.services.cache import source_data_changed
 
     if run.wijzigingen:
-        data_changed()
+        source_data_changed()
     return run
 
 

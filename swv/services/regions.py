@@ -125,9 +125,9 @@ def one_rebuild_for_many_imports():
             with transaction.atomic():
                 changed = rebuild_regions().total
             if changed:
-                from swv.services.cache import data_changed
+                from swv.services.cache import source_data_changed
 
-                data_changed()
+                source_data_changed()
 
 
 def regions_need_rebuild() -> Changes:

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from swv.services.cache import data_changed
+from swv.services.cache import source_data_changed
 from swv.services.demo import fill_demo_figures
 
 
@@ -15,5 +15,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         changes = fill_demo_figures()
         if changes.total:
-            data_changed()
+            source_data_changed()
         self.stdout.write(self.style.SUCCESS(f"Fictieve cijfers: {changes.total} wijziging(en)."))
