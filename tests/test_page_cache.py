@@ -1,12 +1,14 @@
 """Cached pages stay correct: any import, publish or upload shows at once; repeat visits cost a 304."""
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from swv.models import Samenwerkingsverband
 from swv.selectors.figures import sector_figures
-from swv.services.cache import data_version, source_data_version
+from swv.services.cache import data_changed, data_version, source_data_version
 from swv.services.imports import run_import
 from tests.staff_fixtures import *  # noqa: F403 (fixtures)
 from tests.staff_fixtures import pdf_upload
@@ -115,3 +117,13 @@ def test_an_import_makes_the_computed_figures_stale(tmp_path):
     path.write_text("SAMENWERKINGSVERBANDNUMMER;NAAM\nPO3009;Samenwerkingsverband Versietest\n")
     run_import(source_key="swv_adressen", path=path, progress=False)
     assert source_data_version() > source_before and data_version() > pages_before
+
+
+def test_a_change_on_another_server_ends_this_servers_copy_of_a_page(client, django_assert_num_queries):
+    """Each process keeps recent pages, but every hit checks the shared data version first."""
+    url = _swv_url()
+    _cached(client, url, django_assert_num_queries)
+    data_changed()  # what an upload on another app server does to the shared cache
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    assert len(queries) > 0

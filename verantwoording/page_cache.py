@@ -3,10 +3,13 @@
 Public pages only change through an import, a published toelichting, an upload or an edited context
 text; each of those calls swv.services.cache.data_changed(). A cached page remembers the version it
 was made under and is recomputed once the version moves on, so it is never stale; repeat visits
-revalidate with ETag / Last-Modified for a 304.
+revalidate with ETag / Last-Modified for a 304. A hit costs one small read of the version from the
+shared cache; the page comes from the process's own recent copies when it has one.
 """
 
 import hashlib
+import threading
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -17,6 +20,38 @@ from swv.services.cache import VERSION_KEY, data_changed_at, data_version
 
 CACHEABLE_TYPES = ("text/html", "application/geo+json", "application/json")
 PAGE_TIMEOUT = 24 * 60 * 60
+LOCAL_PAGES = 300  # per process, a few MB: cached pages are stored gzipped (GZipMiddleware runs inside)
+
+
+class _LocalPages:
+    """The most recently served pages of this process, each valid only for the version it was made under.
+
+    A copy of what the shared cache holds, never the only one: a new process starts empty and loses
+    nothing, and every request still checks the shared data version first.
+    """
+
+    def __init__(self, size: int):
+        self.size = size
+        self.entries: OrderedDict[str, dict] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str, version: int) -> dict | None:
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is None or entry["version"] != version:
+                return None
+            self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: dict) -> None:
+        with self.lock:
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+
+_local = _LocalPages(size=LOCAL_PAGES)
 
 
 class PublicPageCacheMiddleware:
@@ -28,15 +63,18 @@ class PublicPageCacheMiddleware:
         if not settings.PAGE_CACHE_ENABLED or not self._cacheable_request(request):
             return self.get_response(request)
         key = self._key(request)
-        # One round trip to the cache for the current data version and the stored page together.
-        found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY) or data_version()
-        entry = found.get(key)
-        if entry is None or entry["version"] != version:
-            response = self.get_response(request)
-            if not self._cacheable_response(response):
-                return response
-            entry = self._store(key, response, version)
+        # The data version always comes from the shared cache, so a change on any server shows at once;
+        # the page itself usually comes from this process's copy, saving the transfer of the whole page.
+        version = cache.get(VERSION_KEY) or data_version()
+        entry = _local.get(key, version)
+        if entry is None:
+            entry = cache.get(key)
+            if entry is None or entry["version"] != version:
+                response = self.get_response(request)
+                if not self._cacheable_response(response):
+                    return response
+                entry = self._store(key, response, version)
+            _local.put(key, entry)
         return self._respond(request, entry)
 
     def _cacheable_request(self, request) -> bool:
