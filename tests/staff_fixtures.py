@@ -65,19 +65,23 @@ def toelichting_b(swv_b, personas):
     return Toelichting.objects.create(swv=swv_b, thema="financien", concept="Concept B", gepubliceerd="Oud B")
 
 
-@pytest.fixture
-def document_a(swv_a, personas):
+def upload_plan(swv, user, *, titel: str = "Ondersteuningsplan A"):
     from uploads import services
 
     return services.upload_document(
-        swv=swv_a,
+        swv=swv,
         soort="ondersteuningsplan",
-        titel="Ondersteuningsplan A",
+        titel=titel,
         periode_van=2022,
         periode_tot=2026,
         bestand=pdf_upload(),
-        user=personas["staff_a"],
+        user=user,
     )
+
+
+@pytest.fixture
+def document_a(swv_a, personas):
+    return upload_plan(swv_a, personas["staff_a"])
 
 
 @pytest.fixture

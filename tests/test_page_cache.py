@@ -11,7 +11,7 @@ from swv.selectors.figures import sector_figures
 from swv.services.cache import data_changed, data_version, source_data_version
 from swv.services.imports import run_import
 from tests.staff_fixtures import *  # noqa: F403 (fixtures)
-from tests.staff_fixtures import pdf_upload
+from tests.staff_fixtures import upload_plan
 from uploads import services
 from uploads.models import Toelichting
 
@@ -77,15 +77,7 @@ def test_cached_pages_change_after_an_upload(client, swv_a, personas, django_ass
     pages = [swv_a.get_absolute_url(), reverse("uploads:documenten")]
     for url in pages:
         assert "Cachetest ondersteuningsplan" not in _cached(client, url, django_assert_num_queries)
-    services.upload_document(
-        swv=swv_a,
-        soort="ondersteuningsplan",
-        titel="Cachetest ondersteuningsplan",
-        periode_van=2024,
-        periode_tot=2028,
-        bestand=pdf_upload(),
-        user=personas["staff_a"],
-    )
+    upload_plan(swv_a, personas["staff_a"], titel="Cachetest ondersteuningsplan")
     for url in pages:
         assert "Cachetest ondersteuningsplan" in client.get(url).content.decode(), url
 
