@@ -79,12 +79,20 @@ def manage(env: dict, *args: str) -> tuple[float, str]:
     return time.perf_counter() - started, done.stdout
 
 
-def reset_database(template: str | None = None) -> None:
+def server_sql(*statements: str) -> None:
+    """Statements on the server's maintenance database (CREATE/DROP DATABASE need autocommit)."""
     import psycopg
 
     with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {DB_NAME}" + (f" TEMPLATE {template}" if template else ""))
+        for statement in statements:
+            conn.execute(statement)
+
+
+def reset_database(template: str | None = None) -> None:
+    server_sql(
+        f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)",
+        f"CREATE DATABASE {DB_NAME}" + (f" TEMPLATE {template}" if template else ""),
+    )
 
 
 def timed_loads(env: dict, data_dir: Path) -> dict:
@@ -92,11 +100,7 @@ def timed_loads(env: dict, data_dir: Path) -> dict:
     a few seconds), and pandas reading the same files as often; the medians of each."""
     reset_database()
     manage(env, "migrate", "--noinput")
-    import psycopg
-
-    with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {DB_EMPTY}")
-        conn.execute(f"ALTER DATABASE {DB_NAME} RENAME TO {DB_EMPTY}")
+    server_sql(f"DROP DATABASE IF EXISTS {DB_EMPTY}", f"ALTER DATABASE {DB_NAME} RENAME TO {DB_EMPTY}")
     runs, pandas_runs = [], []
     for _ in range(LOAD_RUNS):
         reset_database(template=DB_EMPTY)
@@ -105,8 +109,7 @@ def timed_loads(env: dict, data_dir: Path) -> dict:
         own_seconds = float(re.search(r"load_all klaar in ([0-9.]+) s", output).group(1))
         runs.append((process_seconds, own_seconds))
         pandas_runs.append(pandas_read(data_dir))
-    with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE {DB_EMPTY}")
+    server_sql(f"DROP DATABASE {DB_EMPTY}")
     return {
         "process": statistics.median(r[0] for r in runs),
         "own": statistics.median(r[1] for r in runs),

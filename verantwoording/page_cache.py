@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
-from swv.services.cache import VERSION_KEY, data_changed_at, data_version
+from swv.services.cache import data_changed_at, data_version
 
 CACHEABLE_TYPES = ("text/html", "application/geo+json", "application/json")
 PAGE_TIMEOUT = 24 * 60 * 60
@@ -65,7 +65,7 @@ class PublicPageCacheMiddleware:
         key = self._key(request)
         # The data version always comes from the shared cache, so a change on any server shows at once;
         # the page itself usually comes from this process's copy, saving the transfer of the whole page.
-        version = cache.get(VERSION_KEY) or data_version()
+        version = data_version()
         entry = _local.get(key, version)
         if entry is None:
             entry = cache.get(key)

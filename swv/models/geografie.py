@@ -3,6 +3,17 @@ from django.db import models
 from swv.models.organisatie import Samenwerkingsverband, Sector
 
 
+def provenance() -> models.ForeignKey:
+    """The import run that last changed an imported row.
+
+    Provenance only, never filtered on: no index and no database constraint to check on every imported
+    row (import runs are a log that is never deleted; Django still applies SET_NULL if one is).
+    """
+    return models.ForeignKey(
+        "swv.ImportRun", null=True, on_delete=models.SET_NULL, related_name="+", db_index=False, db_constraint=False
+    )
+
+
 class Gemeente(models.Model):
     """A gemeente, current or dissolved; dissolved ones keep their successors through Herindeling."""
 
@@ -26,11 +37,7 @@ class GemeenteGrens(models.Model):
     gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="grenzen")
     jaar = models.PositiveSmallIntegerField()
     geojson = models.TextField()
-    # Provenance only, never filtered on: no index and no database constraint to check on every imported
-    # row (import runs are a log that is never deleted; Django still applies SET_NULL if one is).
-    import_run = models.ForeignKey(
-        "swv.ImportRun", null=True, on_delete=models.SET_NULL, related_name="+", db_index=False, db_constraint=False
-    )
+    import_run = provenance()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["gemeente", "jaar"], name="grens_per_gemeente_per_jaar")]
@@ -87,11 +94,7 @@ class Postcodegebied(models.Model):
     vo_swv = models.ForeignKey(
         Samenwerkingsverband, null=True, blank=True, on_delete=models.SET_NULL, related_name="vo_postcodes"
     )
-    # Provenance only, never filtered on: no index and no database constraint to check on every imported
-    # row (import runs are a log that is never deleted; Django still applies SET_NULL if one is).
-    import_run = models.ForeignKey(
-        "swv.ImportRun", null=True, on_delete=models.SET_NULL, related_name="+", db_index=False, db_constraint=False
-    )
+    import_run = provenance()
 
     class Meta:
         ordering = ["pc4"]
@@ -121,11 +124,7 @@ class SwvGemeente(models.Model):
     gesplitst = models.BooleanField(
         default=False, help_text="De gemeente ligt in deze sector in meer dan één samenwerkingsverband."
     )
-    # Provenance only, never filtered on: no index and no database constraint to check on every imported
-    # row (import runs are a log that is never deleted; Django still applies SET_NULL if one is).
-    import_run = models.ForeignKey(
-        "swv.ImportRun", null=True, on_delete=models.SET_NULL, related_name="+", db_index=False, db_constraint=False
-    )
+    import_run = provenance()
 
     class Meta:
         ordering = ["swv__code", "gemeente__naam"]
