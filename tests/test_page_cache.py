@@ -119,3 +119,18 @@ def test_a_change_on_another_server_ends_this_servers_copy_of_a_page(client, dja
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     assert len(queries) > 0
+
+
+def test_a_change_bumps_the_version_again_at_commit(swv_a, personas, django_capture_on_commit_callbacks):
+    """A page rendered between a save and the commit shows the old rows under the new version; the
+    second bump at commit retires it (once per transaction, however many rows it saved)."""
+    draft = services.save_draft(
+        toelichting=Toelichting(swv=swv_a, thema="organisatie"), tekst="Commit-test.", user=personas["staff_a"]
+    )
+    before = data_version()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        services.publish(toelichting=draft, user=personas["staff_a"])  # saves the text and a version row
+        during = data_version()
+    assert during > before
+    assert len(callbacks) == 1
+    assert data_version() == during + 1

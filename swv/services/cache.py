@@ -10,14 +10,23 @@ so every app server sees a change the moment any server makes it.
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 
 VERSION_KEY = "site-data-version"
 SOURCE_VERSION_KEY = "site-source-data-version"
 CHANGED_AT_KEY = "site-data-changed-at"
 
 
+def _version(key: str) -> int:
+    # Every page-cache hit reads the data version: from memory where the backend tracks the key in
+    # Redis (verantwoording/redis_cache.py), which is as fresh as asking Redis each time.
+    read = getattr(cache, "get_tracked", cache.get)
+    value = read(key)
+    return value if value is not None else cache.get_or_set(key, 1, timeout=None)
+
+
 def data_version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    return _version(VERSION_KEY)
 
 
 def data_changed_at() -> float:
@@ -25,7 +34,7 @@ def data_changed_at() -> float:
 
 
 def source_data_version() -> int:
-    return cache.get_or_set(SOURCE_VERSION_KEY, 1, timeout=None)
+    return _version(SOURCE_VERSION_KEY)
 
 
 def _bump(key: str) -> None:
@@ -46,13 +55,35 @@ def source_data_changed(**_signal_kwargs) -> None:
     data_changed()
 
 
+def _now_and_at_commit(changed):
+    """A signal handler that bumps the version at once and again when the transaction commits.
+
+    Between a save and its commit another request can render the page from the old rows and cache it
+    under the new version; the bump at commit retires that copy. Once per transaction (or savepoint),
+    however many rows it saves.
+    """
+
+    def handler(**_signal_kwargs) -> None:
+        changed()
+        connection = transaction.get_connection()
+        if not connection.in_atomic_block:
+            return  # autocommit: the row is already committed
+        level = set(connection.savepoint_ids)
+        if not any(entry[1] is changed and entry[0] == level for entry in connection.run_on_commit):
+            transaction.on_commit(changed, robust=True)
+
+    return handler
+
+
 def connect_content_signals() -> None:
     """Any saved or deleted row of the content apps invalidates the cached pages."""
     from django.apps import apps
     from django.db.models.signals import post_delete, post_save
 
     for label, changed in (("swv", source_data_changed), ("landelijk", data_changed), ("uploads", data_changed)):
+        handler = _now_and_at_commit(changed)
         for model in apps.get_app_config(label).get_models():
             if model._meta.model_name != "importrun":
-                post_save.connect(changed, sender=model, dispatch_uid=f"cache-{label}-{model._meta.model_name}")
-                post_delete.connect(changed, sender=model, dispatch_uid=f"cache-del-{label}-{model._meta.model_name}")
+                uid = f"{label}-{model._meta.model_name}"
+                post_save.connect(handler, sender=model, weak=False, dispatch_uid=f"cache-{uid}")
+                post_delete.connect(handler, sender=model, weak=False, dispatch_uid=f"cache-del-{uid}")
