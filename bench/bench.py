@@ -102,9 +102,12 @@ def timed_loads(env: dict, data_dir: Path) -> dict:
     manage(env, "migrate", "--noinput")
     server_sql(f"DROP DATABASE IF EXISTS {DB_EMPTY}", f"ALTER DATABASE {DB_NAME} RENAME TO {DB_EMPTY}")
     runs, pandas_runs = [], []
+    # Without the shared cache load_all does not prepare the pages' data afterwards: what is timed here
+    # is the import itself. The preparation is timed apart, after demo_figures (see main()).
+    import_env = {k: v for k, v in env.items() if k not in ("REDIS_URL", "CACHE_KEY_PREFIX")}
     for _ in range(LOAD_RUNS):
         reset_database(template=DB_EMPTY)
-        process_seconds, output = manage(env, "load_all", str(data_dir))
+        process_seconds, output = manage(import_env, "load_all", str(data_dir))
         # The command's own time excludes starting Python and Django; the process time includes them.
         own_seconds = float(re.search(r"load_all klaar in ([0-9.]+) s", output).group(1))
         runs.append((process_seconds, own_seconds))
@@ -222,7 +225,9 @@ def main() -> None:
     env = environment(static_root)
     log(f"database migreren, load_all {data_dir} en pandas, {LOAD_RUNS} keer ...")
     loads = timed_loads(env, data_dir)
-    manage(env, "demo_figures")
+    _, output = manage(env, "demo_figures")
+    prepared = re.search(r"voorbereid in ([0-9.]+) s", output)
+    loads["prepare"] = float(prepared.group(1)) if prepared else None
     manage(env, "collectstatic", "--noinput")
 
     server = Server(env, workers=1)
@@ -235,7 +240,7 @@ def main() -> None:
     (static_root / "bench" / "swv.html.gz").write_bytes(gzip.compress(html, 6))
     urls["statisch-bestand"] = "/static/bench/swv.html"
 
-    rows, cold = [], {}
+    rows, cold, after_import = [], {}, {}
     for workers in (1, 2):
         server = Server(env, workers=workers)
         try:
@@ -245,10 +250,30 @@ def main() -> None:
                     result = wrk(server.url + path, connections)
                     rows.append({"workers": workers, "url": name, "connections": connections, **result})
                     log(f"{workers}w {name:<17} c={connections:<3} {result['rps']:8.0f}/s p95 {result['p95']:.1f} ms")
+            if workers == 1:
+                after_import = first_requests_after_an_import(env, server, urls)
         finally:
             server.stop()
     shutil.rmtree(static_root, ignore_errors=True)
-    print_report(rows, cold, urls, loads)
+    print_report(rows, cold, urls, loads, after_import)
+
+
+# What an import does to the caches (new source-data version), with and without preparing the pages' data.
+_IMPORTED = "from swv.services.cache import source_data_changed; source_data_changed()"
+_PREPARED = _IMPORTED + "; from swv.services.derived import prepare_derived_data; prepare_derived_data()"
+
+
+def first_requests_after_an_import(env: dict, server: "Server", urls: dict) -> dict:
+    """The first visitor's wait per URL on a warm server right after an import, as the command-line
+    import leaves it (pages' data prepared) and as it would be without that preparation."""
+    waits = {}
+    for name, path in urls.items():
+        if name == "statisch-bestand":
+            continue
+        for label, code in (("onvoorbereid", _IMPORTED), ("voorbereid", _PREPARED)):
+            manage(env, "shell", "-c", code)
+            waits[(label, name)] = first_request_ms(server.url + path, workers=0)
+    return waits
 
 
 def first_request_ms(url: str, workers: int) -> float:
@@ -266,7 +291,7 @@ def first_request_ms(url: str, workers: int) -> float:
     return cold
 
 
-def print_report(rows, cold, urls, loads) -> None:
+def print_report(rows, cold, urls, loads, after_import) -> None:
     cache = "Redis (gedeeld door de workers)" if REDIS else "procesgeheugen (Redis draait niet)"
     print(f"\nPassend onderwijs in beeld — benchmark (wrk, 127.0.0.1, {DURATION}s per meting, cache: {cache})\n")
     print(
@@ -282,6 +307,9 @@ def print_report(rows, cold, urls, loads) -> None:
     print(
         "Eerste (koude) aanvraag na het starten, in ms: " + ", ".join(f"{name} {cold[(1, name)]:.0f}" for name in urls)
     )
+    for label in ("onvoorbereid", "voorbereid"):
+        waits = ", ".join(f"{name} {ms:.0f}" for (kind, name), ms in after_import.items() if kind == label)
+        print(f"Eerste aanvraag na een import ({label}), in ms: {waits}")
     print()
     for workers in (1, 2):
         at32 = {r["url"]: r for r in rows if r["workers"] == workers and r["connections"] == 32}
@@ -301,6 +329,11 @@ def print_report(rows, cold, urls, loads) -> None:
         f"(+ {pandas['import']:.2f} s pandas/geopandas laden): verhouding {own / pandas['read']:.1f}x, "
         f"met laden {own / (pandas['read'] + pandas['import']):.1f}x"
     )
+    if loads["prepare"] is not None:
+        print(
+            f"  daarna de gegevens voor de pagina's voorbereiden (cijfers, regio's, namen; gedeelde cache): "
+            f"{loads['prepare']:.2f} s, zodat de eerste bezoekers na een import niet wachten"
+        )
     print(f"URL's: {', '.join(f'{k}={v}' for k, v in urls.items())}")
 
 

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from swv.services.cache import VERSION_KEY, data_changed, data_version
-from verantwoording.tracked_keys import TrackedKeys, TrackingUnavailable
+from verantwoording.tracked_keys import VERIFY_EVERY_SECONDS, TrackedKeys, TrackingUnavailable
 
 URL = settings.CACHES["default"]["LOCATION"]
 
@@ -75,6 +75,21 @@ def test_a_lost_connection_is_noticed_and_nothing_known_is_trusted(tracked, key,
         tracked.get(key)
     tracked._failed_at = 0.0  # the retry pause has passed
     assert tracked.get(key) == b"3"
+
+
+def test_a_silent_connection_is_proven_alive_now_and_then(tracked, key, monkeypatch):
+    """A partition can leave a dead connection that shows neither data nor an end."""
+    assert tracked.get(key) == b"1"
+
+    def no_answer(*args):
+        raise TimeoutError("timed out")
+
+    monkeypatch.setattr(tracked, "_command", no_answer)
+    assert tracked.get(key) == b"1"  # proven alive a moment ago
+    tracked._verified_at -= VERIFY_EVERY_SECONDS + 1
+    with pytest.raises(TrackingUnavailable):
+        tracked.get(key)
+    assert tracked._known == {}
 
 
 def test_a_forked_worker_opens_its_own_connection(tracked, key):

@@ -30,6 +30,9 @@ class _ReplyError(Exception):
 
 _MISSING = object()
 RETRY_AFTER_SECONDS = 1.0
+# A connection that died without closing (a network partition) shows no data and no end: a real round
+# trip now and then proves it alive, bounding how long such a silence could go unnoticed.
+VERIFY_EVERY_SECONDS = 5.0
 
 
 class TrackedKeys:
@@ -48,6 +51,7 @@ class TrackedKeys:
         self._known: dict[str, bytes | None] = {}
         self._pid = os.getpid()
         self._failed_at = 0.0
+        self._verified_at = 0.0
 
     def get(self, key: str) -> bytes | None:
         """The raw value of `key` (None when it does not exist), from memory when Redis has not said
@@ -56,6 +60,9 @@ class TrackedKeys:
             try:
                 self._connect_if_needed()
                 self._take_invalidations()
+                if time.monotonic() - self._verified_at > VERIFY_EVERY_SECONDS:
+                    self._command("PING")  # also reads any invalidation that was still on its way
+                    self._verified_at = time.monotonic()
                 value = self._known.get(key, _MISSING)
                 if value is _MISSING:
                     value = self._command("GET", key)
@@ -84,6 +91,7 @@ class TrackedKeys:
         if self.db:
             self._command("SELECT", str(self.db))
         self._command("CLIENT", "TRACKING", "ON")
+        self._verified_at = time.monotonic()
 
     def _close(self) -> None:
         if self._sock is not None:

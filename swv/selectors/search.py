@@ -90,7 +90,7 @@ def _by_postcode(pc4: str, names: dict) -> list[Hit]:
     return [Hit("postcode", f"Postcode {pc4} ({plaats})", note, targets)]
 
 
-def _gemeente_index() -> dict[str, dict]:
+def gemeente_index() -> dict[str, dict]:
     """normalized name -> {'naam': name as written, 'ids': today's gemeente ids}; cached per data version."""
     key = f"zoeken:gemeenten:{source_data_version()}"
     index = _INDEX.get(key) or cache.get(key)
@@ -114,7 +114,7 @@ def _by_gemeente(query: str, names: dict) -> list[Hit]:
     needle = normalize_name(query)
     if not needle:
         return []
-    index = _gemeente_index()
+    index = gemeente_index()
     if needle in index:
         matches = [(needle, index[needle])]
     elif len(needle) >= MIN_PARTIAL:

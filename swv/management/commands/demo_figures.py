@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from swv.management.commands.import_data import prepare_pages
 from swv.services.cache import source_data_changed
 from swv.services.demo import fill_demo_figures
 
@@ -17,3 +18,4 @@ class Command(BaseCommand):
         if changes.total:
             source_data_changed()
         self.stdout.write(self.style.SUCCESS(f"Fictieve cijfers: {changes.total} wijziging(en)."))
+        prepare_pages(self.stdout)

@@ -1,9 +1,11 @@
+import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from swv.importers.problems import ImportRefused
 from swv.importers.registry import SOURCES
+from swv.services.derived import prepare_derived_data
 from swv.services.imports import run_import
 
 
@@ -22,6 +24,14 @@ class Command(BaseCommand):
         except ImportRefused as refused:
             raise CommandError(str(refused)) from None
         report_run(self.stdout, self.style, run)
+        prepare_pages(self.stdout)
+
+
+def prepare_pages(stdout) -> None:
+    """The figures, regions and names every page needs, computed now instead of by the first visitors."""
+    started = time.perf_counter()
+    if prepare_derived_data():
+        stdout.write(f"gegevens voor de pagina's voorbereid in {time.perf_counter() - started:.2f} s")
 
 
 def report_run(stdout, style, run):

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from swv.importers.problems import ImportRefused
 from swv.importers.registry import SOURCES, source_for_file
-from swv.management.commands.import_data import report_run
+from swv.management.commands.import_data import prepare_pages, report_run
 from swv.services.imports import run_import
 from swv.services.regions import one_rebuild_for_many_imports
 
@@ -42,6 +42,7 @@ class Command(BaseCommand):
                     raise CommandError(f"{source.key}: {refused}") from None
                 report_run(self.stdout, self.style, run)
         self.stdout.write(f"load_all klaar in {time.perf_counter() - started:.2f} s")
+        prepare_pages(self.stdout)
         for path in ignored:
             if path.suffix.lower() in {".csv", ".xlsx", ".geojson", ".json"}:
                 self.stdout.write(f"  niet herkend, overgeslagen: {path.relative_to(directory)}")
