@@ -76,14 +76,18 @@ class TrackedKeys:
     # Connection ---------------------------------------------------------------------------------------
     def _connect_if_needed(self) -> None:
         if self._pid != os.getpid():
-            # A forked worker must not share the parent's socket (nor trust what the parent knew).
-            self._sock, self._buffer, self._known, self._pid = None, b"", {}, os.getpid()
+            # A forked worker must not share the parent's connection (nor trust what the parent knew);
+            # closing its copy of the socket leaves the parent's open.
+            self._close()
+            self._pid = os.getpid()
         if self._sock is not None:
             return
         if time.monotonic() - self._failed_at < RETRY_AFTER_SECONDS:
             raise TrackingUnavailable("Redis kort geleden onbereikbaar")
         self._sock = socket.create_connection(self.address, timeout=self.timeout)
         self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._poller = select.poll()  # unlike select(), not limited to descriptors below 1024
+        self._poller.register(self._sock, select.POLLIN)
         hello = ["HELLO", "3"]
         if self.password is not None:
             hello += ["AUTH", self.username or "default", self.password]
@@ -103,7 +107,7 @@ class TrackedKeys:
 
     def _take_invalidations(self) -> None:
         """Read whatever Redis has pushed since the last call, without waiting."""
-        while select.select([self._sock], [], [], 0)[0]:
+        while self._poller.poll(0):  # readable, or closed (then _fill raises)
             self._fill()
         while self._buffer:
             kind, value = self._read_value()
