@@ -2,9 +2,9 @@
 
 Public pages only change through an import, a published toelichting, an upload or an edited context
 text; each of those calls swv.services.cache.data_changed(). A cached page remembers the version it
-was made under and is recomputed once the version moves on, so it is never stale; repeat visits
-revalidate with ETag / Last-Modified for a 304. A hit costs one small read of the version from the
-shared cache; the page comes from the process's own recent copies when it has one.
+was made under and is recomputed once the version moves on; repeat visits revalidate with ETag /
+Last-Modified for a 304. A hit reads the version from process memory, kept current by Redis' notices
+(verantwoording/tracked_keys.py); the page comes from the process's own recent copies when it has one.
 """
 
 import hashlib

@@ -6,8 +6,11 @@ of serving a cached page. A client is a thin, thread-safe wrapper around its con
 per pool serves every call; the pool itself still reconnects after a fork (gunicorn workers).
 
 get_tracked() reads a key that every request needs (the data version) from process memory, kept
-exactly as fresh as a round trip by Redis' invalidation pushes (verantwoording/tracked_keys.py).
+current by Redis' invalidation notices (verantwoording/tracked_keys.py); forget_tracked() after this
+process changes such a key.
 """
+
+import threading
 
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
@@ -36,29 +39,34 @@ class RedisCache(DjangoRedisCache):
 
     @cached_property
     def _tracked(self) -> TrackedKeys | None:
-        # Reads go to the first server, where every write goes, so no replica lag hides a change.
-        try:
-            return _tracked_keys_for(self._servers[0])
-        except ValueError:
-            return None
+        # The pool every write goes to, so the tracker reads the same server and database as the cache
+        # (whatever the URL or OPTIONS say) and no replica lag hides a change.
+        return _tracker_for(self._cache._get_connection_pool(write=True))
 
     def get_tracked(self, key, default=None, version=None):
         """cache.get(), answered from memory until Redis reports that the key changed."""
         if self._tracked is None:
             return self.get(key, default, version=version)
-        full_key = self.make_and_validate_key(key, version=version)
         try:
-            raw = self._tracked.get(full_key)
+            raw = self._tracked.get(self.make_and_validate_key(key, version=version))
         except TrackingUnavailable:
             return self.get(key, default, version=version)
         return default if raw is None else self._cache._serializer.loads(raw)
 
+    def forget_tracked(self, key, version=None) -> None:
+        if self._tracked is not None:
+            self._tracked.forget(self.make_and_validate_key(key, version=version))
 
-_trackers: dict[str, TrackedKeys] = {}
+
+_trackers: dict[tuple, TrackedKeys | None] = {}
+_trackers_lock = threading.Lock()
 
 
-def _tracked_keys_for(url: str) -> TrackedKeys:
+def _tracker_for(pool) -> TrackedKeys | None:
     """One tracking connection per process and server, shared by the per-thread cache backends."""
-    if url not in _trackers:
-        _trackers[url] = TrackedKeys(url)
-    return _trackers[url]
+    kwargs = pool.connection_kwargs
+    identity = (pool.connection_class, kwargs.get("host"), kwargs.get("port"), kwargs.get("db"), kwargs.get("path"))
+    with _trackers_lock:
+        if identity not in _trackers:
+            _trackers[identity] = TrackedKeys.for_pool(pool)
+        return _trackers[identity]

@@ -2,12 +2,15 @@
 
 Every cached page is checked against the site's data version in Redis, and that round trip cost as
 much as the rest of serving the page. Redis 6 and newer can tell a client when a key it has read
-changes (server-assisted client-side caching: RESP3 with CLIENT TRACKING ON). The invalidation is
-pushed on the same connection the moment the key changes, so a process that reads its socket before
-every use knows as soon as a round trip would have told it, without making one. A broken connection
-drops everything known; the caller then reads the key the ordinary way.
+changes (server-assisted client-side caching: RESP3 with CLIENT TRACKING ON). The notice is pushed on
+this process's own connection the moment the key changes, and the process reads its socket before
+every use. So a change made elsewhere shows here once Redis's notice has arrived: on a local network
+well under a millisecond after the writer got its answer. Whatever happens to the connection (a notice
+lost, a silent network partition, a server that accepts tracking but never pushes), nothing known is
+used for more than a second without asking Redis again. A broken connection drops everything known and
+the caller reads the key the ordinary way. A process that changes a key itself forgets it at once.
 
-Plain TCP only (redis://, with user, password and database number); other URLs are not tracked.
+Plain TCP only, with the host, port, database and credentials of the cache's own connection pool.
 """
 
 from __future__ import annotations
@@ -17,7 +20,11 @@ import select
 import socket
 import threading
 import time
-from urllib.parse import unquote, urlsplit
+
+_MISSING = object()
+VERIFY_EVERY_SECONDS = 1.0  # the longest anything known is used without asking Redis
+RETRY_AFTER_SECONDS = 1.0  # after a lost connection
+GIVE_UP_SECONDS = 300.0  # after Redis refused tracking (older than 6, or an ACL without CLIENT)
 
 
 class TrackingUnavailable(Exception):
@@ -28,62 +35,74 @@ class _ReplyError(Exception):
     pass
 
 
-_MISSING = object()
-RETRY_AFTER_SECONDS = 1.0
-# A connection that died without closing (a network partition) shows no data and no end: a real round
-# trip now and then proves it alive, bounding how long such a silence could go unnoticed.
-VERIFY_EVERY_SECONDS = 5.0
-
-
 class TrackedKeys:
-    def __init__(self, url: str, *, timeout: float = 2.0):
-        parts = urlsplit(url)
-        if parts.scheme != "redis" or not parts.hostname:
-            raise ValueError(f"alleen redis://-adressen kunnen gevolgd worden, niet {parts.scheme}://")
-        self.address = (parts.hostname, parts.port or 6379)
-        self.username = unquote(parts.username) if parts.username else None
-        self.password = unquote(parts.password) if parts.password else None
-        self.db = int(parts.path.strip("/") or 0)
+    def __init__(self, *, host: str, port: int = 6379, db: int = 0, username=None, password=None, timeout=2.0):
+        self.address = (host, port)
+        self.db = db
+        self.username, self.password = username, password
         self.timeout = timeout
         self._lock = threading.Lock()
         self._sock: socket.socket | None = None
         self._buffer = b""
         self._known: dict[str, bytes | None] = {}
-        self._pid = os.getpid()
-        self._failed_at = 0.0
+        self._retry_at = 0.0
         self._verified_at = 0.0
+        # A forked worker must not share the parent's connection, nor wait on a lock the parent held.
+        os.register_at_fork(after_in_child=self._after_fork)
+
+    @classmethod
+    def for_pool(cls, pool) -> TrackedKeys | None:
+        """A tracker on the same server and database as a redis-py connection pool; None for TLS or a
+        unix socket, which are read the ordinary way."""
+        from redis.connection import Connection
+
+        if pool.connection_class is not Connection:
+            return None
+        kwargs = pool.connection_kwargs
+        return cls(
+            host=kwargs.get("host", "localhost"),
+            port=int(kwargs.get("port", 6379)),
+            db=int(kwargs.get("db", 0) or 0),
+            username=kwargs.get("username"),
+            password=kwargs.get("password"),
+        )
 
     def get(self, key: str) -> bytes | None:
-        """The raw value of `key` (None when it does not exist), from memory when Redis has not said
-        otherwise. Raises TrackingUnavailable when Redis cannot be asked this way."""
+        """The raw value of `key` (None when it does not exist). Raises TrackingUnavailable when Redis
+        cannot be asked this way."""
         with self._lock:
             try:
                 self._connect_if_needed()
                 self._take_invalidations()
                 if time.monotonic() - self._verified_at > VERIFY_EVERY_SECONDS:
-                    self._command("PING")  # also reads any invalidation that was still on its way
+                    self._known.clear()  # ask again: proves the connection alive and bounds any missed notice
                     self._verified_at = time.monotonic()
                 value = self._known.get(key, _MISSING)
                 if value is _MISSING:
                     value = self._command("GET", key)
                     self._known[key] = value
                 return value
-            except (OSError, _ReplyError, ValueError) as exc:
-                self._close()
-                self._failed_at = time.monotonic()
+            except _ReplyError as exc:
+                self._fail(GIVE_UP_SECONDS)
                 raise TrackingUnavailable(str(exc)) from exc
+            except (OSError, ValueError) as exc:
+                self._fail(RETRY_AFTER_SECONDS)
+                raise TrackingUnavailable(str(exc)) from exc
+            except BaseException:
+                self._close()  # interrupted mid-reply (e.g. a timeout signal): the stream is out of step
+                raise
+
+    def forget(self, key: str) -> None:
+        """This process changed the key: read it from Redis next time, not from a notice yet to come."""
+        with self._lock:
+            self._known.pop(key, None)
 
     # Connection ---------------------------------------------------------------------------------------
     def _connect_if_needed(self) -> None:
-        if self._pid != os.getpid():
-            # A forked worker must not share the parent's connection (nor trust what the parent knew);
-            # closing its copy of the socket leaves the parent's open.
-            self._close()
-            self._pid = os.getpid()
         if self._sock is not None:
             return
-        if time.monotonic() - self._failed_at < RETRY_AFTER_SECONDS:
-            raise TrackingUnavailable("Redis kort geleden onbereikbaar")
+        if time.monotonic() < self._retry_at:
+            raise TrackingUnavailable("Redis kort geleden onbereikbaar of zonder tracking")
         self._sock = socket.create_connection(self.address, timeout=self.timeout)
         self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self._poller = select.poll()  # unlike select(), not limited to descriptors below 1024
@@ -97,6 +116,10 @@ class TrackedKeys:
         self._command("CLIENT", "TRACKING", "ON")
         self._verified_at = time.monotonic()
 
+    def _fail(self, pause: float) -> None:
+        self._close()
+        self._retry_at = time.monotonic() + pause
+
     def _close(self) -> None:
         if self._sock is not None:
             try:
@@ -104,6 +127,10 @@ class TrackedKeys:
             except OSError:
                 pass
         self._sock, self._buffer, self._known = None, b"", {}
+
+    def _after_fork(self) -> None:
+        self._lock = threading.Lock()
+        self._close()  # the child's copy of the socket; the parent's stays open
 
     def _take_invalidations(self) -> None:
         """Read whatever Redis has pushed since the last call, without waiting."""
@@ -134,11 +161,11 @@ class TrackedKeys:
         if not message or message[0] != b"invalidate":
             return
         keys = message[1] if len(message) > 1 else None
-        if keys is None:  # FLUSHDB / FLUSHALL, or Redis forgot what it tracked
+        if not isinstance(keys, list):  # null: FLUSHDB / FLUSHALL, or Redis forgot what it tracked
             self._known.clear()
             return
         for key in keys:
-            self._known.pop(key.decode(errors="replace"), None)
+            self._known.pop(key.decode(errors="replace") if isinstance(key, bytes) else str(key), None)
 
     def _read_value(self):
         line = self._read_line()
@@ -164,7 +191,8 @@ class TrackedKeys:
                 raise _ReplyError(data.decode(errors="replace"))
             return kind, data
         if kind in "*~>":
-            return kind, [self._read_value()[1] for _ in range(int(rest))]
+            count = int(rest)
+            return kind, (None if count < 0 else [self._read_value()[1] for _ in range(count)])
         if kind == "%":
             return kind, [self._read_value()[1] for _ in range(2 * int(rest))]
         if kind == "|":  # attributes describe the next value; skip them

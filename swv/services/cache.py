@@ -17,12 +17,22 @@ SOURCE_VERSION_KEY = "site-source-data-version"
 CHANGED_AT_KEY = "site-data-changed-at"
 
 
+def _new_version() -> int:
+    # A version that was never used before, also after Redis lost its data (a restart without
+    # persistence, FLUSHALL, eviction): counting again from 1 would make pages that app servers still
+    # hold from long ago current again.
+    return time.time_ns()
+
+
 def _version(key: str) -> int:
     # Every page-cache hit reads the data version: from memory where the backend tracks the key in
-    # Redis (verantwoording/redis_cache.py), which is as fresh as asking Redis each time.
+    # Redis (verantwoording/redis_cache.py), kept current by Redis' notices.
     read = getattr(cache, "get_tracked", cache.get)
     value = read(key)
-    return value if value is not None else cache.get_or_set(key, 1, timeout=None)
+    if value is None:
+        value = cache.get_or_set(key, _new_version, timeout=None)
+        _forget(key)
+    return value
 
 
 def data_version() -> int:
@@ -41,7 +51,15 @@ def _bump(key: str) -> None:
     try:
         cache.incr(key)
     except ValueError:
-        cache.set(key, 2, timeout=None)
+        cache.set(key, _new_version(), timeout=None)
+    _forget(key)
+
+
+def _forget(key: str) -> None:
+    """Redis' notice of this process's own change may arrive after its next read: read it from Redis."""
+    forget = getattr(cache, "forget_tracked", None)
+    if forget is not None:
+        forget(key)
 
 
 def data_changed(**_signal_kwargs) -> None:

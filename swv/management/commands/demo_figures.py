@@ -18,4 +18,4 @@ class Command(BaseCommand):
         if changes.total:
             source_data_changed()
         self.stdout.write(self.style.SUCCESS(f"Fictieve cijfers: {changes.total} wijziging(en)."))
-        prepare_pages(self.stdout)
+        prepare_pages(self.stdout, self.stderr)

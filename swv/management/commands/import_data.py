@@ -1,3 +1,4 @@
+import logging
 import time
 from pathlib import Path
 
@@ -7,6 +8,8 @@ from swv.importers.problems import ImportRefused
 from swv.importers.registry import SOURCES
 from swv.services.derived import prepare_derived_data
 from swv.services.imports import run_import
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -24,13 +27,23 @@ class Command(BaseCommand):
         except ImportRefused as refused:
             raise CommandError(str(refused)) from None
         report_run(self.stdout, self.style, run)
-        prepare_pages(self.stdout)
+        prepare_pages(self.stdout, self.stderr)
 
 
-def prepare_pages(stdout) -> None:
-    """The figures, regions and names every page needs, computed now instead of by the first visitors."""
+def prepare_pages(stdout, stderr) -> None:
+    """The figures, regions and names every page needs, computed now instead of by the first visitors.
+
+    The import itself has been committed by now: should this fail, the pages compute what they need
+    themselves, so the command reports it and still succeeds (running the import again is not needed).
+    """
     started = time.perf_counter()
-    if prepare_derived_data():
+    try:
+        prepared = prepare_derived_data()
+    except Exception as exc:
+        logger.exception("preparing the pages' data after an import failed")
+        stderr.write(f"let op: gegevens voor de pagina's niet voorbereid ({exc}); de pagina's berekenen ze zelf")
+        return
+    if prepared:
         stdout.write(f"gegevens voor de pagina's voorbereid in {time.perf_counter() - started:.2f} s")
 
 

@@ -42,7 +42,7 @@ class Command(BaseCommand):
                     raise CommandError(f"{source.key}: {refused}") from None
                 report_run(self.stdout, self.style, run)
         self.stdout.write(f"load_all klaar in {time.perf_counter() - started:.2f} s")
-        prepare_pages(self.stdout)
+        prepare_pages(self.stdout, self.stderr)
         for path in ignored:
             if path.suffix.lower() in {".csv", ".xlsx", ".geojson", ".json"}:
                 self.stdout.write(f"  niet herkend, overgeslagen: {path.relative_to(directory)}")
