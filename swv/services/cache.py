@@ -3,8 +3,9 @@
 Two numbers: the site's data version (every import, publish, upload or edited text; the page cache
 keys by it) and the source-data version (only what the imports deliver: figures, regions, names).
 What is computed from the imported data alone keys by the second, so a published toelichting re-renders
-pages without recomputing every sector's figures. Both live in the shared cache (Redis in production),
-so every app server sees a change the moment any server makes it.
+pages without recomputing every sector's figures. Both live in the shared cache (Redis in production);
+each process reads them from memory kept current by Redis' notices (verantwoording/tracked_keys.py), so
+a change shows on every app server once the notice arrives and on the server that made it at once.
 """
 
 import time
