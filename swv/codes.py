@@ -4,17 +4,22 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_SWV_CODE = re.compile(r"^(?:SWV\s*)?(PO|VO)\s*[-\s]?(\d{2})\s*[.\-\s]?\s*(\d{2})$", re.IGNORECASE)
+# Every spelling seen in official texts and spreadsheets: PO3009, PO 30-09, PO-30-09, PO 30.09, 'SWV PO 30 09',
+# and P0 3009 / V0 2001 with a zero typed for the letter O.
+_SWV_CODE = re.compile(r"^(?:SWV\s*)?([PV])[O0]\s*[-.\s]?\s*(\d{2})\s*[-.\s]?\s*(\d{2})$", re.IGNORECASE)
 _PC4 = re.compile(r"^\s*(\d{4})\s*(?:[A-Za-z]{2})?\s*$")
 
 
 def normalize_swv_code(raw: str) -> str | None:
-    """'PO3009', 'PO 30-09', 'po30.09' -> 'PO3009'; anything else -> None."""
+    """'PO3009', 'PO 30-09', 'PO-30-09', 'po30.09', 'P0 3009' -> 'PO3009'; anything else -> None.
+
+    The one place that reads SWV codes: importers, search, compare and the API all go through it.
+    """
     match = _SWV_CODE.match(raw.strip())
     if not match:
         return None
     sector, block, seq = match.groups()
-    return f"{sector.upper()}{block}{seq}"
+    return f"{sector.upper()}O{block}{seq}"
 
 
 def parse_pc4(raw: str) -> str | None:

@@ -69,8 +69,8 @@ def _refused(source: str, path: Path) -> str:
 
 def test_pc4_wrong_delimiter(real_data_dir, tmp_path):
     path = _copy(real_data_dir, tmp_path, PC4)
-    path.write_text(path.read_text().replace(",", "\t"))
-    assert "scheidingsteken" in _refused("regio_pc4", path)
+    path.write_text(path.read_text().replace(",", "|"))
+    assert "verwacht scheidingsteken ';' of ',' of tab" in _refused("regio_pc4", path)
 
 
 def test_pc4_missing_column(real_data_dir, tmp_path):
@@ -107,8 +107,8 @@ def test_gemeente_indeling_sector_mismatch(real_data_dir, tmp_path):
 
 def test_duo_wrong_delimiter(real_data_dir, tmp_path):
     path = _copy(real_data_dir, tmp_path, DUO_BO)
-    path.write_bytes(path.read_bytes().replace(b";", b","))
-    assert "verwacht scheidingsteken ';'" in _refused("duo_vestigingen_bo", path)
+    path.write_bytes(path.read_bytes().replace(b";", b"|"))
+    assert "de eerste regel gebruikt '|'" in _refused("duo_vestigingen_bo", path)
 
 
 def test_duo_missing_column(real_data_dir, tmp_path):

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from swv.importers.fields import PARSERS
 from swv.importers.problems import ImportRefused, Problem, ProblemCollector
-from swv.importers.readers import Table, header_key, read_table
+from swv.importers.readers import DELIMITERS, ENCODINGS, Table, header_key, read_table
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,15 @@ class Row:
         return self.values.get(key, default)
 
 
+class Rows(list):
+    """The parsed rows of a file, plus what the reader noticed on the way (skipped title lines, codes
+    read in another spelling); the import run shows those notices with the load's own."""
+
+    def __init__(self, rows=(), notices=()):
+        super().__init__(rows)
+        self.notices = list(notices)
+
+
 @dataclass
 class Changes:
     created: int = 0
@@ -61,6 +70,19 @@ class Changes:
         self.deleted += other.deleted
 
 
+def _spelling_notice(spellings: dict[tuple[str, str], list[int]]) -> str:
+    shown = [
+        f"{raw!r} als {code} (rij {', '.join(map(str, numbers[:5]))}{' …' if len(numbers) > 5 else ''})"
+        for (raw, code), numbers in list(spellings.items())[:10]
+    ]
+    more = len(spellings) - len(shown)
+    return (
+        "code(s) van samenwerkingsverbanden in een andere schrijfwijze gelezen: "
+        + "; ".join(shown)
+        + (f"; en nog {more} andere" if more > 0 else "")
+    )
+
+
 class Source:
     """A kind of source file. Subclasses declare columns and implement load()."""
 
@@ -69,8 +91,8 @@ class Source:
     publisher: ClassVar[str]
     description: ClassVar[str] = ""
     columns: ClassVar[tuple[Column, ...]] = ()
-    encodings: ClassVar[tuple[str, ...]] = ("utf-8-sig", "cp1252")
-    delimiters: ClassVar[tuple[str, ...]] = (";", ",")
+    encodings: ClassVar[tuple[str, ...]] = ENCODINGS
+    delimiters: ClassVar[tuple[str, ...]] = DELIMITERS
     filename_patterns: ClassVar[tuple[str, ...]] = ()
     order: ClassVar[int] = 100  # position in load_all: boundaries, addresses, indeling, then figures
     template: ClassVar[bool] = False  # a beheerder can download an example file
@@ -79,11 +101,18 @@ class Source:
         return any(fnmatch.fnmatch(path.name.lower(), pattern) for pattern in self.filename_patterns)
 
     # Reading ---------------------------------------------------------------------------------------
-    def parse(self, path: Path) -> list[Row]:
-        table = read_table(path, encodings=self.encodings, delimiters=self.delimiters)
+    def header_score(self, cells: list[str]) -> int:
+        """How many of this source's columns a candidate header line names (finds the header below
+        title lines, and the delimiter that splits it right)."""
+        keys = {header_key(cell) for cell in cells}
+        return sum(1 for column in self.columns if column.keys() & keys)
+
+    def parse(self, path: Path) -> Rows:
+        table = read_table(path, recognise=self.header_score, encodings=self.encodings, delimiters=self.delimiters)
         positions = self._match_header(path, table)
         collector = ProblemCollector(path.name)
-        rows = []
+        rows = Rows(notices=table.notices)
+        spellings: dict[tuple[str, str], list[int]] = {}
         width = len(table.header)
         plan, empty = self._plan(positions), dict.fromkeys(c.name for c in self.columns)
         for number, cells in table.rows:
@@ -95,10 +124,12 @@ class Source:
                     "(afgebroken bestand of verkeerd scheidingsteken?)",
                 )
                 continue
-            rows.append(Row(number, self._parse_cells(cells, plan, empty, number, collector)))
+            rows.append(Row(number, self._parse_cells(cells, plan, empty, number, collector, spellings)))
         if not table.rows:
             collector.add(None, None, "het bestand bevat geen gegevensrijen")
         collector.raise_if_any()
+        if spellings:
+            rows.notices.append(_spelling_notice(spellings))
         return rows
 
     def _match_header(self, path: Path, table: Table) -> dict[str, int]:
@@ -112,7 +143,7 @@ class Source:
                 problems.append(
                     Problem(
                         path.name,
-                        1,
+                        table.header_line,
                         column.name,
                         f"kolom ontbreekt (verwacht '{column.name}'"
                         + (f" of {', '.join(repr(a) for a in column.aliases)}" if column.aliases else "")
@@ -123,7 +154,7 @@ class Source:
             raise ImportRefused(problems)
         return positions
 
-    def _parse_cells(self, cells, plan, empty, number, collector) -> dict[str, Any]:
+    def _parse_cells(self, cells, plan, empty, number, collector, spellings) -> dict[str, Any]:
         values: dict[str, Any] = empty.copy()  # columns absent from the file stay None
         for column, index, parser in plan:
             raw = cells[index]
@@ -141,6 +172,9 @@ class Source:
                 except ValueError as exc:
                     collector.add(number, column.name, f"verwacht {exc}, gevonden {raw!r}")
                     values[column.name] = None
+                else:
+                    if column.type == "swv_code" and values[column.name] != raw:
+                        spellings.setdefault((raw, values[column.name]), []).append(number)
         return values
 
     def _plan(self, positions: dict[str, int]) -> list[tuple[Column, int, Any]]:

@@ -24,7 +24,6 @@ class DuoBesturenSource(Source):
             example="Stichting Openbaar Onderwijs Emmen",
         ),
     )
-    encodings = ("utf-8-sig", "cp1252")
     filename_patterns = ("*bevoegde-gezagen*.csv", "*besturen*.csv", "*besturen*.xlsx")
     order = 25
     template = True

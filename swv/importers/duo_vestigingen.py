@@ -56,8 +56,6 @@ _COLUMNS = (
 
 class _DuoVestigingen(Source):
     publisher = "DUO, open onderwijsdata"
-    encodings = ("utf-8", "cp1252")
-    delimiters = (";",)
     order = 20
     soort: str
 

@@ -55,8 +55,6 @@ class DuoVsvSource(Source):
         Column("vsv_mbo", type="count", required=False, blank=True, description="Waarvan in het mbo", example="0"),
         Column("vsv_overig", type="count", required=False, blank=True, description="Waarvan overig", example="3"),
     )
-    encodings = ("utf-8-sig", "cp1252")
-    delimiters = (";", ",")
     filename_patterns = ("vsv-per-swv-*.csv", "*vsv*swv*.csv")
     order = 50
 

@@ -56,8 +56,6 @@ class RegioGemeenteSource(Source):
             example="---",
         ),
     )
-    encodings = ("utf-8-sig",)
-    delimiters = (",", ";")
     filename_patterns = ("*gemeente*indeling*.csv", "*indeling*gemeente*.csv")
     order = 40
 

@@ -8,6 +8,7 @@ PC4 3197-3199) is not an SWV: it is reported and left without SWV.
 from collections import defaultdict
 
 from swv.importers.base import Changes, Column, Source
+from swv.importers.guards import refuse_large_removal
 from swv.importers.sync import sync_rows
 from swv.models import Postcodegebied, SwvGemeente
 from swv.services.gemeenten import GemeenteResolver
@@ -49,8 +50,6 @@ class RegioPc4Source(Source):
             example="VO2708",
         ),
     )
-    encodings = ("utf-8-sig",)
-    delimiters = (",", ";")
     filename_patterns = ("*pc4*indeling*.csv", "*indeling*pc4*.csv")
     order = 30
 
@@ -79,6 +78,13 @@ class RegioPc4Source(Source):
                 "vo_swv_id": swv_ids.get(row["vo_swv"]),
             }
         existing = {p.pc4: p for p in Postcodegebied.objects.filter(indeling=indeling)}
+        refuse_large_removal(
+            file=path.name,
+            removed=len(existing.keys() - desired.keys()),
+            stored=len(existing),
+            what=f"postcodegebieden van de indeling van {indeling.geldig_vanaf:%d-%m-%Y}",
+            run=run,
+        )
         changes.add(sync_rows(Postcodegebied, existing=existing, desired=desired, stamp={"import_run_id": run.pk}))
         changes.add(self._sync_relations(indeling, desired.values(), run))
         changes.add(link_vestigingen())

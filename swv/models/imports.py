@@ -21,6 +21,11 @@ class ImportRun(models.Model):
     fictief = models.BooleanField(
         default=False, help_text="Voorbeeldbestand: de cijfers worden als fictief opgeslagen."
     )
+    opties = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Wat de beheerder bij deze import uitdrukkelijk toestond (verwijderen, nieuw samenwerkingsverband).",
+    )
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     door_naam = models.CharField("uitgevoerd door", max_length=150, blank=True)
     gestart = models.DateTimeField(auto_now_add=True)

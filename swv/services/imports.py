@@ -25,9 +25,19 @@ def file_checksum(path: Path) -> str:
 
 
 def run_import(
-    *, source_key: str, path: Path, user=None, progress: bool | None = None, fictief: bool = False
+    *,
+    source_key: str,
+    path: Path,
+    user=None,
+    progress: bool | None = None,
+    fictief: bool = False,
+    options: dict | None = None,
 ) -> ImportRun:
-    """Import `path` as `source_key`. Raises ImportRefused (after recording the refusal) on a bad file."""
+    """Import `path` as `source_key`. Raises ImportRefused (after recording the refusal) on a bad file.
+
+    `options` is what the beheerder explicitly allowed (see swv.importers.guards); it is recorded on
+    the run, and the importers read it from there.
+    """
     source = get_source(source_key)
     path = Path(path)
     if progress is None:
@@ -40,6 +50,7 @@ def run_import(
         door=user if user is not None and user.is_authenticated else None,
         door_naam=getattr(user, "username", "") or "beheer (opdrachtregel)",
         fictief=fictief,
+        opties=options or {},
     )
     if not path.is_file():
         _record_refusal(run, [Problem(path.name, None, None, "bestand niet gevonden")], started)
@@ -53,7 +64,7 @@ def run_import(
             run.rijen_geladen = changes.rows_loaded
             run.rijen_geweigerd = run.rijen_gelezen - changes.rows_loaded
             run.wijzigingen = changes.total
-            run.meldingen = changes.notices
+            run.meldingen = [*getattr(rows, "notices", []), *changes.notices]
             run.status = ImportRun.Status.GELUKT if changes.total else ImportRun.Status.ONGEWIJZIGD
             run.duur_seconden = round(time.monotonic() - started, 3)
             run.save()

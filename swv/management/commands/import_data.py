@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from swv.importers.guards import ALLOW_REMOVAL
 from swv.importers.problems import ImportRefused
 from swv.importers.registry import SOURCES
 from swv.services.derived import prepare_derived_data
@@ -20,10 +21,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("source", choices=list(SOURCES), help="welke bron het bestand is")
         parser.add_argument("file", type=Path)
+        parser.add_argument(
+            "--verwijderen-toestaan",
+            action="store_true",
+            dest="allow_removal",
+            help="sta toe dat deze import meer dan een klein deel van de opgeslagen rijen verwijdert",
+        )
 
-    def handle(self, *args, source, file, **options):
+    def handle(self, *args, source, file, allow_removal=False, **options):
+        opties = {ALLOW_REMOVAL: True} if allow_removal else {}
         try:
-            run = run_import(source_key=source, path=file)
+            run = run_import(source_key=source, path=file, options=opties)
         except ImportRefused as refused:
             raise CommandError(str(refused)) from None
         report_run(self.stdout, self.style, run)
