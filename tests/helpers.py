@@ -38,3 +38,18 @@ def snapshot() -> dict[str, str]:
             digest.update(repr(row).encode())
         result[model.__name__] = digest.hexdigest()
     return result
+
+
+def api_figures(client, code: str) -> list[dict]:
+    """The figures of one SWV as the API gives them (every page of them)."""
+    data = client.get(f"/api/v1/samenwerkingsverbanden/{code}/cijfers/", {"format": "json"}).json()
+    return data["results"] if isinstance(data, dict) else data
+
+
+def csv_figures(client, code: str) -> list[dict]:
+    """The figures of one SWV as its CSV download gives them (Dutch Excel: ';' and a BOM)."""
+    import csv
+    import io
+
+    text = client.get(f"/downloads/swv/{code}.csv").content.decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text), delimiter=";"))

@@ -47,9 +47,10 @@ class Rows(list):
     """The parsed rows of a file, plus what the reader noticed on the way (skipped title lines, codes
     read in another spelling); the import run shows those notices with the load's own."""
 
-    def __init__(self, rows=(), notices=()):
+    def __init__(self, rows=(), notices=(), columns=None):
         super().__init__(rows)
         self.notices = list(notices)
+        self.columns = columns  # names of the declared columns the file has (None: not known)
 
 
 @dataclass
@@ -59,6 +60,8 @@ class Changes:
     deleted: int = 0
     rows_loaded: int = 0
     notices: list[str] = field(default_factory=list)
+    # Unit (SWV code, gemeente name, 'landelijk') -> [added, changed, removed]: the run's summary.
+    per_unit: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -68,6 +71,13 @@ class Changes:
         self.created += other.created
         self.updated += other.updated
         self.deleted += other.deleted
+        for unit, counts in other.per_unit.items():
+            mine = self.per_unit.setdefault(unit, [0, 0, 0])
+            for i, n in enumerate(counts):
+                mine[i] += n
+
+    def count(self, unit: str, kind: int) -> None:
+        self.per_unit.setdefault(unit, [0, 0, 0])[kind] += 1
 
 
 def _spelling_notice(spellings: dict[tuple[str, str], list[int]]) -> str:
@@ -111,7 +121,7 @@ class Source:
         table = read_table(path, recognise=self.header_score, encodings=self.encodings, delimiters=self.delimiters)
         positions = self._match_header(path, table)
         collector = ProblemCollector(path.name)
-        rows = Rows(notices=table.notices)
+        rows = Rows(notices=table.notices, columns=set(positions))
         spellings: dict[tuple[str, str], list[int]] = {}
         width = len(table.header)
         plan, empty = self._plan(positions), dict.fromkeys(c.name for c in self.columns)

@@ -99,7 +99,10 @@ class DuoVsvSource(Source):
                         **value_fields(value),
                     }
                 )
-        changes = replace_values(indicator_codes=INDICATORS, periods={periode}, desired=desired, run=run)
+        # DUO's publication covers every VO SWV: it replaces the whole period (guarded against a cut-off file).
+        changes = replace_values(
+            indicator_codes=INDICATORS, periods={periode}, desired=desired, run=run, file=path.name
+        )
         if skipped:
             changes.notices.append(
                 f"{skipped} rij(en) van {', '.join(NON_REGIONAL)} (geen regionaal samenwerkingsverband) overgeslagen"

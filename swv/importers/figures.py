@@ -11,8 +11,9 @@ from typing import ClassVar
 
 from swv.importers.base import Changes, Source
 from swv.importers.fields import SUPPRESSED
+from swv.importers.guards import removal_allowed
 from swv.importers.problems import ProblemCollector
-from swv.models import Indicator, Samenwerkingsverband
+from swv.models import Indicator, Samenwerkingsverband, Waarde
 from swv.services.gemeenten import GemeenteResolver
 from swv.services.periods import period_of
 from swv.services.values import replace_values, value_fields
@@ -49,10 +50,20 @@ class FigureSource(Source):
     def indicator_codes(self) -> list[str]:
         return [c.indicator for c in self.columns if c.indicator] + [d.indicator for d in self.derived]
 
+    def covered_indicators(self, columns: set[str] | None) -> list[str]:
+        """The indicators a file speaks about: its value columns, and what is derived from them."""
+        present = [c for c in self.columns if c.indicator and (columns is None or c.name in columns)]
+        codes = {c.indicator for c in present}
+        derived = [d.indicator for d in self.derived if {d.a, d.b} & codes]
+        return [c.indicator for c in present] + derived
+
     def load(self, rows, *, path, run, progress) -> Changes:
         collector = ProblemCollector(path.name)
         subjects = self._subjects(rows, collector)
+        covered = self.covered_indicators(getattr(rows, "columns", None))
+        own_columns = {c.indicator for c in self.columns if c.indicator and c.indicator in covered}
         sectors = dict(Indicator.objects.filter(code__in=self.indicator_codes).values_list("code", "sector"))
+        stored_inputs = self._stored_inputs(rows, subjects, own_columns)
         desired, periods, seen = [], set(), {}
         for row in progress(rows, desc=self.key):
             subject = subjects.get(row.number)
@@ -69,9 +80,13 @@ class FigureSource(Source):
                 continue
             seen[key] = row.number
             periods.add(periode)
-            values = {c.indicator: row[c.name] for c in self.columns if c.indicator}
+            values = {c.indicator: row[c.name] for c in self.columns if c.indicator in own_columns}
             for derived in self.derived:
-                values[derived.indicator] = derived.compute(values)
+                if derived.indicator in covered:
+                    # An input the file lacks is taken as stored, so a correction of the total alone
+                    # also corrects the percentages derived from it.
+                    inputs = {**stored_inputs.get(key, {}), **values}
+                    values[derived.indicator] = derived.compute(inputs)
             for code, value in values.items():
                 sector = sectors.get(code, "")
                 if sector and subject is not None and getattr(subject, "sector", sector) != sector:
@@ -84,9 +99,31 @@ class FigureSource(Source):
                     item[f"{self.subject}_id"] = subject.pk
                 desired.append(item)
         collector.raise_if_any()
-        changes = replace_values(indicator_codes=self.indicator_codes, periods=periods, desired=desired, run=run)
+        # A file changes only the units it has rows for, unless the beheerder confirmed that it
+        # replaces the whole period (then units it lacks lose their values).
+        units = None
+        if self.subject != "land" and not removal_allowed(run):
+            units = {f"{self.subject}_id": {s.pk for s in subjects.values()}}
+        changes = replace_values(
+            indicator_codes=covered, periods=periods, desired=desired, run=run, units=units, file=path.name
+        )
         changes.rows_loaded = len(rows)
         return changes
+
+    def _stored_inputs(self, rows, subjects, own_columns) -> dict:
+        """(unit id, periode) -> {indicator: stored value} for derived inputs the file does not have."""
+        missing = {x for d in self.derived for x in (d.a, d.b)} - own_columns
+        if not missing or self.subject == "land":
+            return {}
+        unit_ids = {s.pk for s in subjects.values()}
+        stored = Waarde.objects.filter(
+            indicator__code__in=missing, fictief=False, **{f"{self.subject}_id__in": unit_ids}
+        ).values_list(f"{self.subject}_id", "periode", "indicator__code", "getal", "status")
+        result: dict = {}
+        for unit, periode, code, getal, status in stored:
+            value = SUPPRESSED if status == Waarde.Status.ONDERDRUKT else getal
+            result.setdefault((unit, periode), {})[code] = value
+        return result
 
     def _subjects(self, rows, collector) -> dict:
         if self.subject == "swv":

@@ -1,6 +1,6 @@
 """Make a table equal to what a file says, touching only rows that differ (so a re-import changes nothing)."""
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from django.db import connection, models
 
@@ -16,11 +16,13 @@ def sync_rows(
     desired: dict[Hashable, dict],
     delete_missing: bool = True,
     stamp: dict | None = None,
+    unit_of: Callable[[Hashable], str] | None = None,
 ) -> Changes:
     """`existing` and `desired` are keyed alike; desired values use attribute names (e.g. `swv_id`).
 
     `stamp` (e.g. the import run) is written only on rows that are created or changed, so an
-    unchanged row keeps pointing at the import that last changed it.
+    unchanged row keeps pointing at the import that last changed it. With `unit_of` (key -> unit
+    label) the changes are also counted per unit, for the run's summary.
     """
     stamp = stamp or {}
     changes = Changes()
@@ -29,9 +31,13 @@ def sync_rows(
         obj = existing.get(key)
         if obj is None:
             to_create.append({**values, **stamp})
+            if unit_of:
+                changes.count(unit_of(key), 0)
             continue
         differing = [name for name, value in values.items() if getattr(obj, name) != value]
         if differing:
+            if unit_of:
+                changes.count(unit_of(key), 1)
             for name in differing:
                 setattr(obj, name, values[name])
             for name, value in stamp.items():
@@ -40,7 +46,11 @@ def sync_rows(
             to_update.append(obj)
     _insert(model, to_create)
     _update(model, to_update, sorted(fields))
-    stale = [obj.pk for key, obj in existing.items() if key not in desired] if delete_missing else []
+    stale_keys = [key for key in existing if key not in desired] if delete_missing else []
+    stale = [existing[key].pk for key in stale_keys]
+    if unit_of:
+        for key in stale_keys:
+            changes.count(unit_of(key), 2)
     for start in range(0, len(stale), BATCH):
         model.objects.filter(pk__in=stale[start : start + BATCH]).delete()
     changes.created, changes.updated, changes.deleted = len(to_create), len(to_update), len(stale)

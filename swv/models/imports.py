@@ -21,6 +21,11 @@ class ImportRun(models.Model):
     fictief = models.BooleanField(
         default=False, help_text="Voorbeeldbestand: de cijfers worden als fictief opgeslagen."
     )
+    per_eenheid = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Per samenwerkingsverband of gemeente: hoeveel rijen toegevoegd, gewijzigd en verwijderd.",
+    )
     opties = models.JSONField(
         default=dict,
         blank=True,

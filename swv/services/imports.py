@@ -64,6 +64,10 @@ def run_import(
             run.rijen_geladen = changes.rows_loaded
             run.rijen_geweigerd = run.rijen_gelezen - changes.rows_loaded
             run.wijzigingen = changes.total
+            run.per_eenheid = {
+                unit: dict(zip(("toegevoegd", "gewijzigd", "verwijderd"), counts, strict=True))
+                for unit, counts in sorted(changes.per_unit.items())
+            }
             run.meldingen = [*getattr(rows, "notices", []), *changes.notices]
             run.status = ImportRun.Status.GELUKT if changes.total else ImportRun.Status.ONGEWIJZIGD
             run.duur_seconden = round(time.monotonic() - started, 3)

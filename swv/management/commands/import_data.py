@@ -62,5 +62,10 @@ def report_run(stdout, style, run):
             f"{run.wijzigingen} wijziging(en) ({run.get_status_display()}, {run.duur_seconden:.1f} s)"
         )
     )
+    for unit, counts in run.per_eenheid.items():
+        stdout.write(
+            f"  {unit}: {counts['toegevoegd']} toegevoegd, {counts['gewijzigd']} gewijzigd, "
+            f"{counts['verwijderd']} verwijderd"
+        )
     for notice in run.meldingen:
         stdout.write(f"  let op: {notice}")
