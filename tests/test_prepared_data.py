@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from swv.selectors import figures, search
+from swv.selectors import figures, places
 from swv.selectors.coverage_map import coverage_map
 from swv.selectors.names import display_names
 from swv.selectors.regions import sector_geojson
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def _another_app_server(monkeypatch):
     """What this process remembers beside the shared cache, as a fresh app server would have it."""
     monkeypatch.setattr(figures, "_in_process", {})
-    monkeypatch.setattr(search, "_INDEX", {})
+    monkeypatch.setattr(places, "_IN_PROCESS", {})
 
 
 def test_prepared_data_serves_the_first_visitor_on_any_server(monkeypatch, django_assert_num_queries):
@@ -34,7 +34,7 @@ def test_prepared_data_serves_the_first_visitor_on_any_server(monkeypatch, djang
         figures.gemeente_figures()
         figures.national_figures()
         assert display_names()
-        assert search.gemeente_index()
+        assert places.place_index()["places"]
 
 
 def test_without_a_shared_cache_nothing_is_prepared():

@@ -119,7 +119,19 @@ def test_empty_search_shows_the_form(client):
 
 
 @pytest.mark.parametrize(
-    "query", ["5504 AB", "sudwest fryslan", "Littenseradiel", "16AH", "eenspan", "PO 30-09", "bergen"]
+    "query",
+    [
+        "5504 AB",
+        "sudwest fryslan",
+        "Littenseradiel",
+        "16AH",
+        "eenspan",
+        "PO 30-09",
+        "bergen",
+        "Den Haag",
+        "Hapert",
+        "Veldhovn",
+    ],
 )
 def test_search_makes_few_queries(real_data_dir, query):
     """Search stays a handful of queries whatever the data size; its speed is measured in make bench."""
@@ -127,3 +139,95 @@ def test_search_makes_few_queries(real_data_dir, query):
     with CaptureQueriesContext(connection) as queries:
         search(query)
     assert len(queries) <= 6, [q["sql"] for q in queries]
+
+
+def _first_swvs(query: str, **kwargs) -> set[str]:
+    result = search(query, **kwargs)
+    assert result.hits, query
+    return {t.swv.code for t in result.hits[0].targets}
+
+
+def _gemeente_swvs(naam: str) -> set[str]:
+    from swv.models import SwvGemeente
+
+    rows = SwvGemeente.objects.filter(indeling=current_indeling(), gemeente__naam=naam, gemeente__geldig_tot=None)
+    return set(rows.values_list("swv__code", flat=True))
+
+
+@pytest.mark.parametrize(
+    "query, official",
+    [
+        ("Den Haag", "'s-Gravenhage"),
+        ("gemeente Den Haag", "'s-Gravenhage"),
+        ("den haag", "'s-Gravenhage"),
+        ("'s-Gravenhage", "'s-Gravenhage"),
+        ("s Gravenhage", "'s-Gravenhage"),
+        ("sGravenhage", "'s-Gravenhage"),
+        ("Den Bosch", "'s-Hertogenbosch"),
+        ("'s-Hertogenbosch", "'s-Hertogenbosch"),
+        ("Gemeente 's-Hertogenbosch", "'s-Hertogenbosch"),
+    ],
+)
+def test_official_and_everyday_names_lead_to_the_gemeentes_swvs_first(real_data_dir, query, official):
+    """A place people name beats a school whose name merely contains the words (Den Aldenhaag, Oudenbosch)."""
+    assert _first_swvs(query) == _gemeente_swvs(official)
+    first = search(query).hits[0]
+    assert first.soort == "gemeente" and official in first.titel
+
+
+def test_every_alias_in_the_table_finds_a_place(real_data_dir):
+    """The alias table is data: every everyday name in it must lead to a place of the index."""
+    from swv.selectors.places import aliases
+
+    for written, official in aliases().values():
+        result = search(written)
+        assert result.hits and result.hits[0].exact, (written, official)
+        assert any(part in result.hits[0].titel for part in (official, official.split(" ")[0])), result.hits[0].titel
+
+
+def test_a_woonplaats_that_is_no_gemeente_leads_to_the_swvs_of_its_postcodes(real_data_dir):
+    """Hapert lies in gemeente Bladel; its schools' postcodes lie in one PO and one VO SWV."""
+    schools = Vestiging.objects.filter(plaats="Hapert")
+    assert schools.exists()
+    areas = Postcodegebied.objects.filter(indeling=current_indeling(), pc4__in=schools.values("pc4"))
+    expected = {a.po_swv.code for a in areas} | {a.vo_swv.code for a in areas}
+    result = search("hapert")
+    assert result.hits[0].soort == "plaats" and "gemeente Bladel" in result.hits[0].titel
+    assert {t.swv.code for t in result.hits[0].targets} == expected
+
+
+def test_a_woonplaats_with_a_sector_goes_straight_to_its_swv(client, real_data_dir):
+    school = Vestiging.objects.filter(plaats="Hapert", soort="bo").exclude(swv=None).first()
+    response = client.get("/zoeken/", {"q": "Hapert", "sector": "po"})
+    assert response.status_code == 302 and response["Location"] == swv_url(school.swv)
+
+
+@pytest.mark.parametrize("typo", ["Veldhovn", "Vledhoven", "veldhoove"])
+def test_a_typo_suggests_the_place_and_shows_its_swvs(client, real_data_dir, typo):
+    result = search(typo)
+    assert result.suggestions[0] == "Veldhoven"
+    assert result.corrected == "Veldhoven" and result.redirect_url is None
+    assert _first_swvs(typo) == _gemeente_swvs("Veldhoven")
+    html = client.get("/zoeken/", {"q": typo}).content.decode()
+    assert f"Niets gevonden voor ‘{typo}’" in html and "Bedoelde u <strong>Veldhoven</strong>?" in html
+
+
+def test_a_typo_next_to_school_hits_still_asks_what_was_meant(real_data_dir):
+    result = search("Eindhovn")
+    assert "Eindhoven" in result.suggestions
+
+
+def test_same_named_schools_show_street_and_plaats(real_data_dir):
+    """Branches of one school are told apart by their address."""
+    from django.db.models import Count
+
+    naam = Vestiging.objects.values("naam").annotate(n=Count("pk")).filter(n__gt=2).order_by("-n")[0]["naam"]
+    titles = [h.titel for h in search(naam).hits if h.soort == "school" and h.titel.startswith(naam)]
+    assert len(titles) > 2 and len(set(titles)) == len(titles), titles
+    school = Vestiging.objects.filter(naam=naam).exclude(straat="").first()
+    assert any(school.straat in title for title in titles)
+
+
+def test_nonsense_gets_no_suggestion(real_data_dir):
+    result = search("qwxzv")
+    assert not result.hits and not result.suggestions

@@ -1,28 +1,28 @@
-"""'In welk samenwerkingsverband valt …?': search by postcode, gemeente (also old names), school
-(name, BRIN4, BRIN6) or SWV (name or code in any spelling).
+"""'In welk samenwerkingsverband valt …?': search by postcode, gemeente (also old names), woonplaats,
+everyday place name (Den Haag, Den Bosch), school (name, BRIN4, BRIN6) or SWV (name or code in any
+spelling), with 'Bedoelde u …?' for a mistyped place.
 
-Every hit lists the SWV's it leads to; when all hits lead to one SWV, that is a clear answer and the
+Every hit lists the SWV's it leads to. A place or gemeente whose name is the query ranks above a school
+whose name merely contains it; when the best hits all lead to one SWV, that is a clear answer and the
 view redirects to its page.
 """
 
 import re
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Q
 
 from swv.codes import normalize_name, normalize_swv_code, parse_pc4
 from swv.models import Postcodegebied, Samenwerkingsverband, SwvGemeente, Vestiging
 from swv.selectors.names import display_names
+from swv.selectors.places import find_places, suggest_places
 from swv.selectors.regions import swv_url
-from swv.services.cache import source_data_version
 from swv.services.links import current_indeling
 
 _BRIN = re.compile(r"^\s*(\d{2}[A-Za-z]{2})\s*(\d{2})?\s*$")
 MAX_SCHOOLS = 25
 MAX_GEMEENTEN = 10
 MIN_PARTIAL = 3  # characters before a partial name match is tried
-_INDEX: dict[str, dict] = {}  # the gemeente name index of the current data version, per process
 
 
 @dataclass
@@ -41,10 +41,11 @@ class Target:
 
 @dataclass
 class Hit:
-    soort: str  # postcode, gemeente, school, swv
+    soort: str  # postcode, gemeente, plaats, school, swv
     titel: str
     toelichting: str = ""
     targets: list[Target] = field(default_factory=list)
+    exact: bool = False  # the query is this hit's name (or code), not just a part of it
 
 
 @dataclass
@@ -52,11 +53,15 @@ class SearchResult:
     query: str
     sector: str | None = None
     hits: list[Hit] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)  # 'Bedoelde u …?'
+    corrected: str = ""  # the suggestion whose hits are shown because the query itself found nothing
 
     @property
     def destinations(self) -> list[Target]:
+        """The SWV's of the best hits: those named exactly by the query when there are any."""
+        best = [hit for hit in self.hits if hit.exact] or self.hits
         unique = {}
-        for hit in self.hits:
+        for hit in best:
             for target in hit.targets:
                 if self.sector is None or target.sector == self.sector:
                     unique.setdefault(target.swv.pk, target)
@@ -66,7 +71,7 @@ class SearchResult:
     def redirect_url(self) -> str | None:
         """The one SWV page every hit leads to, if there is exactly one."""
         destinations = self.destinations
-        return destinations[0].url if len(destinations) == 1 else None
+        return destinations[0].url if len(destinations) == 1 and not self.corrected else None
 
 
 def _target(swv: Samenwerkingsverband, names: dict[int, str], postcodes: str = "") -> Target:
@@ -90,38 +95,12 @@ def _by_postcode(pc4: str, names: dict) -> list[Hit]:
     return [Hit("postcode", f"Postcode {pc4} ({plaats})", note, targets)]
 
 
-def gemeente_index() -> dict[str, dict]:
-    """normalized name -> {'naam': name as written, 'ids': today's gemeente ids}; cached per data version."""
-    key = f"zoeken:gemeenten:{source_data_version()}"
-    index = _INDEX.get(key) or cache.get(key)
-    if index is None:
-        from swv.services.gemeenten import GemeenteResolver
-
-        resolver = GemeenteResolver(use_school_clues=False)
-        index = {}
-        for normalized, gemeente in resolver.by_name.items():
-            resolution = resolver.resolve(gemeente.code)
-            ids = [g.pk for g in resolution.gemeenten if g.geldig_tot is None]
-            if ids:
-                index[normalized] = {"naam": gemeente.naam, "ids": ids}
-        cache.set(key, index, 24 * 3600)
-    _INDEX.clear()  # keep only the current version in this process
-    _INDEX[key] = index
-    return index
-
-
-def _by_gemeente(query: str, names: dict) -> list[Hit]:
-    needle = normalize_name(query)
-    if not needle:
+def _by_place(query: str, names: dict) -> list[Hit]:
+    """Gemeenten and woonplaatsen, exact names (also everyday ones) first; one query for their SWV's."""
+    matches = find_places(query, limit=MAX_GEMEENTEN, min_partial=MIN_PARTIAL)
+    if not matches:
         return []
-    index = gemeente_index()
-    if needle in index:
-        matches = [(needle, index[needle])]
-    elif len(needle) >= MIN_PARTIAL:
-        matches = [(k, v) for k, v in sorted(index.items()) if needle in k][:MAX_GEMEENTEN]
-    else:
-        matches = []
-    ids = {i for _, entry in matches for i in entry["ids"]}
+    ids = {i for m in matches if m.place.soort == "gemeente" for i in m.place.gemeente_ids}
     relations = (
         SwvGemeente.objects.filter(indeling=current_indeling(), gemeente_id__in=ids)
         .select_related("swv", "gemeente")
@@ -130,29 +109,48 @@ def _by_gemeente(query: str, names: dict) -> list[Hit]:
     per_gemeente: dict[int, list] = {}
     for relation in relations:
         per_gemeente.setdefault(relation.gemeente_id, []).append(relation)
+    swv_ids = {swv_id for m in matches for swv_id, _ in m.place.swvs}
+    swvs = Samenwerkingsverband.objects.in_bulk(swv_ids) if swv_ids else {}
     hits, seen = [], set()
-    for _, entry in matches:
-        for gemeente_id in entry["ids"]:
+    for match in matches:
+        place = match.place
+        also = f" ({match.ook_genoemd})" if match.ook_genoemd else ""
+        if place.soort == "plaats":
+            targets = sorted(
+                (_target(swvs[pk], names, pc4s.replace(",", ", ")) for pk, pc4s in place.swvs if pk in swvs),
+                key=lambda t: (t.sector, t.swv.code),
+            )
+            split = len(targets) > len({t.sector for t in targets})
+            for target in targets:  # postcodes only where they tell the SWV's of one sector apart
+                if not split or sum(t.sector == target.sector for t in targets) == 1:
+                    target.postcodes = ""
+            note = "Deze plaats is per postcode over meer samenwerkingsverbanden verdeeld." if split else ""
+            titel = f"{place.naam}{also}, gemeente {place.gemeente}" if place.gemeente else f"{place.naam}{also}"
+            hits.append(Hit("plaats", titel, note, targets, exact=match.exact))
+            continue
+        for gemeente_id in place.gemeente_ids:
             rows = per_gemeente.get(gemeente_id, [])
-            if not rows or (entry["naam"], gemeente_id) in seen:
+            if not rows or (place.naam, gemeente_id) in seen:
                 continue
-            seen.add((entry["naam"], gemeente_id))
+            seen.add((place.naam, gemeente_id))
             current = rows[0].gemeente.naam
-            titel = f"Gemeente {current}"
-            if normalize_name(entry["naam"]) != normalize_name(current):
-                titel += f" (vroeger {entry['naam']})"
+            titel = f"Gemeente {current}{also}"
+            if normalize_name(place.naam) != normalize_name(current):
+                titel += f" (vroeger {place.naam})"
             split = any(r.gesplitst for r in rows)
             note = "Deze gemeente is per postcode over meer samenwerkingsverbanden verdeeld." if split else ""
             targets = [_target(r.swv, names, r.postcodes.replace(",", ", ") if r.gesplitst else "") for r in rows]
-            hits.append(Hit("gemeente", titel, note, targets))
+            hits.append(Hit("gemeente", titel, note, targets, exact=match.exact))
     return hits
 
 
-def _school_hit(vestiging: Vestiging, names: dict) -> Hit:
+def _school_hit(vestiging: Vestiging, names: dict, *, exact: bool = False) -> Hit:
+    """Name, street and plaats, so that same-named branches of one school are told apart."""
     plaats = vestiging.plaats.title() if vestiging.plaats.isupper() else vestiging.plaats
+    adres = ", ".join(part for part in (vestiging.straat, plaats) if part)
     targets = [_target(vestiging.swv, names)] if vestiging.swv else []
     note = "" if targets else "Voor deze school is geen samenwerkingsverband bekend (bijvoorbeeld (v)so)."
-    return Hit("school", f"{vestiging.naam}, {plaats} ({vestiging.brin6})", note, targets)
+    return Hit("school", f"{vestiging.naam}, {adres} ({vestiging.brin6})", note, targets, exact=exact)
 
 
 def _by_school(query: str, names: dict) -> list[Hit]:
@@ -162,7 +160,7 @@ def _by_school(query: str, names: dict) -> list[Hit]:
         brin4, vest = brin.group(1).upper(), brin.group(2)
         found = list(schools.filter(brin6=brin4 + vest) if vest else schools.filter(brin4=brin4)[:MAX_SCHOOLS])
         if found:
-            return [_school_hit(v, names) for v in found]
+            return [_school_hit(v, names, exact=True) for v in found]
     words = query.split()
     if len(query.strip()) < MIN_PARTIAL or not words:
         return []
@@ -180,7 +178,16 @@ def _by_swv(query: str, names: dict) -> list[Hit]:
         swvs = list(Samenwerkingsverband.objects.filter(naam__icontains=query.strip()).order_by("code")[:MAX_SCHOOLS])
     else:
         swvs = []
-    return [Hit("swv", names.get(swv.pk) or swv.code_leesbaar, "", [_target(swv, names)]) for swv in swvs]
+    return [Hit("swv", names.get(swv.pk) or swv.code_leesbaar, "", [_target(swv, names)], exact=True) for swv in swvs]
+
+
+def _hits(query: str, names: dict) -> list[Hit]:
+    swvs = _by_swv(query, names)
+    if swvs and normalize_swv_code(query):
+        return swvs
+    places = _by_place(query, names)
+    exact = [hit for hit in places if hit.exact]
+    return exact + swvs + [hit for hit in places if not hit.exact] + _by_school(query, names)
 
 
 def search(query: str, sector: str | None = None) -> SearchResult:
@@ -193,8 +200,10 @@ def search(query: str, sector: str | None = None) -> SearchResult:
     if pc4:
         result.hits = _by_postcode(pc4, names)
         return result
-    result.hits = _by_swv(query, names)
-    if result.hits and normalize_swv_code(query):
-        return result
-    result.hits += _by_gemeente(query, names) + _by_school(query, names)
+    result.hits = _hits(query, names)
+    if not any(hit.soort in ("gemeente", "plaats", "swv") for hit in result.hits):
+        result.suggestions = suggest_places(query)
+        if not result.hits and result.suggestions:
+            result.corrected = result.suggestions[0]
+            result.hits = _hits(result.corrected, names)
     return result

@@ -13,8 +13,8 @@ from swv.models import Sector
 from swv.selectors.coverage_map import coverage_map
 from swv.selectors.figures import gemeente_figures, national_figures, sector_figures
 from swv.selectors.names import display_names
+from swv.selectors.places import place_index
 from swv.selectors.regions import sector_geojson
-from swv.selectors.search import gemeente_index
 
 # In process memory (no REDIS_URL) the app servers never see what a command prepared.
 _PROCESS_LOCAL = ("django.core.cache.backends.locmem.LocMemCache", "django.core.cache.backends.dummy.DummyCache")
@@ -35,5 +35,5 @@ def prepare_derived_data() -> bool:
     gemeente_figures()
     national_figures()
     display_names()
-    gemeente_index()
+    place_index()
     return True

@@ -1,0 +1,90 @@
+"""A parent on a phone (390 px) searches the way people type: everyday names, villages, typos."""
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from tests.conftest import axe_violations
+
+pytestmark = pytest.mark.browser
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _database_before_browser(django_db_setup):
+    """Autouse fixtures come first: load the session data before Playwright starts its event loop."""
+
+
+def _in_thread(function):
+    """Playwright's sync API runs an event loop in this thread, where Django refuses ORM calls."""
+    from django.db import connections
+
+    def run():
+        try:
+            return function()
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(run).result()
+
+
+@pytest.mark.django_db
+def test_session_database_is_there():
+    """Carries the django_db mark, so the test database is created even when this module runs alone."""
+    from swv.models import Samenwerkingsverband
+
+    assert Samenwerkingsverband.objects.exists()
+
+
+@pytest.fixture(scope="module")
+def expected(django_db_setup, django_db_blocker):
+    """The SWV's each query must lead to, read from the indeling itself (gemeente, or the village's postcodes)."""
+    from swv.models import Postcodegebied, SwvGemeente, Vestiging
+    from swv.services.links import current_indeling
+
+    def find():
+        indeling = current_indeling()
+
+        def of_gemeente(naam):
+            rows = SwvGemeente.objects.filter(indeling=indeling, gemeente__naam=naam, gemeente__geldig_tot=None)
+            return {r.swv.get_absolute_url() for r in rows.select_related("swv")}
+
+        village = Postcodegebied.objects.filter(
+            indeling=indeling, pc4__in=Vestiging.objects.filter(plaats="Hapert").values("pc4")
+        ).select_related("po_swv", "vo_swv")
+        return {
+            "Den Haag": of_gemeente("'s-Gravenhage"),
+            "Den Bosch": of_gemeente("'s-Hertogenbosch"),
+            "'s-Hertogenbosch": of_gemeente("'s-Hertogenbosch"),
+            "Hapert": {a.po_swv.get_absolute_url() for a in village} | {a.vo_swv.get_absolute_url() for a in village},
+            "Veldhovn": of_gemeente("Veldhoven"),
+        }
+
+    with django_db_blocker.unblock():
+        return _in_thread(find)
+
+
+@pytest.fixture
+def phone(browser, site_url):
+    context = browser.new_context(base_url=site_url, locale="nl-NL", viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("query", ["Den Haag", "Den Bosch", "'s-Hertogenbosch", "Hapert", "Veldhovn"])
+def test_parent_on_a_phone_finds_the_right_swv_first(phone, expected, query):
+    phone.goto("/")
+    phone.locator("input[name=q]").first.fill(query)
+    phone.get_by_role("button", name="Zoeken").first.click()
+    phone.wait_for_load_state()
+    first = phone.locator(".zoek-resultaat").first
+    links = {a.get_attribute("href") for a in first.locator(".zoek-resultaat__swvs a").all()}
+    assert links == expected[query], (query, first.inner_text())
+    if query == "Veldhovn":
+        assert "Veldhoven" in phone.locator(".zoek-suggestie").inner_text()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert axe_violations(phone) == []
+    first.locator(".zoek-resultaat__swvs a").first.click()  # and the link really opens that SWV's page
+    assert phone.url.endswith(tuple(expected[query]))
