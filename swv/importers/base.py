@@ -76,8 +76,10 @@ class Changes:
             for i, n in enumerate(counts):
                 mine[i] += n
 
-    def count(self, unit: str, kind: int) -> None:
-        self.per_unit.setdefault(unit, [0, 0, 0])[kind] += 1
+    def count(self, unit: str | tuple[str, ...], kind: int) -> None:
+        """kind: 0 added, 1 changed, 2 removed; a row may belong to several units (a PC4 to two SWV's)."""
+        for label in (unit,) if isinstance(unit, str) else unit:
+            self.per_unit.setdefault(label, [0, 0, 0])[kind] += 1
 
 
 def _spelling_notice(spellings: dict[tuple[str, str], list[int]]) -> str:

@@ -6,8 +6,9 @@ from swv.importers.problems import ImportRefused, Problem
 
 # More than this share of the stored rows of a period (or of the indeling) gone in one import needs
 # the explicit option. Real corrections remove a handful of rows; a cut-off file removes hundreds.
-SMALL_SHARE = 0.05
+SMALL_SHARE = 0.01
 ALLOW_REMOVAL = "verwijderen"  # key in ImportRun.opties, set by import_data --verwijderen-toestaan
+NEW_SWV = "nieuw_swv"  # {code: predecessor code}, set by import_data --nieuw-swv CODE=VOORGANGER
 
 
 def removal_allowed(run) -> bool:
@@ -30,3 +31,8 @@ def refuse_large_removal(*, file: str, removed: int, stored: int, what: str, run
             )
         ]
     )
+
+
+def declared_new_swvs(run) -> dict[str, str]:
+    """SWV codes the beheerder declared new for this import, each with the code it succeeds."""
+    return dict((run.opties or {}).get(NEW_SWV, {})) if run is not None else {}

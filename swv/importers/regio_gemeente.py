@@ -8,6 +8,8 @@ import re
 from collections import defaultdict
 
 from swv.importers.base import Changes, Column, Source
+from swv.importers.guards import refuse_large_removal
+from swv.importers.indeling_checks import check_codes, link_predecessors
 from swv.importers.problems import ProblemCollector
 from swv.importers.sync import sync_rows
 from swv.models import SwvGemeente
@@ -61,21 +63,28 @@ class RegioGemeenteSource(Source):
 
     def load(self, rows, *, path, run, progress) -> Changes:
         collector = ProblemCollector(path.name)
-        for row in rows:
-            if row["swv_code"][:2] != row["sector"]:
-                collector.add(row.number, "swv_code", f"{row['swv_code']} hoort niet bij sector {row['sector']}")
-        collector.raise_if_any()
         indeling = indeling_for_file(path)
-        swv_ids, changes = ensure_swvs({row["swv_code"] for row in rows}, valid_from=indeling.geldig_vanaf)
+        declared = {}
+        for sector in ("PO", "VO"):
+            declared |= check_codes(
+                [row for row in rows if row["sector"] == sector],
+                columns={"swv_code": sector},
+                collector=collector,
+                run=run,
+            )
         resolver = GemeenteResolver()
-        unresolved = []
-        entries = []
-        for row in progress(rows, desc=self.key):
+        resolved = []
+        for row in rows:
             name, kind, postcodes = parse_omschrijving(row["gemeente_omschrijving"])
             resolution = resolver.resolve(name)
             if not resolution.gemeenten:
-                unresolved.append(f"rij {row.number}: {row['gemeente_omschrijving']}")
-                continue
+                collector.add(row.number, "gemeente_omschrijving", f"onbekende gemeente {name!r}")
+            resolved.append((row, resolution, kind, postcodes))
+        collector.raise_if_any()
+        swv_ids, changes = ensure_swvs({row["swv_code"] for row in rows}, valid_from=indeling.geldig_vanaf)
+        link_predecessors(declared)
+        entries = []
+        for row, resolution, kind, postcodes in progress(resolved, desc=self.key):
             for gemeente in resolution.gemeenten:
                 deel = SwvGemeente.Deel.ALLEEN if resolution.deels and kind == SwvGemeente.Deel.GEHEEL else kind
                 entries.append((row, gemeente, deel, postcodes))
@@ -98,9 +107,14 @@ class RegioGemeenteSource(Source):
         existing = {
             (r.swv_id, r.gemeente_id, r.gemeente_bron): r for r in SwvGemeente.objects.filter(indeling=indeling)
         }
+        refuse_large_removal(
+            file=path.name,
+            removed=len(existing.keys() - desired.keys()),
+            stored=len(existing),
+            what=f"gemeenten van de indeling van {indeling.geldig_vanaf:%d-%m-%Y}",
+            run=run,
+        )
         changes.add(sync_rows(SwvGemeente, existing=existing, desired=desired, stamp={"import_run_id": run.pk}))
-        if unresolved:
-            changes.notices.append(f"gemeente niet gevonden: {'; '.join(unresolved)}")
         changes.add(regions_need_rebuild())
         changes.rows_loaded = len(rows)
         return changes

@@ -9,8 +9,10 @@ from collections import defaultdict
 
 from swv.importers.base import Changes, Column, Source
 from swv.importers.guards import refuse_large_removal
+from swv.importers.indeling_checks import check_codes, link_predecessors
+from swv.importers.problems import ProblemCollector
 from swv.importers.sync import sync_rows
-from swv.models import Postcodegebied, SwvGemeente
+from swv.models import Postcodegebied, Samenwerkingsverband, SwvGemeente
 from swv.services.gemeenten import GemeenteResolver
 from swv.services.indeling import ensure_swvs, indeling_for_file
 from swv.services.links import link_vestigingen
@@ -55,17 +57,43 @@ class RegioPc4Source(Source):
 
     def load(self, rows, *, path, run, progress) -> Changes:
         indeling = indeling_for_file(path)
+        collector = ProblemCollector(path.name)
+        declared = check_codes(
+            rows, columns={"po_swv": "PO", "vo_swv": "VO"}, collector=collector, run=run, skip=NOT_AN_SWV
+        )
+        resolver = GemeenteResolver()
+        first_row: dict[str, object] = {}
+        resolutions = {}
+        for row in rows:
+            pc4 = row["pc4"]
+            earlier = first_row.setdefault(pc4, row)
+            if earlier is not row:
+                same = (earlier["po_swv"], earlier["vo_swv"]) == (row["po_swv"], row["vo_swv"])
+                collector.add(
+                    row.number,
+                    "pc4",
+                    f"PC4 {pc4} staat al op rij {earlier.number}"
+                    + (
+                        ""
+                        if same
+                        else f" bij {earlier['po_swv']}/{earlier['vo_swv']}; een postcodegebied hoort per "
+                        "sector bij één samenwerkingsverband"
+                    ),
+                )
+            resolution = resolver.resolve(row["gemeente"], pc4=pc4)
+            if resolution.gemeente is None:
+                collector.add(row.number, "gemeente", f"onbekende gemeente {row['gemeente']!r}")
+            resolutions[row.number] = resolution
+        collector.raise_if_any()
         codes = {row[c] for row in rows for c in ("po_swv", "vo_swv") if row[c] not in NOT_AN_SWV}
         swv_ids, changes = ensure_swvs(codes, valid_from=indeling.geldig_vanaf)
-        resolver = GemeenteResolver()
-        skipped, unresolved, approximate = [], defaultdict(list), []
+        link_predecessors(declared)
+        skipped, approximate = [], []
         desired = {}
         for row in progress(rows, desc=self.key):
             pc4 = row["pc4"]
-            resolution = resolver.resolve(row["gemeente"], pc4=pc4)
-            if resolution.gemeente is None:
-                unresolved[row["gemeente"]].append(pc4)
-            elif resolution.benaderd:
+            resolution = resolutions[row.number]
+            if resolution.benaderd:
                 approximate.append(f"{pc4} ({row['gemeente']} → {resolution.gemeente.naam})")
             if row["po_swv"] in NOT_AN_SWV or row["vo_swv"] in NOT_AN_SWV:
                 skipped.append(f"{pc4} ({row['po_swv']})")
@@ -85,13 +113,30 @@ class RegioPc4Source(Source):
             what=f"postcodegebieden van de indeling van {indeling.geldig_vanaf:%d-%m-%Y}",
             run=run,
         )
-        changes.add(sync_rows(Postcodegebied, existing=existing, desired=desired, stamp={"import_run_id": run.pk}))
+        codes = {pk: code for code, pk in swv_ids.items()} | dict(
+            Samenwerkingsverband.objects.values_list("pk", "code")
+        )
+
+        def swvs_of(pc4: str) -> tuple[str, ...]:
+            old, new = existing.get(pc4), desired.get(pc4, {})
+            ids = {new.get("po_swv_id"), new.get("vo_swv_id")}
+            if old is not None:
+                ids |= {old.po_swv_id, old.vo_swv_id}
+            return tuple(sorted(codes[i] for i in ids if i is not None)) or ("zonder samenwerkingsverband",)
+
+        changes.add(
+            sync_rows(
+                Postcodegebied,
+                existing=existing,
+                desired=desired,
+                stamp={"import_run_id": run.pk},
+                unit_of=swvs_of,
+            )
+        )
         changes.add(self._sync_relations(indeling, desired.values(), run))
         changes.add(link_vestigingen())
         if skipped:
             changes.notices.append(f"geen samenwerkingsverband, overgeslagen: {', '.join(skipped)}")
-        for name, pc4s in sorted(unresolved.items()):
-            changes.notices.append(f"gemeente '{name}' niet gevonden (PC4 {', '.join(pc4s)})")
         if approximate:
             changes.notices.append(f"PC4 van een gesplitste gemeente benaderd: {', '.join(approximate)}")
         changes.add(regions_need_rebuild())

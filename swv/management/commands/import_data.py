@@ -4,13 +4,15 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from swv.importers.guards import ALLOW_REMOVAL
+from swv.codes import normalize_swv_code
+from swv.importers.guards import ALLOW_REMOVAL, NEW_SWV
 from swv.importers.problems import ImportRefused
 from swv.importers.registry import SOURCES
 from swv.services.derived import prepare_derived_data
 from swv.services.imports import run_import
 
 logger = logging.getLogger(__name__)
+SHOWN_UNITS = 20
 
 
 class Command(BaseCommand):
@@ -28,14 +30,33 @@ class Command(BaseCommand):
             help="sta toe dat deze import meer dan een klein deel van de opgeslagen rijen verwijdert",
         )
 
-    def handle(self, *args, source, file, allow_removal=False, **options):
+        parser.add_argument(
+            "--nieuw-swv",
+            action="append",
+            default=[],
+            dest="new_swvs",
+            metavar="CODE=VOORGANGER",
+            help="een indeling mag dit nieuwe samenwerkingsverband noemen (met de code die het opvolgt)",
+        )
+
+    def handle(self, *args, source, file, allow_removal=False, new_swvs=(), **options):
         opties = {ALLOW_REMOVAL: True} if allow_removal else {}
+        if new_swvs:
+            opties[NEW_SWV] = dict(_declared(text) for text in new_swvs)
         try:
             run = run_import(source_key=source, path=file, options=opties)
         except ImportRefused as refused:
             raise CommandError(str(refused)) from None
         report_run(self.stdout, self.style, run)
         prepare_pages(self.stdout, self.stderr)
+
+
+def _declared(text: str) -> tuple[str, str]:
+    code, _, predecessor = text.partition("=")
+    new, old = normalize_swv_code(code), normalize_swv_code(predecessor) if predecessor else ""
+    if new is None or old is None:
+        raise CommandError(f"--nieuw-swv {text}: schrijf CODE=VOORGANGER, bijvoorbeeld PO2799=PO2708")
+    return new, old
 
 
 def prepare_pages(stdout, stderr) -> None:
@@ -62,10 +83,13 @@ def report_run(stdout, style, run):
             f"{run.wijzigingen} wijziging(en) ({run.get_status_display()}, {run.duur_seconden:.1f} s)"
         )
     )
-    for unit, counts in run.per_eenheid.items():
+    units = list(run.per_eenheid.items())
+    for unit, counts in units[:SHOWN_UNITS]:
         stdout.write(
             f"  {unit}: {counts['toegevoegd']} toegevoegd, {counts['gewijzigd']} gewijzigd, "
             f"{counts['verwijderd']} verwijderd"
         )
+    if len(units) > SHOWN_UNITS:
+        stdout.write(f"  … en nog {len(units) - SHOWN_UNITS} eenheden (alle in het importoverzicht van het beheer)")
     for notice in run.meldingen:
         stdout.write(f"  let op: {notice}")
