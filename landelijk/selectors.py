@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 from django.utils.safestring import SafeString
 
 from landelijk.models import ThemaContext
+from swv.figures.charts import box_plot
+from swv.figures.series import THEMES, Point, Series, gemeente_figures, noemer_words, sector_figures
+from swv.figures.statistics import Aggregate
 from swv.models import Indicator
-from swv.selectors.charts import box_plot
-from swv.selectors.figures import THEMES, Point, Series, gemeente_figures, noemer_words, sector_figures
-from swv.selectors.statistics import Aggregate
 
 SECTORS = ("PO", "VO")
 

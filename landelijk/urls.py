@@ -5,5 +5,6 @@ from landelijk import views
 app_name = "landelijk"
 
 urlpatterns = [
-    path("", views.index, name="index"),
+    path("", views.home, name="home"),
+    path("landelijk/", views.index, name="index"),
 ]

@@ -132,6 +132,3 @@ class ImportRunAdmin(ImportedAdmin):
     ]
     list_filter = ["bron", "status"]
     search_fields = ["bestandsnaam", "checksum"]
-
-
-from swv import admin_meldingen  # noqa: E402,F401  (the "Klopt dit niet?" reports)

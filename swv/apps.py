@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.urls import register_converter
+
+from swv.codes import SwvCodeConverter
 
 
 class SwvConfig(AppConfig):
@@ -15,3 +18,5 @@ class SwvConfig(AppConfig):
         from swv.services.cache import connect_content_signals
 
         connect_content_signals()
+        # Every urlconf may use <swvcode:...>; registered before any of them is imported.
+        register_converter(SwvCodeConverter, "swvcode")

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from swv.models import Samenwerkingsverband
 from uploads.models import SwvMedewerker, Toelichting
-from uploads.roles import BEHEERDER, INSPECTIE, SWV_MEDEWERKER
+from uploads.staff.roles import BEHEERDER, INSPECTIE, SWV_MEDEWERKER
 
 PASSWORD = "een-lang-testwachtwoord-42"
 

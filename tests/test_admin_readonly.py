@@ -42,7 +42,7 @@ def test_beheer_page_needs_a_login(client):
 def test_beheer_page_is_for_beheerders_only(client):
     from django.contrib.auth.models import Group
 
-    from uploads.roles import BEHEERDER, SWV_MEDEWERKER
+    from uploads.staff.roles import BEHEERDER, SWV_MEDEWERKER
 
     staff = get_user_model().objects.create_user("medewerker-x", password="een-lang-wachtwoord-123", is_staff=True)
     staff.groups.add(Group.objects.get(name=SWV_MEDEWERKER))

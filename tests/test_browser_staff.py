@@ -36,7 +36,7 @@ def _create_world(suffix):
 
     from swv.models import Samenwerkingsverband
     from uploads.models import SwvMedewerker
-    from uploads.roles import SWV_MEDEWERKER
+    from uploads.staff.roles import SWV_MEDEWERKER
 
     # SWV's from the end of the list, so the rolled-back tests (which use the first ones) never meet them.
     swv_a, swv_b = Samenwerkingsverband.objects.filter(sector="PO").order_by("-code")[:2]

@@ -5,9 +5,9 @@ import pytest
 from django.utils import timezone
 
 from swv.models import Samenwerkingsverband
+from swv.pages.views.afdrukken import css_string
 from swv.selectors.names import display_name
 from swv.templatetags.nl import datum
-from swv.views_afdrukken import css_string
 
 pytestmark = pytest.mark.django_db
 

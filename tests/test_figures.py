@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from swv.selectors.statistics import aggregate, position, spread
+from swv.figures.statistics import aggregate, position, spread
 from swv.templatetags import nl
 
 
@@ -85,8 +85,8 @@ def test_dutch_notation(value, expected):
 
 @pytest.mark.django_db
 def test_gemeente_figures_roll_up_to_the_swv_by_summing_its_gemeenten():
+    from swv.figures.series import sector_figures
     from swv.models import SwvGemeente, Waarde
-    from swv.selectors.figures import sector_figures
     from swv.services.links import current_indeling
 
     series = sector_figures(sector="PO").series["jeugdigen"]
@@ -106,7 +106,7 @@ def test_sector_figures_are_cached_per_data_version(django_assert_num_queries):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from swv.selectors.figures import sector_figures
+    from swv.figures.series import sector_figures
     from swv.services.cache import source_data_changed
 
     sector_figures(sector="VO")

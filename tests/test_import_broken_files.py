@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from swv.importers.problems import ImportRefused
+from swv.importing.problems import ImportRefused
+from swv.importing.run import run_import
 from swv.models import ImportRun
-from swv.services.imports import run_import
 from tests.helpers import snapshot
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,9 @@ import pytest
 from openpyxl import Workbook
 
 from swv.codes import normalize_swv_code
-from swv.importers.problems import ImportRefused
+from swv.importing.problems import ImportRefused
+from swv.importing.run import run_import
 from swv.models import ImportRun, Samenwerkingsverband, Vestiging, Waarde
-from swv.services.imports import run_import
 from tests.helpers import snapshot
 
 pytestmark = pytest.mark.django_db

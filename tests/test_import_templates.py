@@ -6,10 +6,10 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from swv.importers.problems import ImportRefused
+from swv.importing.problems import ImportRefused
+from swv.importing.run import run_import
+from swv.importing.templates import template_csv, template_sources, template_xlsx
 from swv.models import ImportRun, Samenwerkingsverband, Waarde
-from swv.services.imports import run_import
-from swv.services.templates import template_csv, template_sources, template_xlsx
 from tests.helpers import snapshot
 
 pytestmark = pytest.mark.django_db

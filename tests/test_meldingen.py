@@ -4,11 +4,11 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from swv.meldingen.services import LIMIT
 from swv.models import Indicator, Melding, Samenwerkingsverband
 from swv.services.cache import data_version
-from swv.services.meldingen import LIMIT
 from tests.staff_fixtures import make_user
-from uploads.roles import BEHEERDER, INSPECTIE
+from uploads.staff.roles import BEHEERDER, INSPECTIE
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ URL = "/klopt-dit-niet/"
 
 @pytest.fixture(autouse=True)
 def fresh_rate_limit():
-    from swv.services.meldingen import _key
+    from swv.meldingen.services import _key
 
     cache.delete(_key("127.0.0.1"))
     yield

@@ -6,10 +6,10 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from swv.figures.series import sector_figures
+from swv.importing.run import run_import
 from swv.models import Samenwerkingsverband
-from swv.selectors.figures import sector_figures
 from swv.services.cache import data_changed, data_version, source_data_version
-from swv.services.imports import run_import
 from tests.staff_fixtures import *  # noqa: F403 (fixtures)
 from tests.staff_fixtures import upload_plan
 from uploads import services

@@ -142,7 +142,7 @@ def test_preview_context_takes_draft_texts():
     from django.template.loader import render_to_string
     from django.utils.safestring import mark_safe
 
-    from swv.selectors.profile import build_swv_page_context
+    from swv.pages.profile import build_swv_page_context
 
     swv = Samenwerkingsverband.objects.get(code="PO3009")
     context = build_swv_page_context(swv=swv, toelichtingen={"intro": mark_safe("<p>Onze missie</p>")})
@@ -223,8 +223,8 @@ def test_context_texts_are_edited_in_the_admin(admin_client):
 
 
 def test_totals_are_also_compared_per_pupil(client):
-    from swv.selectors.comparisons import swv_figure
-    from swv.selectors.figures import sector_figures
+    from swv.figures.comparisons import swv_figure
+    from swv.figures.series import sector_figures
 
     swv = Samenwerkingsverband.objects.get(code="PO3009")
     figures = sector_figures(sector="PO")

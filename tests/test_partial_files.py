@@ -4,9 +4,9 @@ option; a file that would remove a large share is refused; the run lists per uni
 
 import pytest
 
-from swv.importers.problems import ImportRefused
+from swv.importing.problems import ImportRefused
+from swv.importing.run import run_import
 from swv.models import ImportRun, Samenwerkingsverband, Waarde
-from swv.services.imports import run_import
 from tests.helpers import api_figures, csv_figures, snapshot
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,8 @@
 
 import pytest
 
+from swv.figures.peers import member_codes, peer_group, peer_groups, peer_swv_figures
 from swv.models import Indicator, Samenwerkingsverband, Waarde
-from swv.selectors.peers import member_codes, peer_group, peer_groups, peer_swv_figures
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from swv.selectors import figures, places
+from swv.figures import series as figures
+from swv.selectors import places
 from swv.selectors.coverage_map import coverage_map
 from swv.selectors.names import display_names
 from swv.selectors.regions import sector_geojson

@@ -32,7 +32,10 @@ def test_django_check_and_migrations_are_clean():
 
 def test_a_new_app_server_imports_its_views_before_the_first_request():
     """The first visitor of a new worker should not wait for the URL configuration to be imported."""
-    code = "import sys, verantwoording.wsgi; print('swv.views_beheer' in sys.modules, 'landelijk.views' in sys.modules)"
+    code = (
+        "import sys, verantwoording.wsgi; "
+        "print('swv.pages.views.beheer' in sys.modules, 'landelijk.views' in sys.modules)"
+    )
     result = _run(sys.executable, "-c", code, DJANGO_SETTINGS_MODULE="verantwoording.settings_test")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "True"]

@@ -7,9 +7,9 @@ import shutil
 import pytest
 from django.core.management import call_command
 
-from swv.importers.problems import ImportRefused
+from swv.importing.problems import ImportRefused
+from swv.importing.run import run_import
 from swv.models import Postcodegebied, Samenwerkingsverband
-from swv.services.imports import run_import
 from tests.helpers import snapshot
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
+from swv.importing.run import run_import
 from swv.models import GemeenteGrens, Samenwerkingsverband, SwvGemeente
-from swv.services.imports import run_import
 from swv.services.links import current_indeling
 from swv.services.regions import rebuild_regions
 

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from tests.staff_fixtures import *  # noqa: F403 (fixtures)
 from tests.staff_fixtures import client_for, pdf_upload
 from uploads.models import Document, Toelichting, ToelichtingVersie
-from uploads.roles import BEHEERDER, INSPECTIE, SWV_MEDEWERKER
+from uploads.staff.roles import BEHEERDER, INSPECTIE, SWV_MEDEWERKER
 
 pytestmark = pytest.mark.django_db
 

@@ -5,10 +5,6 @@ staff of an SWV see and change only their own SWV's objects; readers of everythi
 import logging
 
 from django.contrib import admin, messages
-from django.contrib.admin.models import LogEntry
-from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -17,21 +13,14 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from swv.admin import ImportedAdmin
 from swv.models import Samenwerkingsverband
 from uploads import services
 from uploads.forms import DocumentChangeForm, DocumentUploadForm, ToelichtingForm, ZelfgerapporteerdCijferForm
 from uploads.markdown import render_markdown
-from uploads.models import Document, SwvMedewerker, Toelichting, ZelfgerapporteerdCijfer
-from uploads.roles import ROLE_PERMISSIONS, SWV_MEDEWERKER, may_write_for_swv, restrict_to_user, swv_ids_for
-from verantwoording.security import AdminLoginForm
+from uploads.models import Document, Toelichting, ZelfgerapporteerdCijfer
+from uploads.staff.roles import may_write_for_swv, restrict_to_user, swv_ids_for
 
 logger = logging.getLogger("uploads.admin")
-
-# Failed logins are counted and locked out (verantwoording.security); the form says so in Dutch.
-admin.site.login_form = AdminLoginForm
-admin.site.site_header = "Passend onderwijs in beeld – beheer"
-admin.site.site_title = "Beheer"
 
 
 def writable_swvs(user):
@@ -327,64 +316,3 @@ class ZelfgerapporteerdCijferAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         services.save_self_reported_figure(cijfer=obj, user=request.user)
-
-
-@admin.register(SwvMedewerker)
-class SwvMedewerkerAdmin(admin.ModelAdmin):
-    """Beheerders link accounts to SWV's; the account gets the SWV-medewerker role with it."""
-
-    list_display = ["user", "swv_codes"]
-    search_fields = ["user__username", "user__email", "swvs__code", "swvs__naam"]
-    filter_horizontal = ["swvs"]
-
-    @admin.display(description="samenwerkingsverbanden")
-    def swv_codes(self, obj):
-        return ", ".join(obj.swvs.values_list("code", flat=True))
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "user":
-            kwargs["queryset"] = get_user_model().objects.filter(is_superuser=False)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        form.instance.user.groups.add(Group.objects.get(name=SWV_MEDEWERKER))
-
-
-User = get_user_model()
-admin.site.unregister(User)
-
-
-@admin.register(User)
-class AccountAdmin(UserAdmin):
-    """Beheerders manage accounts but can never make or change a superuser or hand out raw permissions."""
-
-    def get_readonly_fields(self, request, obj=None):
-        fields = list(super().get_readonly_fields(request, obj))
-        if not request.user.is_superuser:
-            fields += ["is_superuser", "user_permissions"]
-        return fields
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        return queryset if request.user.is_superuser else queryset.filter(is_superuser=False)
-
-    def has_change_permission(self, request, obj=None):
-        if obj is not None and obj.is_superuser and not request.user.is_superuser:
-            return False
-        return super().has_change_permission(request, obj)
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "groups" and not request.user.is_superuser:
-            kwargs["queryset"] = Group.objects.filter(name__in=list(ROLE_PERMISSIONS))
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
-
-
-@admin.register(LogEntry)
-class LogEntryAdmin(ImportedAdmin):
-    """Who changed what through the admin; read-only for everyone (like the imported tables)."""
-
-    list_display = ["action_time", "user", "content_type", "object_repr", "action_flag", "change_message"]
-    list_filter = ["action_flag", "content_type"]
-    search_fields = ["object_repr", "user__username"]
-    list_select_related = ["user", "content_type"]

@@ -4,7 +4,7 @@ from django.db.models.signals import post_migrate
 
 def _sync_roles(sender, using="default", **kwargs):
     """Keep the role groups complete after every migrate (models added later get their permissions)."""
-    from uploads.roles import sync_roles
+    from uploads.staff.roles import sync_roles
 
     sync_roles(using=using)
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from uploads.models import Document, Toelichting, ToelichtingVersie, ZelfgerapporteerdCijfer
-from uploads.roles import may_write_for_swv
+from uploads.staff.roles import may_write_for_swv
 from uploads.validators import validate_pdf, validate_toelichting_length
 
 logger = logging.getLogger("uploads")

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_GET
 
 from swv.models import Samenwerkingsverband, Sector
 from uploads.models import Document, DocumentSoort
-from uploads.roles import swv_ids_for
 from uploads.selectors import documents_overview, draft_toelichtingen
+from uploads.staff.roles import swv_ids_for
 
 logger = logging.getLogger("uploads")
 
@@ -71,7 +71,7 @@ def voorbeeld(request, code: str):
     logger.info("preview swv=%s user=%s", swv.code, request.user.pk)
     toelichtingen = draft_toelichtingen(swv=swv)
     try:
-        from swv.selectors.profile import build_swv_page_context
+        from swv.pages.profile import build_swv_page_context
 
         get_template("swv/detail.html")
         context = build_swv_page_context(swv=swv, toelichtingen=toelichtingen)

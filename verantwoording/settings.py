@@ -26,8 +26,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "swv",
+    "swv.meldingen",
     "landelijk",
     "uploads",
+    "uploads.staff",
     "rest_framework",
     "drf_spectacular",
 ]
@@ -183,7 +185,7 @@ CACHES = {
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=not DEBUG)
 
-# --- Open data API (swv/api) ----------------------------------------------------------------------
+# --- Open data API (swv/opendata/api) -------------------------------------------------------------
 # Read-only and anonymous: no authentication, so no sessions or CSRF; every list is paginated.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
@@ -193,8 +195,8 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
-    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "swv.api.negotiation.UrlDecides",
-    "DEFAULT_PAGINATION_CLASS": "swv.api.pagination.Pagination",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "swv.opendata.api.negotiation.UrlDecides",
+    "DEFAULT_PAGINATION_CLASS": "swv.opendata.api.pagination.Pagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_VERSIONING_CLASS": None,
 }

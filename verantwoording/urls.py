@@ -1,16 +1,18 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from swv import views_beheer
+from swv.pages.views import beheer
 
 urlpatterns = [
-    path("beheer/bronnen/", views_beheer.sjablonen, name="beheer-sjablonen"),
-    path("beheer/bronnen/<slug:key>.<str:fmt>", views_beheer.sjabloon, name="beheer-sjabloon"),
+    path("beheer/bronnen/", beheer.sjablonen, name="beheer-sjablonen"),
+    path("beheer/bronnen/<slug:key>.<str:fmt>", beheer.sjabloon, name="beheer-sjabloon"),
     path("beheer/", admin.site.urls),
-    path("landelijk/", include("landelijk.urls")),
-    path("api/", include("swv.api.urls")),
+    path("", include("landelijk.urls")),
+    path("api/", include("swv.opendata.api.urls")),
     path("", include("uploads.urls")),
-    path("", include("swv.urls_open")),
-    path("", include("swv.urls_kaart")),
-    path("", include("swv.urls")),
+    path("", include("swv.opendata.urls")),
+    path("", include("swv.meldingen.urls")),
+    path("", include("swv.pages.urls.open")),
+    path("", include("swv.pages.urls.kaart")),
+    path("", include("swv.pages.urls.swv")),
 ]

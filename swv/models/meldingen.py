@@ -7,7 +7,7 @@ from swv.models.organisatie import Samenwerkingsverband
 class Melding(models.Model):
     """A visitor's report that a figure looks wrong ("Klopt dit niet?"), read by the beheerder.
 
-    Created through swv.services.meldingen only; no personal data is required (the e-mail address is
+    Created through swv.meldingen.services only; no personal data is required (the e-mail address is
     optional, for visitors who want an answer)."""
 
     swv = models.ForeignKey(

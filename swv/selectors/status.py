@@ -2,7 +2,7 @@
 
 from django.db.models import Max
 
-from swv.importers.registry import SOURCES
+from swv.importing.registry import SOURCES
 from swv.models import (
     Gemeente,
     GemeenteGrens,

@@ -11,10 +11,10 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from swv.importers.base import Changes
-from swv.importers.fields import SUPPRESSED
+from swv.figures.periods import period_of
+from swv.importing.base import Changes
+from swv.importing.fields import SUPPRESSED
 from swv.models import Gemeente, Indicator, Samenwerkingsverband, Waarde
-from swv.services.periods import period_of
 from swv.services.values import replace_values, value_fields
 
 YEARS = (2021, 2022, 2023, 2024)

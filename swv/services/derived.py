@@ -9,9 +9,9 @@ here is exactly what the pages would have computed.
 
 from django.conf import settings
 
+from swv.figures.series import gemeente_figures, national_figures, sector_figures
 from swv.models import Sector
 from swv.selectors.coverage_map import coverage_map
-from swv.selectors.figures import gemeente_figures, national_figures, sector_figures
 from swv.selectors.names import display_names
 from swv.selectors.places import place_index
 from swv.selectors.regions import sector_geojson

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from swv.codes import gemeente_code, normalize_name
-from swv.importers.base import Changes
-from swv.importers.sync import sync_rows
+from swv.importing.base import Changes
+from swv.importing.sync import sync_rows
 from swv.models import Gemeente, Herindeling, Vestiging
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"

@@ -2,7 +2,7 @@
 
 from django.db.models import F, OuterRef, Q, Subquery
 
-from swv.importers.base import Changes
+from swv.importing.base import Changes
 from swv.models import Indeling, Postcodegebied, Vestiging
 
 

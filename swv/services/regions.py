@@ -19,7 +19,7 @@ import shapely
 from django.db import transaction
 from shapely.geometry import mapping
 
-from swv.importers.base import Changes
+from swv.importing.base import Changes
 from swv.models import GemeenteGrens, Samenwerkingsverband, SwvGemeente
 from swv.services.links import current_indeling
 

@@ -4,17 +4,17 @@ The replace rule: a file changes only what it covers. `units` names the units (S
 file has rows for; only their values of these indicators and periods are replaced. Without `units`
 (a national publication that covers every unit, or an import confirmed with the option to remove) the
 whole period is replaced. Either way an import that would remove more than a small share of a period's
-stored values is refused unless the beheerder confirmed it (swv.importers.guards).
+stored values is refused unless the beheerder confirmed it (swv.importing.guards).
 """
 
 from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
-from swv.importers.base import Changes
-from swv.importers.fields import SUPPRESSED
-from swv.importers.guards import refuse_large_removal
-from swv.importers.sync import sync_rows
+from swv.importing.base import Changes
+from swv.importing.fields import SUPPRESSED
+from swv.importing.guards import refuse_large_removal
+from swv.importing.sync import sync_rows
 from swv.models import Gemeente, Indicator, Samenwerkingsverband, Waarde
 
 _QUANT = Decimal("0.0001")

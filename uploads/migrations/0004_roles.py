@@ -14,13 +14,13 @@ def create_roles(apps, schema_editor):
         create_permissions(app_config, apps=apps, verbosity=0, using=schema_editor.connection.alias)
         app_config.models_module = None
 
-    from uploads.roles import sync_roles
+    from uploads.staff.roles import sync_roles
 
     sync_roles(apps, using=schema_editor.connection.alias)
 
 
 def remove_roles(apps, schema_editor):
-    from uploads.roles import ROLE_PERMISSIONS
+    from uploads.staff.roles import ROLE_PERMISSIONS
 
     apps.get_model("auth", "Group").objects.filter(name__in=list(ROLE_PERMISSIONS)).delete()
 

@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from swv.importers.registry import SOURCES
-from swv.services.templates import template_csv, template_xlsx
+from swv.importing.registry import SOURCES
+from swv.importing.templates import template_csv, template_xlsx
 
 
 class Command(BaseCommand):

@@ -5,11 +5,11 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from swv.codes import normalize_swv_code
-from swv.importers.guards import ALLOW_REMOVAL, NEW_SWV
-from swv.importers.problems import ImportRefused
-from swv.importers.registry import SOURCES
+from swv.importing.guards import ALLOW_REMOVAL, NEW_SWV
+from swv.importing.problems import ImportRefused
+from swv.importing.registry import SOURCES
+from swv.importing.run import run_import
 from swv.services.derived import prepare_derived_data
-from swv.services.imports import run_import
 
 logger = logging.getLogger(__name__)
 SHOWN_UNITS = 20

@@ -3,10 +3,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from swv.importers.problems import ImportRefused
-from swv.importers.registry import SOURCES, source_for_file
+from swv.importing.problems import ImportRefused
+from swv.importing.registry import SOURCES, source_for_file
+from swv.importing.run import run_import
 from swv.management.commands.import_data import prepare_pages, report_run
-from swv.services.imports import run_import
 from swv.services.regions import one_rebuild_for_many_imports
 
 

@@ -1,0 +1,1 @@
+"""The figures engine: series per indicator, statistics, comparisons, peer groups and periods."""

@@ -1,0 +1,128 @@
+"""One figure of one SWV next to its sector: what a figure block on the SWV page needs, for any indicator."""
+
+from dataclasses import dataclass, field
+
+from swv.figures.charts import box_plot, line_chart
+from swv.figures.series import Figures, Point, Series, current_shares, noemer_words
+from swv.figures.statistics import Aggregate, Position, position
+from swv.models import Indicator
+
+NUMERIC = {"aantal", "procent", "euro", "jaren"}
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    point: Point
+    gemiddelde: float | None
+
+
+@dataclass
+class SwvFigure:
+    indicator: Indicator
+    sector: str
+    point: Point | None
+    aggregate: Aggregate | None
+    position: Position | None
+    aandeel: float | None = None  # this SWV's value as % of its noemer (som with a noemer)
+    aandeel_positie: Position | None = None  # where that share sits among the sector's shares
+    noemer_label: str = ""
+    history: list[HistoryRow] = field(default_factory=list)
+    peer: "SwvFigure | None" = None  # the same figure against SWV's of similar size (selectors.peers)
+
+    @property
+    def numeric(self) -> bool:
+        return self.indicator.eenheid in NUMERIC
+
+    @property
+    def status(self) -> str:
+        if self.point is None:
+            return "ontbreekt"
+        if self.point.onderdrukt:
+            return "onderdrukt"
+        return "geleverd" if self.point.geleverd else "ontbreekt"
+
+    @property
+    def value(self):
+        if self.point is None:
+            return None
+        return self.point.getal if self.point.getal is not None else self.point.tekst
+
+    @property
+    def sector_value(self) -> float | None:
+        """The comparison figure: mean per SWV for totals, the (weighted) sector mean otherwise."""
+        if self.aggregate is None:
+            return None
+        if self.indicator.aggregatie == "som":
+            return self.aggregate.gemiddelde
+        return self.aggregate.waarde
+
+    @property
+    def same_category_share(self) -> float | None:
+        if self.aggregate is None or self.status != "geleverd":
+            return None
+        return next((pct for cat, _n, pct in self.aggregate.categorieen if cat == self.value), None)
+
+    @property
+    def is_rollup(self) -> bool:
+        return self.indicator.niveau == Indicator.Niveau.GEMEENTE
+
+    @property
+    def chart(self) -> dict | None:
+        """Box plot of the sector with this SWV marked."""
+        if not self.numeric or self.aggregate is None:
+            return None
+        own = self.value if self.status == "geleverd" and isinstance(self.value, float) else None
+        return box_plot(self.aggregate.spreiding, own=own)
+
+    @property
+    def trend_chart(self) -> dict | None:
+        if not self.numeric:
+            return None
+        return line_chart([(r.point.getal if r.point.geleverd else None, r.gemiddelde) for r in self.history])
+
+    @property
+    def first_and_last(self) -> tuple[HistoryRow, HistoryRow] | None:
+        delivered = [row for row in self.history if row.point.geleverd and row.point.getal is not None]
+        if len(delivered) < 2:
+            return None
+        return delivered[0], delivered[-1]
+
+
+def swv_figure(*, figures: Figures, series: Series, swv_id: int, sector: str) -> SwvFigure:
+    point = series.current.get(swv_id)
+    history = [
+        HistoryRow(point=p, gemiddelde=_comparison(series, series.aggregates.get(p.periode)))
+        for p in series.per_unit.get(swv_id, [])
+    ]
+    figure = SwvFigure(
+        indicator=series.indicator,
+        sector=sector,
+        point=point,
+        aggregate=series.current_aggregate,
+        position=series.position_of(swv_id),
+        history=history if not series.per_own_date else [],
+    )
+    noemer = figures.series.get(series.indicator.noemer)
+    if series.indicator.aggregatie == "som" and noemer is not None:
+        shares = current_shares(figures, series)
+        own = shares.pop(swv_id, None)
+        if own is not None:
+            figure.aandeel = own
+            figure.aandeel_positie = position(own, list(shares.values()))
+            figure.noemer_label = noemer_words(noemer.indicator)
+    return figure
+
+
+def _comparison(series: Series, aggregate: Aggregate | None) -> float | None:
+    if aggregate is None:
+        return None
+    return aggregate.gemiddelde if series.indicator.aggregatie == "som" else aggregate.waarde
+
+
+def swv_figures_by_topic(*, figures: Figures, thema: str, swv_id: int, sector: str) -> list[tuple[str, list]]:
+    """[(onderwerp, [SwvFigure, ...]), ...] in catalogue order."""
+    topics: dict[str, list[SwvFigure]] = {}
+    for series in figures.for_theme(thema):
+        figure = swv_figure(figures=figures, series=series, swv_id=swv_id, sector=sector)
+        topics.setdefault(series.indicator.onderwerp, []).append(figure)
+    return list(topics.items())

@@ -1,0 +1,295 @@
+"""The one mechanism behind every figure: catalogue + values -> series per unit, aggregates per period.
+
+Values of a whole sector are read in a few queries, computed in Python and cached per data version
+(an import bumps it), so an SWV page reads its figures from the cache whatever its size.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+
+from swv.figures.statistics import Aggregate, Position, aggregate, position
+from swv.models import Indicator, Samenwerkingsverband, SwvGemeente, Waarde
+from swv.services.cache import source_data_version
+from swv.services.links import current_indeling
+
+GELEVERD = Waarde.Status.GELEVERD
+ONDERDRUKT = Waarde.Status.ONDERDRUKT
+NIET_GELEVERD = Waarde.Status.NIET_GELEVERD
+CACHE_SECONDS = 24 * 3600
+# The themes the public pages show, in their order (theme 'context' is the home page's funding picture).
+THEMES = (
+    (Indicator.Thema.ONDERSTEUNING, "Ondersteuning"),
+    (Indicator.Thema.FINANCIEN, "Financiën"),
+    (Indicator.Thema.ORGANISATIE, "Organisatie"),
+)
+
+
+@dataclass(frozen=True)
+class Point:
+    """One value of one unit in one period; `gemeenten_*` say how a gemeente roll-up was made."""
+
+    periode: str
+    peildatum: dt.date
+    getal: float | None
+    tekst: str
+    status: str
+    fictief: bool
+    gemeenten: int = 0
+    gemeenten_geleverd: int = 0
+    gemeenten_onderdrukt: int = 0
+    gemeenten_deels: int = 0  # gemeenten only partly in the region, counted whole
+
+    @property
+    def geleverd(self) -> bool:
+        return self.status == GELEVERD and (self.getal is not None or self.tekst != "")
+
+    @property
+    def onderdrukt(self) -> bool:
+        return self.status == ONDERDRUKT
+
+    @property
+    def gemeenten_niet_aangeleverd(self) -> int:
+        return self.gemeenten - self.gemeenten_geleverd - self.gemeenten_onderdrukt
+
+
+@dataclass
+class Series:
+    """One indicator over a set of units: every unit's points and the aggregate per period."""
+
+    indicator: Indicator
+    eenheden: int
+    per_unit: dict[int, list[Point]] = field(default_factory=dict)
+    periods: list[tuple[str, dt.date]] = field(default_factory=list)
+    aggregates: dict[str, Aggregate] = field(default_factory=dict)
+    current: dict[int, Point] = field(default_factory=dict)
+    current_aggregate: Aggregate | None = None
+
+    @property
+    def per_own_date(self) -> bool:
+        """Judgments and statutes are dated per unit: 'current' is each unit's latest value."""
+        return self.indicator.periode_soort == Indicator.PeriodeSoort.PEILDATUM
+
+    @property
+    def latest_period(self) -> str | None:
+        return self.periods[-1][0] if self.periods else None
+
+    def numbers_current(self) -> list[float]:
+        return [p.getal for p in self.current.values() if p.geleverd and p.getal is not None]
+
+    def position_of(self, unit: int) -> Position | None:
+        point = self.current.get(unit)
+        if point is None or not point.geleverd or point.getal is None:
+            return None
+        others = [p.getal for u, p in self.current.items() if u != unit and p.geleverd and p.getal is not None]
+        return position(point.getal, others)
+
+
+@dataclass
+class Figures:
+    """All series for one set of units (the SWV's of a sector, the gemeenten, or the country)."""
+
+    units: list[int]
+    series: dict[str, Series]
+
+    def for_theme(self, thema: str) -> list[Series]:
+        return [s for s in self.series.values() if s.indicator.thema == thema]
+
+
+def _point(row) -> Point:
+    _unit, _ind, periode, peildatum, getal, tekst, status, fictief = row
+    return Point(periode, peildatum, float(getal) if getal is not None else None, tekst, status, fictief)
+
+
+def _build(indicators: list[Indicator], units: list[int], points: dict[str, dict[int, list[Point]]]) -> Figures:
+    series = {}
+    for indicator in indicators:
+        per_unit = points.get(indicator.code, {})
+        for unit_points in per_unit.values():
+            unit_points.sort(key=lambda p: p.peildatum)
+        series[indicator.code] = Series(indicator=indicator, eenheden=len(units), per_unit=per_unit)
+    for s in series.values():
+        _aggregate_series(s, series)
+    return Figures(units=units, series=series)
+
+
+def _aggregate_series(s: Series, all_series: dict[str, Series]) -> None:
+    periods = sorted({(p.periode, p.peildatum) for pts in s.per_unit.values() for p in pts}, key=lambda x: x[1])
+    s.periods = periods
+    noemer = all_series.get(s.indicator.noemer)
+    if s.per_own_date:
+        s.current = {u: pts[-1] for u, pts in s.per_unit.items() if pts}
+        s.current_aggregate = _aggregate_points(s, s.current, noemer=None)
+        s.periods = []  # no common periods to compare over time
+        return
+    for periode, _ in periods:
+        in_period = {u: p for u, pts in s.per_unit.items() for p in pts if p.periode == periode}
+        noemer_points = _noemer_points(noemer, periode)
+        s.aggregates[periode] = _aggregate_points(s, in_period, noemer=noemer_points)
+    if periods:
+        latest = periods[-1][0]
+        s.current = {u: p for u, pts in s.per_unit.items() for p in pts if p.periode == latest}
+        s.current_aggregate = s.aggregates[latest]
+
+
+def _noemer_points(noemer: Series | None, periode: str) -> dict[int, float] | None:
+    """The noemer in the same period, or its nearest earlier period (pupils counted on 1 October)."""
+    if noemer is None:
+        return None
+    result = {}
+    for unit, pts in noemer.per_unit.items():
+        same = [p for p in pts if p.periode == periode and p.geleverd and p.getal]
+        if not same:
+            same = [p for p in pts if p.periode[:4] == periode[:4] and p.geleverd and p.getal]
+        if same:
+            result[unit] = same[-1].getal
+    return result
+
+
+def _aggregate_points(s: Series, points: dict[int, Point], *, noemer: dict[int, float] | None) -> Aggregate:
+    indicator = s.indicator
+    numbers = {u: p.getal for u, p in points.items() if p.geleverd and p.getal is not None}
+    texts = {u: p.tekst for u, p in points.items() if p.geleverd and p.getal is None and p.tekst}
+    return aggregate(
+        aggregatie=indicator.aggregatie,
+        eenheden=s.eenheden,
+        numbers=numbers,
+        texts=texts,
+        onderdrukt=sum(1 for p in points.values() if p.onderdrukt),
+        noemer=noemer,
+        categorieen=indicator.categorie_lijst,
+    )
+
+
+def noemer_words(indicator: Indicator) -> str:
+    """How a noemer reads after 'van het aantal': 'leerlingen', 'leerplichtige jongeren'."""
+    return indicator.label.lower().removeprefix("aantal ")
+
+
+def current_shares(figures: Figures, series: Series) -> dict[int, float]:
+    """Unit -> its current value as % of its noemer, for totals that only compare fairly per pupil."""
+    noemer = figures.series.get(series.indicator.noemer)
+    if noemer is None or series.latest_period is None:
+        return {}
+    denominators = _noemer_points(noemer, series.latest_period) or {}
+    return {
+        unit: 100 * point.getal / denominators[unit]
+        for unit, point in series.current.items()
+        if point.geleverd and point.getal is not None and denominators.get(unit)
+    }
+
+
+_VALUE_FIELDS = ("indicator_id", "periode", "peildatum", "getal", "tekst", "status", "fictief")
+
+
+def _indicators(niveau_in: set[str], sector: str | None) -> list[Indicator]:
+    found = Indicator.objects.filter(niveau__in=niveau_in).order_by("volgorde")
+    return [i for i in found if sector is None or i.sector in ("", sector)]
+
+
+def _load_sector(sector: str) -> Figures:
+    indicators = _indicators({Indicator.Niveau.SWV, Indicator.Niveau.GEMEENTE}, sector)
+    by_id = {i.pk: i for i in indicators}
+    units = list(Samenwerkingsverband.objects.filter(sector=sector).values_list("pk", flat=True))
+    points: dict[str, dict[int, list[Point]]] = defaultdict(lambda: defaultdict(list))
+    swv_level = [i.pk for i in indicators if i.niveau == Indicator.Niveau.SWV]
+    rows = Waarde.objects.filter(indicator_id__in=swv_level, swv__sector=sector).order_by()
+    for row in rows.values_list("swv_id", *_VALUE_FIELDS):
+        points[by_id[row[1]].code][row[0]].append(_point(row))
+    gemeente_level = [i for i in indicators if i.niveau == Indicator.Niveau.GEMEENTE]
+    if gemeente_level:
+        _roll_up(gemeente_level, sector, points)
+    return _build(indicators, units, points)
+
+
+def _roll_up(indicators: list[Indicator], sector: str, points) -> None:
+    """Sum gemeente values over each SWV's gemeenten in the current indeling, counting what is missing."""
+    members: dict[int, set[int]] = defaultdict(set)
+    partly: dict[int, set[int]] = defaultdict(set)
+    links = SwvGemeente.objects.filter(indeling=current_indeling(), sector=sector).order_by()
+    for swv_id, gemeente_id, deel in links.values_list("swv_id", "gemeente_id", "deel"):
+        members[swv_id].add(gemeente_id)
+        if deel != SwvGemeente.Deel.GEHEEL:
+            partly[swv_id].add(gemeente_id)
+    by_id = {i.pk: i for i in indicators}
+    values: dict[tuple[int, str], dict[int, Point]] = defaultdict(dict)
+    dates: dict[tuple[int, str], dt.date] = {}
+    rows = Waarde.objects.filter(indicator_id__in=by_id, gemeente__isnull=False).order_by()
+    for row in rows.values_list("gemeente_id", *_VALUE_FIELDS):
+        key = (row[1], row[2])
+        values[key][row[0]] = _point(row)
+        dates[key] = row[3]
+    for (indicator_id, periode), per_gemeente in values.items():
+        code = by_id[indicator_id].code
+        for swv_id, gemeenten in members.items():
+            found = [per_gemeente[g] for g in gemeenten if g in per_gemeente]
+            delivered = [p for p in found if p.geleverd and p.getal is not None]
+            suppressed = sum(1 for p in found if p.onderdrukt)
+            if delivered:
+                status, total = GELEVERD, sum(p.getal for p in delivered)
+            else:
+                # A sum of several suppressed counts is unknown (up to 4 each): only a lone one stays '<5'.
+                status = ONDERDRUKT if suppressed == 1 and len(gemeenten) == 1 else NIET_GELEVERD
+                total = None
+            points[code][swv_id].append(
+                Point(
+                    periode=periode,
+                    peildatum=dates[(indicator_id, periode)],
+                    getal=total,
+                    tekst="",
+                    status=status,
+                    fictief=any(p.fictief for p in found),
+                    gemeenten=len(gemeenten),
+                    gemeenten_geleverd=len(delivered),
+                    gemeenten_onderdrukt=suppressed,
+                    gemeenten_deels=len(partly[swv_id]),
+                )
+            )
+
+
+def _load_units(niveau: str) -> Figures:
+    """Gemeente-level figures per gemeente, or national figures (unit 0)."""
+    indicators = _indicators({niveau}, None)
+    by_id = {i.pk: i for i in indicators}
+    points: dict[str, dict[int, list[Point]]] = defaultdict(lambda: defaultdict(list))
+    rows = Waarde.objects.filter(indicator_id__in=by_id).order_by()
+    unit_field = "gemeente_id" if niveau == Indicator.Niveau.GEMEENTE else "indicator_id"
+    for row in rows.values_list(unit_field, *_VALUE_FIELDS):
+        unit = row[0] if niveau == Indicator.Niveau.GEMEENTE else 0
+        points[by_id[row[1]].code][unit].append(_point(row))
+    units = sorted({u for per_unit in points.values() for u in per_unit})
+    return _build(indicators, units, points)
+
+
+# Unpickling a sector from the shared cache costs more than rendering a page, so each process also
+# keeps the figures of the current data version in memory.
+_in_process: dict[str, Figures] = {}
+
+
+def _cached(name: str, build):
+    key = f"figures:{name}:{source_data_version()}"
+    figures = _in_process.get(key)
+    if figures is None:
+        figures = cache.get(key)
+        if figures is None:
+            figures = build()
+            cache.set(key, figures, CACHE_SECONDS)
+        for stale in [k for k in _in_process if k.startswith(f"figures:{name}:")]:
+            del _in_process[stale]
+        _in_process[key] = figures
+    return figures
+
+
+def sector_figures(*, sector: str) -> Figures:
+    """Every SWV-level figure of the sector's SWV's, gemeente figures rolled up to them."""
+    return _cached(f"sector:{sector}", lambda: _load_sector(sector))
+
+
+def gemeente_figures() -> Figures:
+    return _cached("gemeente", lambda: _load_units(Indicator.Niveau.GEMEENTE))
+
+
+def national_figures() -> Figures:
+    return _cached("land", lambda: _load_units(Indicator.Niveau.LAND))

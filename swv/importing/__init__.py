@@ -1,0 +1,1 @@
+"""The importer framework: columns, readers, problems, sync; the sources themselves are in sources/."""

@@ -1,0 +1,220 @@
+"""The declarative core every importer shares: a column spec, parsing into rows, and the Source class."""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+from swv.importing.fields import PARSERS
+from swv.importing.problems import ImportRefused, Problem, ProblemCollector
+from swv.importing.readers import DELIMITERS, ENCODINGS, Table, header_key, read_table
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a source file: its header (plus the variants seen in the wild) and its type."""
+
+    name: str
+    type: str = "text"
+    aliases: tuple[str, ...] = ()
+    required: bool = True
+    blank: bool = False
+    description: str = ""
+    example: str = ""
+    indicator: str = ""
+    choices: tuple[str, ...] = ()
+    passthrough: tuple[str, ...] = ()  # literal values reported and skipped by the importer (e.g. Europoort)
+
+    def keys(self) -> set[str]:
+        return {header_key(self.name), *(header_key(a) for a in self.aliases)}
+
+
+@dataclass
+class Row:
+    number: int
+    values: dict[str, Any]
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+
+class Rows(list):
+    """The parsed rows of a file, plus what the reader noticed on the way (skipped title lines, codes
+    read in another spelling); the import run shows those notices with the load's own."""
+
+    def __init__(self, rows=(), notices=(), columns=None):
+        super().__init__(rows)
+        self.notices = list(notices)
+        self.columns = columns  # names of the declared columns the file has (None: not known)
+
+
+@dataclass
+class Changes:
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+    rows_loaded: int = 0
+    notices: list[str] = field(default_factory=list)
+    # Unit (SWV code, gemeente name, 'landelijk') -> [added, changed, removed]: the run's summary.
+    per_unit: dict[str, list[int]] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.deleted
+
+    def add(self, other: Changes) -> None:
+        self.created += other.created
+        self.updated += other.updated
+        self.deleted += other.deleted
+        for unit, counts in other.per_unit.items():
+            mine = self.per_unit.setdefault(unit, [0, 0, 0])
+            for i, n in enumerate(counts):
+                mine[i] += n
+
+    def count(self, unit: str | tuple[str, ...], kind: int) -> None:
+        """kind: 0 added, 1 changed, 2 removed; a row may belong to several units (a PC4 to two SWV's)."""
+        for label in (unit,) if isinstance(unit, str) else unit:
+            self.per_unit.setdefault(label, [0, 0, 0])[kind] += 1
+
+
+def _spelling_notice(spellings: dict[tuple[str, str], list[int]]) -> str:
+    shown = [
+        f"{raw!r} als {code} (rij {', '.join(map(str, numbers[:5]))}{' …' if len(numbers) > 5 else ''})"
+        for (raw, code), numbers in list(spellings.items())[:10]
+    ]
+    more = len(spellings) - len(shown)
+    return (
+        "code(s) van samenwerkingsverbanden in een andere schrijfwijze gelezen: "
+        + "; ".join(shown)
+        + (f"; en nog {more} andere" if more > 0 else "")
+    )
+
+
+_registered: list[type[Source]] = []
+
+
+def registered_sources() -> list[type[Source]]:
+    """Every concrete Source subclass defined so far, in definition order."""
+    return list(_registered)
+
+
+class Source:
+    """A kind of source file. Subclasses declare columns and implement load()."""
+
+    key: ClassVar[str]
+    label: ClassVar[str]
+    publisher: ClassVar[str]
+    description: ClassVar[str] = ""
+    columns: ClassVar[tuple[Column, ...]] = ()
+    encodings: ClassVar[tuple[str, ...]] = ENCODINGS
+    delimiters: ClassVar[tuple[str, ...]] = DELIMITERS
+    filename_patterns: ClassVar[tuple[str, ...]] = ()
+    order: ClassVar[int] = 100  # position in load_all: boundaries, addresses, indeling, then figures
+    template: ClassVar[bool] = False  # a beheerder can download an example file
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "key" in cls.__dict__:  # a concrete source (abstract bases such as FigureSource declare no key)
+            _registered.append(cls)
+
+    def matches(self, path: Path) -> bool:
+        return any(fnmatch.fnmatch(path.name.lower(), pattern) for pattern in self.filename_patterns)
+
+    # Reading ---------------------------------------------------------------------------------------
+    def header_score(self, cells: list[str]) -> int:
+        """How many of this source's columns a candidate header line names (finds the header below
+        title lines, and the delimiter that splits it right)."""
+        keys = {header_key(cell) for cell in cells}
+        return sum(1 for column in self.columns if column.keys() & keys)
+
+    def parse(self, path: Path) -> Rows:
+        table = read_table(path, recognise=self.header_score, encodings=self.encodings, delimiters=self.delimiters)
+        positions = self._match_header(path, table)
+        collector = ProblemCollector(path.name)
+        rows = Rows(notices=table.notices, columns=set(positions))
+        spellings: dict[tuple[str, str], list[int]] = {}
+        width = len(table.header)
+        plan, empty = self._plan(positions), dict.fromkeys(c.name for c in self.columns)
+        for number, cells in table.rows:
+            if len(cells) != width:
+                collector.add(
+                    number,
+                    None,
+                    f"de rij heeft {len(cells)} velden, de kopregel {width} "
+                    "(afgebroken bestand of verkeerd scheidingsteken?)",
+                )
+                continue
+            rows.append(Row(number, self._parse_cells(cells, plan, empty, number, collector, spellings)))
+        if not table.rows:
+            collector.add(None, None, "het bestand bevat geen gegevensrijen")
+        collector.raise_if_any()
+        if spellings:
+            rows.notices.append(_spelling_notice(spellings))
+        return rows
+
+    def _match_header(self, path: Path, table: Table) -> dict[str, int]:
+        by_key = {header_key(h): i for i, h in enumerate(table.header)}
+        positions, problems = {}, []
+        for column in self.columns:
+            index = next((by_key[k] for k in column.keys() if k in by_key), None)
+            if index is not None:
+                positions[column.name] = index
+            elif column.required:
+                problems.append(
+                    Problem(
+                        path.name,
+                        table.header_line,
+                        column.name,
+                        f"kolom ontbreekt (verwacht '{column.name}'"
+                        + (f" of {', '.join(repr(a) for a in column.aliases)}" if column.aliases else "")
+                        + f"); gevonden: {', '.join(table.header[:12])}",
+                    )
+                )
+        if problems:
+            raise ImportRefused(problems)
+        return positions
+
+    def _parse_cells(self, cells, plan, empty, number, collector, spellings) -> dict[str, Any]:
+        values: dict[str, Any] = empty.copy()  # columns absent from the file stay None
+        for column, index, parser in plan:
+            raw = cells[index]
+            if raw == "":
+                if not column.blank:
+                    collector.add(number, column.name, "de cel is leeg, maar deze kolom is verplicht")
+                values[column.name] = None
+            elif raw in column.passthrough:
+                values[column.name] = raw
+            elif column.choices:
+                values[column.name] = self._parse_choice(column, raw, number, collector)
+            else:
+                try:
+                    values[column.name] = parser(raw)
+                except ValueError as exc:
+                    collector.add(number, column.name, f"verwacht {exc}, gevonden {raw!r}")
+                    values[column.name] = None
+                else:
+                    if column.type == "swv_code" and values[column.name] != raw:
+                        spellings.setdefault((raw, values[column.name]), []).append(number)
+        return values
+
+    def _plan(self, positions: dict[str, int]) -> list[tuple[Column, int, Any]]:
+        """Per column found in the file: where it is and how to parse it, worked out once per file."""
+        return [(c, positions[c.name], PARSERS[c.type]) for c in self.columns if c.name in positions]
+
+    @staticmethod
+    def _parse_choice(column, raw, number, collector):
+        lowered = raw.strip().lower()
+        for choice in column.choices:
+            if lowered == choice.lower():
+                return choice
+        collector.add(number, column.name, f"verwacht een van {', '.join(column.choices)}, gevonden {raw!r}")
+        return None
+
+    # Loading ---------------------------------------------------------------------------------------
+    def load(self, rows: list[Row], *, path: Path, run, progress) -> Changes:
+        raise NotImplementedError

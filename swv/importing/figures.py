@@ -1,0 +1,160 @@
+"""Sources that deliver indicator values: one row per SWV, gemeente or the country, per period.
+
+Which column feeds which indicator is declared on the Column (`indicator=`); derived indicators (a
+percentage, a difference) are declared as Derived. A cell left empty is stored as 'niet aangeleverd';
+'<5' stays suppressed, also in anything derived from it.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import ClassVar
+
+from swv.figures.periods import period_of
+from swv.importing.base import Changes, Source
+from swv.importing.fields import SUPPRESSED
+from swv.importing.guards import removal_allowed
+from swv.importing.problems import ProblemCollector
+from swv.models import Indicator, Samenwerkingsverband, Waarde
+from swv.services.gemeenten import GemeenteResolver
+from swv.services.values import replace_values, value_fields
+
+
+@dataclass(frozen=True)
+class Derived:
+    indicator: str
+    kind: str  # "ratio" (a / b * 100) or "difference" (a - b)
+    a: str
+    b: str
+
+    def compute(self, values: dict):
+        a, b = values.get(self.a), values.get(self.b)
+        if a is SUPPRESSED or b is SUPPRESSED:
+            return SUPPRESSED if self.kind == "ratio" and a is SUPPRESSED else None
+        if a is None or b is None:
+            return None
+        if self.kind == "difference":
+            return Decimal(a) - Decimal(b)
+        return (Decimal(a) * 100 / Decimal(b)) if b else None
+
+
+class FigureSource(Source):
+    subject: ClassVar[str]  # "swv", "gemeente" or "land"
+    subject_column: ClassVar[str | None] = None
+    period_column: ClassVar[str]
+    period_kind: ClassVar[str]  # "teldatum", "schooljaar", "jaar" or "datum"
+    derived: ClassVar[tuple[Derived, ...]] = ()
+    template = True
+    order = 60
+
+    @property
+    def indicator_codes(self) -> list[str]:
+        return [c.indicator for c in self.columns if c.indicator] + [d.indicator for d in self.derived]
+
+    def covered_indicators(self, columns: set[str] | None) -> list[str]:
+        """The indicators a file speaks about: its value columns, and what is derived from them."""
+        present = [c for c in self.columns if c.indicator and (columns is None or c.name in columns)]
+        codes = {c.indicator for c in present}
+        derived = [d.indicator for d in self.derived if {d.a, d.b} & codes]
+        return [c.indicator for c in present] + derived
+
+    def load(self, rows, *, path, run, progress) -> Changes:
+        collector = ProblemCollector(path.name)
+        subjects = self._subjects(rows, collector)
+        covered = self.covered_indicators(getattr(rows, "columns", None))
+        own_columns = {c.indicator for c in self.columns if c.indicator and c.indicator in covered}
+        sectors = dict(Indicator.objects.filter(code__in=self.indicator_codes).values_list("code", "sector"))
+        stored_inputs = self._stored_inputs(rows, subjects, own_columns)
+        desired, periods, seen = [], set(), {}
+        for row in progress(rows, desc=self.key):
+            subject = subjects.get(row.number)
+            if subject is None and self.subject != "land":
+                continue
+            periode, peildatum = period_of(row[self.period_column], self.period_kind)
+            key = (subject.pk if subject else None, periode)
+            if key in seen:
+                collector.add(
+                    row.number,
+                    self.period_column,
+                    f"dubbele rij: dezelfde periode staat al op rij {seen[key]}",
+                )
+                continue
+            seen[key] = row.number
+            periods.add(periode)
+            values = {c.indicator: row[c.name] for c in self.columns if c.indicator in own_columns}
+            for derived in self.derived:
+                if derived.indicator in covered:
+                    # An input the file lacks is taken as stored, so a correction of the total alone
+                    # also corrects the percentages derived from it.
+                    inputs = {**stored_inputs.get(key, {}), **values}
+                    values[derived.indicator] = derived.compute(inputs)
+            for code, value in values.items():
+                sector = sectors.get(code, "")
+                if sector and subject is not None and getattr(subject, "sector", sector) != sector:
+                    if value is not None:
+                        column = next((c.name for c in self.columns if c.indicator == code), code)
+                        collector.add(row.number, column, f"dit cijfer geldt alleen voor {sector}")
+                    continue
+                item = {"indicator": code, "periode": periode, "peildatum": peildatum, **value_fields(value)}
+                if subject is not None:
+                    item[f"{self.subject}_id"] = subject.pk
+                desired.append(item)
+        collector.raise_if_any()
+        # A file changes only the units it has rows for, unless the beheerder confirmed that it
+        # replaces the whole period (then units it lacks lose their values).
+        units = None
+        if self.subject != "land" and not removal_allowed(run):
+            units = {f"{self.subject}_id": {s.pk for s in subjects.values()}}
+        changes = replace_values(
+            indicator_codes=covered, periods=periods, desired=desired, run=run, units=units, file=path.name
+        )
+        changes.rows_loaded = len(rows)
+        return changes
+
+    def _stored_inputs(self, rows, subjects, own_columns) -> dict:
+        """(unit id, periode) -> {indicator: stored value} for derived inputs the file does not have."""
+        missing = {x for d in self.derived for x in (d.a, d.b)} - own_columns
+        if not missing or self.subject == "land":
+            return {}
+        unit_ids = {s.pk for s in subjects.values()}
+        stored = Waarde.objects.filter(
+            indicator__code__in=missing, fictief=False, **{f"{self.subject}_id__in": unit_ids}
+        ).values_list(f"{self.subject}_id", "periode", "indicator__code", "getal", "status")
+        result: dict = {}
+        for unit, periode, code, getal, status in stored:
+            value = SUPPRESSED if status == Waarde.Status.ONDERDRUKT else getal
+            result.setdefault((unit, periode), {})[code] = value
+        return result
+
+    def _subjects(self, rows, collector) -> dict:
+        if self.subject == "swv":
+            known = {s.code: s for s in Samenwerkingsverband.objects.all()}
+            found = {}
+            for row in rows:
+                code = row[self.subject_column]
+                if code in known:
+                    found[row.number] = known[code]
+                else:
+                    collector.add(
+                        row.number,
+                        self.subject_column,
+                        f"onbekend samenwerkingsverband {code} (niet in de geladen regio-indeling)",
+                    )
+            return found
+        if self.subject == "gemeente":
+            resolver = GemeenteResolver(use_school_clues=False)
+            found = {}
+            for row in rows:
+                raw = row[self.subject_column]
+                resolution = resolver.resolve(raw)
+                if resolution.gemeente is None:
+                    collector.add(row.number, self.subject_column, f"onbekende gemeente {raw!r}")
+                elif resolution.deels:
+                    collector.add(
+                        row.number,
+                        self.subject_column,
+                        f"gemeente {raw!r} is opgesplitst; lever de cijfers per huidige gemeente",
+                    )
+                else:
+                    found[row.number] = resolution.gemeente
+            return found
+        return {}

@@ -1,0 +1,1 @@
+"""One module per source; each Source subclass registers itself (swv.importing.registry)."""

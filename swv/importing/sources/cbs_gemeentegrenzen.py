@@ -1,0 +1,149 @@
+"""CBS/PDOK gemeentegrenzen (generalised GeoJSON, WGS84), one file per year.
+
+Format as published by cartomap/nl (`gemeente_<jaar>.geojson`): a FeatureCollection, one feature per
+gemeente with `statcode` (GM0363) and `statnaam`; Polygon or MultiPolygon, lon/lat. Invalid rings are
+repaired with shapely's make_valid. After loading, the herindelingen kept in swv/data are stored too.
+"""
+
+import json
+import re
+from pathlib import Path
+
+from shapely.geometry import mapping, shape
+from shapely.validation import make_valid
+
+from swv.importing.base import Changes, Column, Row, Source
+from swv.importing.problems import ImportRefused, Problem, ProblemCollector
+from swv.importing.readers import decode
+from swv.importing.sync import sync_rows
+from swv.models import Gemeente, GemeenteGrens
+from swv.services.gemeenten import sync_herindelingen
+from swv.services.regions import regions_need_rebuild
+
+_CODE = re.compile(r"^GM\d{4}$")
+
+
+def _polygonal(geometry):
+    """make_valid may return a collection with lines; only the areas belong to a boundary."""
+    if geometry.geom_type in {"Polygon", "MultiPolygon"}:
+        return geometry
+    from shapely.geometry import MultiPolygon
+
+    parts = []
+    for part in getattr(geometry, "geoms", []):
+        if part.geom_type == "Polygon":
+            parts.append(part)
+        elif part.geom_type == "MultiPolygon":
+            parts.extend(part.geoms)
+    return MultiPolygon(parts) if parts else None
+
+
+class GemeentegrenzenSource(Source):
+    key = "cbs_gemeentegrenzen"
+    label = "CBS gemeentegrenzen (GeoJSON)"
+    publisher = "CBS / Kadaster via PDOK (gegeneraliseerd, cartomap/nl)"
+    description = "Eén GeoJSON-bestand per jaar; het jaar staat in de bestandsnaam (gemeente_2023.geojson)."
+    columns = (
+        Column("statcode", description="CBS-gemeentecode", example="GM0363"),
+        Column("statnaam", description="Naam van de gemeente", example="Amsterdam"),
+        Column("geometry", description="Polygon of MultiPolygon in WGS84 (lon/lat)"),
+    )
+    encodings = ("utf-8-sig",)
+    filename_patterns = ("gemeente_*.geojson", "*gemeentegrenzen*.geojson", "*gemeente*.json")
+    order = 10
+
+    def parse(self, path: Path) -> list[Row]:
+        text = decode(path, self.encodings)
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ImportRefused(
+                [Problem(path.name, exc.lineno, None, f"geen geldige GeoJSON ({exc.msg}, teken {exc.colno})")]
+            ) from None
+        features = data.get("features") if isinstance(data, dict) else None
+        if not isinstance(features, list) or not features:
+            raise ImportRefused([Problem(path.name, None, None, "verwacht een FeatureCollection met features")])
+        year = self._year(path, features)
+        collector = ProblemCollector(path.name)
+        rows = []
+        for number, feature in enumerate(features, start=1):
+            props = (feature or {}).get("properties") or {}
+            code = str(props.get("statcode", "")).strip()
+            name = str(props.get("statnaam", "")).strip()
+            if not _CODE.match(code):
+                collector.add(number, "statcode", f"verwacht een gemeentecode als GM0363, gevonden {code!r}")
+                continue
+            if not name:
+                collector.add(number, "statnaam", "de naam van de gemeente ontbreekt")
+                continue
+            try:
+                geometry = shape(feature.get("geometry"))
+            except Exception as exc:  # shapely raises several types for malformed coordinates
+                collector.add(number, "geometry", f"verwacht een Polygon of MultiPolygon ({exc})")
+                continue
+            if geometry.geom_type not in {"Polygon", "MultiPolygon"}:
+                collector.add(
+                    number, "geometry", f"verwacht een Polygon of MultiPolygon, gevonden {geometry.geom_type}"
+                )
+                continue
+            repaired = geometry if geometry.is_valid else _polygonal(make_valid(geometry))
+            if repaired is None or repaired.is_empty:
+                collector.add(number, "geometry", "de grens is leeg na reparatie")
+                continue
+            rows.append(
+                Row(
+                    number,
+                    {
+                        "code": code,
+                        "naam": name,
+                        "jaar": year,
+                        "geometry": repaired,
+                        "gerepareerd": not geometry.is_valid,
+                    },
+                )
+            )
+        collector.raise_if_any()
+        return rows
+
+    @staticmethod
+    def _year(path: Path, features) -> int:
+        match = re.search(r"(19|20)\d{2}", path.stem)
+        if match:
+            return int(match.group(0))
+        jr = str(((features[0] or {}).get("properties") or {}).get("jrstatcode", ""))
+        if re.match(r"^\d{4}GM", jr):
+            return int(jr[:4])
+        raise ImportRefused([Problem(path.name, None, None, "het jaar staat niet in de bestandsnaam of in jrstatcode")])
+
+    def load(self, rows, *, path, run, progress) -> Changes:
+        year = rows[0]["jaar"]
+        newest = max(GemeenteGrens.objects.values_list("jaar", flat=True).distinct(), default=year)
+        existing = {g.code: g for g in Gemeente.objects.filter(code__in=[r["code"] for r in rows])}
+        desired = {}
+        for row in rows:
+            old = existing.get(row["code"])
+            keep_name = old is not None and year < newest  # names follow the newest boundary year
+            desired[row["code"]] = {
+                "code": row["code"],
+                "naam": old.naam if keep_name else row["naam"],
+                "geldig_tot": None,
+            }
+        changes = sync_rows(Gemeente, existing=existing, desired=desired, delete_missing=False)
+        ids = dict(Gemeente.objects.filter(code__in=desired).values_list("code", "pk"))
+        borders = {
+            ids[row["code"]]: {
+                "gemeente_id": ids[row["code"]],
+                "jaar": year,
+                "geojson": json.dumps(mapping(row["geometry"]), separators=(",", ":")),
+            }
+            for row in progress(rows, desc="grenzen")
+        }
+        current = {g.gemeente_id: g for g in GemeenteGrens.objects.filter(jaar=year)}
+        changes.add(sync_rows(GemeenteGrens, existing=current, desired=borders, stamp={"import_run_id": run.pk}))
+        repaired = [row["code"] for row in rows if row["gerepareerd"]]
+        if repaired:
+            changes.notices.append(f"{len(repaired)} grens(en) gerepareerd met make_valid: {', '.join(repaired)}")
+        changes.add(sync_herindelingen())
+        changes.add(regions_need_rebuild())
+        changes.rows_loaded = len(rows)
+        return changes

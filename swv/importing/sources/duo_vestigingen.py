@@ -1,0 +1,130 @@
+"""DUO open onderwijsdata: 'Adressen alle vestigingen' basisonderwijs (bo) and voortgezet onderwijs (vo).
+
+Old-style DUO CSV: Windows-1252, ';', no quoting, space-padded cells, upper-case place names.
+BRIN NUMMER is the BRIN4, VESTIGINGSNUMMER the BRIN6, GEMEENTENUMMER the CBS code without 'GM' in the
+year of the file (so dissolved gemeenten appear and are resolved through the herindelingen).
+"""
+
+from swv.importing.base import Changes, Column, Source
+from swv.importing.sync import sync_rows
+from swv.models import Schoolbestuur, Vestiging
+from swv.services.gemeenten import GemeenteResolver
+from swv.services.links import link_vestigingen
+
+_COLUMNS = (
+    Column(
+        "BEVOEGD GEZAG NUMMER",
+        aliases=("BEVOEGD_GEZAG_NUMMER", "BG NUMMER"),
+        description="Nummer van het schoolbestuur",
+        example="10249",
+    ),
+    Column("BRIN NUMMER", aliases=("BRIN", "INSTELLINGSCODE"), description="BRIN4 van de school", example="16AH"),
+    Column(
+        "VESTIGINGSNUMMER",
+        aliases=("VESTIGINGSCODE", "BRIN6"),
+        description="BRIN6 van de vestiging",
+        example="16AH00",
+    ),
+    Column(
+        "VESTIGINGSNAAM",
+        aliases=("NAAM VESTIGING",),
+        description="Naam van de vestiging",
+        example="Openbare Basisschool 't Eenspan",
+    ),
+    Column("STRAATNAAM", blank=True, description="Straat", example="Oosterstraat"),
+    Column(
+        "HUISNUMMER-TOEVOEGING",
+        aliases=("HUISNUMMER",),
+        blank=True,
+        description="Huisnummer met toevoeging",
+        example="58",
+    ),
+    Column("POSTCODE", blank=True, description="Postcode", example="7822 HG"),
+    Column("PLAATSNAAM", blank=True, description="Plaats", example="EMMEN"),
+    Column(
+        "GEMEENTENUMMER",
+        aliases=("GEMEENTECODE",),
+        blank=True,
+        description="CBS-gemeentecode zonder GM",
+        example="0114",
+    ),
+    Column("GEMEENTENAAM", blank=True, description="Gemeente", example="EMMEN"),
+    Column("DENOMINATIE", blank=True, required=False, description="Denominatie", example="Openbaar"),
+    Column("INTERNETADRES", blank=True, required=False, description="Website", example="www.obs-eenspan.nl"),
+)
+
+
+class _DuoVestigingen(Source):
+    publisher = "DUO, open onderwijsdata"
+    order = 20
+    soort: str
+
+    def load(self, rows, *, path, run, progress) -> Changes:
+        besturen = {b.nummer: b for b in Schoolbestuur.objects.all()}
+        wanted_besturen = {
+            r["BEVOEGD GEZAG NUMMER"]: {"nummer": r["BEVOEGD GEZAG NUMMER"]}
+            for r in rows
+            if r["BEVOEGD GEZAG NUMMER"] not in besturen
+        }
+        changes = sync_rows(Schoolbestuur, existing={}, desired=wanted_besturen, delete_missing=False)
+        bestuur_ids = dict(Schoolbestuur.objects.values_list("nummer", "pk"))
+        resolver = GemeenteResolver(use_school_clues=False)
+        unresolved = set()
+        desired = {}
+        for row in progress(rows, desc=self.key):
+            postcode = row["POSTCODE"] or ""
+            pc4 = postcode[:4] if postcode[:4].isdigit() else ""
+            code, name = row["GEMEENTENUMMER"] or "", row["GEMEENTENAAM"] or ""
+            resolution = resolver.resolve(code, pc4=pc4 or None, fallback_name=name) if (code or name) else None
+            if resolution is None or resolution.gemeente is None:
+                unresolved.add(f"{code} {name}".strip())
+            brin6 = row["VESTIGINGSNUMMER"]
+            desired[brin6] = {
+                "brin6": brin6,
+                "brin4": row["BRIN NUMMER"],
+                "naam": row["VESTIGINGSNAAM"],
+                "soort": self.soort,
+                "onderwijsstructuur": row.get("ONDERWIJSSTRUCTUUR") or "",
+                "denominatie": row["DENOMINATIE"] or "",
+                "straat": " ".join(filter(None, [row["STRAATNAAM"], row["HUISNUMMER-TOEVOEGING"]])),
+                "postcode": postcode,
+                "pc4": pc4,
+                "plaats": (row["PLAATSNAAM"] or "").title(),
+                "website": row["INTERNETADRES"] or "",
+                "gemeente_id": resolution.gemeente.pk if resolution and resolution.gemeente else None,
+                "gemeente_bron": f"{code} {name}".strip(),
+                "bestuur_id": bestuur_ids[row["BEVOEGD GEZAG NUMMER"]],
+            }
+        existing = {v.brin6: v for v in Vestiging.objects.filter(soort=self.soort)}
+        changes.add(sync_rows(Vestiging, existing=existing, desired=desired))
+        changes.add(link_vestigingen())
+        if unresolved:
+            changes.notices.append(f"gemeente niet gevonden voor: {', '.join(sorted(unresolved))}")
+        changes.rows_loaded = len(rows)
+        return changes
+
+
+class DuoVestigingenBo(_DuoVestigingen):
+    key = "duo_vestigingen_bo"
+    label = "DUO adressen vestigingen basisonderwijs"
+    description = "Bestand '03.-alle-vestigingen-basisonderwijs.csv' van DUO."
+    columns = _COLUMNS
+    filename_patterns = ("*vestigingen-bo*.csv", "*vestigingen*basisonderwijs*.csv", "*vestigingen_bo*.csv")
+    soort = "bo"
+
+
+class DuoVestigingenVo(_DuoVestigingen):
+    key = "duo_vestigingen_vo"
+    label = "DUO adressen vestigingen voortgezet onderwijs"
+    description = "Bestand '02.-alle-vestigingen-vo.csv' van DUO."
+    columns = (
+        *_COLUMNS,
+        Column(
+            "ONDERWIJSSTRUCTUUR",
+            blank=True,
+            description="Schoolsoorten op de vestiging",
+            example="VBO/MAVO/HAVO/VWO",
+        ),
+    )
+    filename_patterns = ("*vestigingen-vo*.csv", "*vestigingen_vo*.csv")
+    soort = "vo"

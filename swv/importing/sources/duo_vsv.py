@@ -1,0 +1,111 @@
+"""DUO open onderwijsdata: voortijdig schoolverlaters (vsv) voortgezet onderwijs per samenwerkingsverband.
+
+One row per vo-vestiging: `SAMENWERKINGSVERBAND_NUMMER;brin_nummer;vestigings_nummer;aantal_leerlingen;
+vsv_totaal;vsv_vmbo;vsv_mbo;vsv_overig`. The year in the file name is the year the vsv year ends
+(vsv-per-swv-2015.csv: schooljaar 2014-2015). VO0001 is DUO's bucket for vestigingen outside a regional
+SWV; it is reported and not stored as an SWV.
+"""
+
+import re
+from collections import defaultdict
+from decimal import Decimal
+
+from swv.figures.periods import period_of
+from swv.importing.base import Changes, Column, Source
+from swv.importing.fields import SUPPRESSED
+from swv.importing.problems import ImportRefused, Problem, ProblemCollector
+from swv.models import Samenwerkingsverband
+from swv.services.values import replace_values, value_fields
+
+NON_REGIONAL = ("VO0001",)
+INDICATORS = ("vsv_leerlingen", "vsv_totaal", "vsv_percentage")
+
+
+class DuoVsvSource(Source):
+    key = "duo_vsv"
+    label = "DUO voortijdig schoolverlaters vo per samenwerkingsverband"
+    publisher = "DUO, open onderwijsdata"
+    description = "Het jaar in de bestandsnaam is het jaar waarin het vsv-jaar eindigt (vsv-per-swv-2015.csv)."
+    columns = (
+        Column(
+            "SAMENWERKINGSVERBAND_NUMMER",
+            type="swv_code",
+            aliases=("SWV", "SAMENWERKINGSVERBAND"),
+            passthrough=NON_REGIONAL,
+            description="Samenwerkingsverband VO",
+            example="VO2001",
+        ),
+        Column("brin_nummer", aliases=("BRIN",), description="BRIN4", example="00PG"),
+        Column(
+            "vestigings_nummer",
+            aliases=("VESTIGING",),
+            description="Volgnummer van de vestiging",
+            example="00",
+        ),
+        Column("aantal_leerlingen", type="count", description="Leerlingen in de telling", example="1714"),
+        Column("vsv_totaal", type="count", description="Voortijdig schoolverlaters", example="6"),
+        Column(
+            "vsv_vmbo",
+            type="count",
+            required=False,
+            blank=True,
+            description="Waarvan uit het vmbo",
+            example="3",
+        ),
+        Column("vsv_mbo", type="count", required=False, blank=True, description="Waarvan in het mbo", example="0"),
+        Column("vsv_overig", type="count", required=False, blank=True, description="Waarvan overig", example="3"),
+    )
+    filename_patterns = ("vsv-per-swv-*.csv", "*vsv*swv*.csv")
+    order = 50
+
+    def load(self, rows, *, path, run, progress) -> Changes:
+        year = re.search(r"(19|20)\d{2}", path.stem)
+        if not year:
+            raise ImportRefused([Problem(path.name, None, None, "het jaar staat niet in de bestandsnaam")])
+        end = int(year.group(0))
+        periode, peildatum = period_of(f"{end - 1}-{end}", "schooljaar")
+        known = dict(Samenwerkingsverband.objects.filter(sector="VO").values_list("code", "pk"))
+        collector = ProblemCollector(path.name)
+        totals = defaultdict(lambda: [0, 0])
+        skipped = 0
+        for row in progress(rows, desc=self.key):
+            code = row["SAMENWERKINGSVERBAND_NUMMER"]
+            if code in NON_REGIONAL:
+                skipped += 1
+                continue
+            if code not in known:
+                collector.add(
+                    row.number,
+                    "SAMENWERKINGSVERBAND_NUMMER",
+                    f"onbekend samenwerkingsverband {code} (niet in de geladen regio-indeling VO)",
+                )
+                continue
+            if SUPPRESSED in (row["aantal_leerlingen"], row["vsv_totaal"]):
+                collector.add(row.number, "vsv_totaal", "afgeschermde aantallen (<5) kunnen niet worden opgeteld")
+                continue
+            totals[code][0] += row["aantal_leerlingen"]
+            totals[code][1] += row["vsv_totaal"]
+        collector.raise_if_any()
+        desired = []
+        for code, (pupils, leavers) in totals.items():
+            pct = Decimal(leavers) * 100 / Decimal(pupils) if pupils else None
+            for indicator, value in zip(INDICATORS, (pupils, leavers, pct), strict=True):
+                desired.append(
+                    {
+                        "indicator": indicator,
+                        "swv_id": known[code],
+                        "periode": periode,
+                        "peildatum": peildatum,
+                        **value_fields(value),
+                    }
+                )
+        # DUO's publication covers every VO SWV: it replaces the whole period (guarded against a cut-off file).
+        changes = replace_values(
+            indicator_codes=INDICATORS, periods={periode}, desired=desired, run=run, file=path.name
+        )
+        if skipped:
+            changes.notices.append(
+                f"{skipped} rij(en) van {', '.join(NON_REGIONAL)} (geen regionaal samenwerkingsverband) overgeslagen"
+            )
+        changes.rows_loaded = len(rows) - skipped
+        return changes

@@ -1,0 +1,171 @@
+"""Read-only open data API. Views only validate filters and page through what the selectors return, so
+the API's numbers are the pages' numbers."""
+
+from django.db.models import Q
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, viewsets
+from rest_framework.decorators import action
+
+from swv.figures.peers import member_codes, peer_group
+from swv.models import Gemeente, Indicator, Samenwerkingsverband
+from swv.opendata import tables
+from swv.opendata.api import serializers
+from swv.selectors.names import display_name, display_names
+from swv.services.links import current_indeling
+
+SECTOR = OpenApiParameter("sector", OpenApiTypes.STR, enum=["PO", "VO"], description="PO of VO.")
+SWV = OpenApiParameter("swv", OpenApiTypes.STR, description="Code van een samenwerkingsverband, zoals PO3009.")
+
+
+def _choice(request, name: str, allowed: tuple[str, ...]) -> str | None:
+    value = request.query_params.get(name)
+    if value in (None, ""):
+        return None
+    value = value.upper() if name == "sector" else value
+    if value not in allowed:
+        raise exceptions.ValidationError({name: f"Kies uit: {', '.join(allowed)}."})
+    return value
+
+
+class SamenwerkingsverbandViewSet(viewsets.ReadOnlyModelViewSet):
+    """De samenwerkingsverbanden passend onderwijs, met contactgegevens van de organisatie."""
+
+    serializer_class = serializers.SamenwerkingsverbandSerializer
+    lookup_field = "code"
+    lookup_value_regex = "[PV]O[0-9]{4}"
+
+    def get_queryset(self):
+        queryset = Samenwerkingsverband.objects.order_by("code")
+        sector = _choice(self.request, "sector", tables.SECTORS)
+        return queryset.filter(sector=sector) if sector else queryset
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "namen": display_names()}
+
+    def get_serializer_class(self):
+        return serializers.SamenwerkingsverbandDetailSerializer if self.action == "retrieve" else self.serializer_class
+
+    @extend_schema(parameters=[SECTOR])
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
+    def get_object(self):
+        swv = super().get_object()
+        if self.action == "retrieve":
+            swv.huidige_gemeenten = (
+                Gemeente.objects.filter(swv_relaties__swv=swv, swv_relaties__indeling=current_indeling())
+                .distinct()
+                .order_by("naam", "code")
+            )
+            group = peer_group(swv=swv)
+            swv.groep = group and {
+                "kwartiel": group.kwartiel,
+                "naam": group.naam,
+                "minimum": group.minimum,
+                "maximum": group.maximum,
+                "point": group.point,
+                "codes": member_codes(group=group),
+            }
+        return swv
+
+    @extend_schema(
+        responses=serializers.CijferSerializer(many=True),
+        description="Alle cijfers van de pagina van het samenwerkingsverband, per periode, met het gemiddelde "
+        "van de sector en van samenwerkingsverbanden van vergelijkbare grootte; huidig=true is het cijfer "
+        "dat de pagina toont.",
+    )
+    @action(detail=True, methods=["get"], serializer_class=serializers.CijferSerializer)
+    def cijfers(self, request, code=None):
+        swv = self.get_object()
+        rows = tables.swv_rows(swv=swv, name=display_name(swv))
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(serializers.CijferSerializer(page, many=True).data)
+
+
+class GemeenteViewSet(viewsets.ReadOnlyModelViewSet):
+    """Gemeenten (CBS-codes), ook opgeheven gemeenten met hun geldigheid."""
+
+    serializer_class = serializers.GemeenteSerializer
+    lookup_field = "code"
+    lookup_value_regex = "GM[0-9]{4}"
+
+    def get_queryset(self):
+        queryset = Gemeente.objects.order_by("code")
+        code = self.request.query_params.get("swv")
+        if code:
+            links = Q(swv_relaties__swv__code=code.upper(), swv_relaties__indeling=current_indeling())
+            queryset = queryset.filter(links).distinct()
+        return queryset
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "swv",
+                OpenApiTypes.STR,
+                description="Alleen de gemeenten van dit samenwerkingsverband (huidige indeling).",
+            )
+        ]
+    )
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
+
+class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
+    """De catalogus van indicatoren: definitie, eenheid, bron, soort peildatum en hoe landelijk wordt samengevat."""
+
+    serializer_class = serializers.IndicatorSerializer
+    lookup_field = "code"
+    lookup_value_regex = "[-a-z0-9_]+"
+
+    def get_queryset(self):
+        queryset = Indicator.objects.order_by("thema", "volgorde", "code")
+        thema = _choice(self.request, "thema", tuple(Indicator.Thema.values))
+        sector = _choice(self.request, "sector", tables.SECTORS)
+        if thema:
+            queryset = queryset.filter(thema=thema)
+        if sector:
+            queryset = queryset.filter(sector__in=["", sector])
+        return queryset
+
+    @extend_schema(parameters=[OpenApiParameter("thema", OpenApiTypes.STR, enum=list(Indicator.Thema.values)), SECTOR])
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
+
+class WaardenViewSet(viewsets.GenericViewSet):
+    """Waarden van indicatoren per samenwerkingsverband (gemeentecijfers opgeteld over de gemeenten van het
+    samenwerkingsverband, zoals op de site), per gemeente of voor heel Nederland."""
+
+    serializer_class = serializers.WaardeSerializer
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "niveau", OpenApiTypes.STR, enum=["swv", "gemeente", "land"], description="Standaard swv."
+            ),
+            SECTOR,
+            OpenApiParameter("swv", OpenApiTypes.STR, many=True, description="Een of meer codes, zoals PO3009."),
+            OpenApiParameter(
+                "gemeente", OpenApiTypes.STR, many=True, description="Een of meer CBS-codes, zoals GM0363."
+            ),
+            OpenApiParameter("indicator", OpenApiTypes.STR, many=True, description="Een of meer indicatorcodes."),
+            OpenApiParameter("periode", OpenApiTypes.STR, description="Bijvoorbeeld 2024-10-01, 2023-2024 of 2023."),
+        ],
+        responses=serializers.WaardeSerializer(many=True),
+    )
+    def list(self, request):
+        params = request.query_params
+        try:
+            rows = tables.value_rows(
+                niveau=params.get("niveau") or "swv",
+                sector=(params.get("sector") or "").upper() or None,
+                swv_codes=[c.upper() for c in params.getlist("swv")],
+                gemeente_codes=[c.upper() for c in params.getlist("gemeente")],
+                indicator_codes=params.getlist("indicator"),
+                periode=params.get("periode") or None,
+            )
+        except tables.UnknownFilter as error:
+            raise exceptions.ValidationError({"detail": str(error)}) from None
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)

@@ -1,0 +1,118 @@
+"""Downloads of every table on the site as CSV (for Dutch Excel) and JSON; the rows come from
+swv.opendata.tables, so a download always says what the page says."""
+
+import csv
+import datetime as dt
+import io
+
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404
+
+from swv.codes import normalize_swv_code
+from swv.models import Indicator, Samenwerkingsverband
+from swv.opendata import tables
+from swv.selectors.names import display_name
+
+FORMATS = ("csv", "json")
+SITE = "Passend onderwijs in beeld"
+
+
+def _cell(value) -> str:
+    """How a value reads in a Dutch spreadsheet: decimal comma, no thousands separator, ja/nee."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, float | int):
+        text = f"{value:.6f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+        return text.replace(".", ",")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def csv_text(rows: list[dict], columns: list[str]) -> str:
+    """UTF-8 with a byte order mark and ';' as separator, so Dutch Excel opens it as a table."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(column)) for column in columns])
+    return buffer.getvalue()
+
+
+def table_response(rows: list[dict], columns: list[str], *, fmt: str, filename: str, titel: str) -> HttpResponse:
+    if fmt == "csv":
+        response = HttpResponse(csv_text(rows, columns).encode("utf-8"), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+        return response
+    payload = {
+        "titel": titel,
+        "bron": f"{SITE}; de bron en peildatum van elk cijfer staan in de kolommen bron en peildatum.",
+        "kolommen": columns,
+        "rijen": [{column: row.get(column) for column in columns} for row in rows],
+    }
+    response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
+    response["Content-Disposition"] = f'inline; filename="{filename}.json"'
+    return response
+
+
+def checked_format(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise Http404("Onbekend formaat")
+    return fmt
+
+
+def swv_table(request, code: str, fmt: str):
+    swv = get_object_or_404(Samenwerkingsverband, code=code.upper())
+    rows = tables.swv_rows(swv=swv, name=display_name(swv))
+    return table_response(
+        rows,
+        tables.COLUMNS_SWV,
+        fmt=checked_format(fmt),
+        filename=f"passend-onderwijs-{swv.code}",
+        titel=f"Cijfers van {display_name(swv)} ({swv.code_leesbaar})",
+    )
+
+
+def landelijk_table(request, fmt: str):
+    sector = (request.GET.get("sector") or "").upper() or None
+    if sector and sector not in tables.SECTORS:
+        return HttpResponseBadRequest("Onbekende sector: kies PO of VO.")
+    return table_response(
+        tables.aggregate_rows(sector=sector),
+        tables.COLUMNS_AGGREGATEN,
+        fmt=checked_format(fmt),
+        filename=f"passend-onderwijs-landelijk{'-' + sector.lower() if sector else ''}",
+        titel=f"Landelijk beeld{' ' + sector if sector else ''}",
+    )
+
+
+def indicator_table(request, code: str, fmt: str):
+    indicator = get_object_or_404(Indicator, code=code)
+    per_gemeente = request.GET.get("niveau") == "gemeente"
+    return table_response(
+        tables.indicator_rows(indicator=indicator, per_gemeente=per_gemeente),
+        tables.COLUMNS_WAARDEN,
+        fmt=checked_format(fmt),
+        filename=f"passend-onderwijs-{indicator.code}{'-per-gemeente' if per_gemeente else ''}",
+        titel=f"{indicator.label}: alle waarden",
+    )
+
+
+def waarden_table(request, fmt: str):
+    try:
+        rows = tables.value_rows(
+            niveau=request.GET.get("niveau") or "swv",
+            sector=(request.GET.get("sector") or "").upper() or None,
+            swv_codes=[c for c in map(normalize_swv_code, request.GET.getlist("swv")) if c],
+            gemeente_codes=request.GET.getlist("gemeente"),
+            indicator_codes=request.GET.getlist("indicator"),
+            periode=request.GET.get("periode") or None,
+        )
+    except tables.UnknownFilter as error:
+        return HttpResponseBadRequest(str(error))
+    return table_response(
+        rows, tables.COLUMNS_WAARDEN, fmt=checked_format(fmt), filename="passend-onderwijs-waarden", titel="Waarden"
+    )

@@ -1,0 +1,340 @@
+"""The tables behind the pages as rows of plain values, for the CSV/JSON downloads and the API.
+
+Every number here comes from the figure mechanism (swv.figures.series and comparisons), so what a
+download or the API says is what the page shows. Rows are dicts with the columns in COLUMNS_*.
+"""
+
+from collections.abc import Iterable
+
+from swv.figures.comparisons import SwvFigure, swv_figure
+from swv.figures.peers import peer_swv_figures
+from swv.figures.series import Figures, Point, gemeente_figures, national_figures, sector_figures
+from swv.figures.statistics import Aggregate
+from swv.models import Gemeente, Indicator, Samenwerkingsverband
+from swv.selectors.names import display_names
+
+SECTORS = ("PO", "VO")
+THEME_ORDER = [
+    Indicator.Thema.ONDERSTEUNING,
+    Indicator.Thema.FINANCIEN,
+    Indicator.Thema.ORGANISATIE,
+    Indicator.Thema.CONTEXT,
+]
+
+_INDICATOR_COLUMNS = ["indicator", "label", "thema", "onderwerp", "eenheid"]
+_VALUE_COLUMNS = ["periode", "peildatum", "waarde", "tekst", "status", "fictief"]
+_SOURCE_COLUMNS = ["bron", "peildatum_soort"]
+
+COLUMNS_SWV = [
+    "swv",
+    "swv_naam",
+    "sector",
+    *_INDICATOR_COLUMNS,
+    *_VALUE_COLUMNS,
+    "huidig",
+    "gemiddelde_sector",
+    "gemiddelde_vergelijkbare_grootte",
+    "aandeel_van_noemer",
+    *_SOURCE_COLUMNS,
+]
+COLUMNS_WAARDEN = [
+    "niveau",
+    "swv",
+    "swv_naam",
+    "gemeente",
+    "gemeente_naam",
+    "sector",
+    *_INDICATOR_COLUMNS,
+    *_VALUE_COLUMNS,
+    "opgeteld_uit_gemeenten",
+    "gemeenten_geleverd",
+    "gemeenten_totaal",
+    *_SOURCE_COLUMNS,
+]
+COLUMNS_AGGREGATEN = [
+    "groep",
+    *_INDICATOR_COLUMNS,
+    "aggregatie",
+    "periode",
+    "peildatum",
+    "waarde",
+    "gemiddelde",
+    "aandeel_van_noemer",
+    "categorie",
+    "aantal",
+    "percentage",
+    "eenheden",
+    "geleverd",
+    "onderdrukt",
+    "niet_aangeleverd",
+    "minimum",
+    "eerste_kwartiel",
+    "mediaan",
+    "derde_kwartiel",
+    "maximum",
+    *_SOURCE_COLUMNS,
+]
+
+
+class UnknownFilter(ValueError):
+    """A filter value that names nothing (an unknown sector or niveau); the caller says so to the user."""
+
+
+def _indicator_fields(indicator: Indicator) -> dict:
+    return {
+        "indicator": indicator.code,
+        "label": indicator.label,
+        "thema": indicator.get_thema_display(),
+        "onderwerp": indicator.onderwerp,
+        "eenheid": indicator.eenheid,
+        "bron": indicator.bron,
+        "peildatum_soort": indicator.periode_soort,
+    }
+
+
+def _point_fields(point: Point | None) -> dict:
+    if point is None:
+        return {
+            "periode": "",
+            "peildatum": None,
+            "waarde": None,
+            "tekst": "",
+            "status": "niet_geleverd",
+            "fictief": False,
+        }
+    delivered = point.status == "geleverd" and (point.getal is not None or point.tekst != "")
+    return {
+        "periode": point.periode,
+        "peildatum": point.peildatum,
+        "waarde": point.getal if delivered else None,
+        "tekst": point.tekst if delivered else "",
+        "status": point.status if delivered or point.onderdrukt else "niet_geleverd",
+        "fictief": point.fictief,
+    }
+
+
+def _ordered(series_codes: Iterable[str], figures: Figures) -> list[str]:
+    def key(code):
+        indicator = figures.series[code].indicator
+        return (THEME_ORDER.index(indicator.thema) if indicator.thema in THEME_ORDER else 99, indicator.volgorde)
+
+    return sorted(series_codes, key=key)
+
+
+# --- One SWV: the figures of its page -------------------------------------------------------------
+
+
+def swv_figure_list(*, swv: Samenwerkingsverband) -> list[tuple[SwvFigure, SwvFigure | None]]:
+    """Every figure on the SWV's page, in page order, each with the same figure against its peer group."""
+    figures = sector_figures(sector=swv.sector)
+    peers = peer_swv_figures(swv=swv)
+    return [
+        (swv_figure(figures=figures, series=figures.series[code], swv_id=swv.pk, sector=swv.sector), peers.get(code))
+        for code in _ordered(figures.series, figures)
+    ]
+
+
+def swv_rows(*, swv: Samenwerkingsverband, name: str) -> list[dict]:
+    """One row per figure and period of the SWV page; the figure the page shows has huidig=True."""
+    rows = []
+    for figure, peer in swv_figure_list(swv=swv):
+        base = {"swv": swv.code, "swv_naam": name, "sector": swv.sector, **_indicator_fields(figure.indicator)}
+        peer_by_period = {h.point.periode: h.gemiddelde for h in peer.history} if peer else {}
+        if figure.indicator.periode_soort == Indicator.PeriodeSoort.PEILDATUM:  # dated per SWV: latest only
+            points = [(figure.point, figure.sector_value)] if figure.point else []
+        else:
+            points = [(h.point, h.gemiddelde) for h in figure.history]
+        if not points:
+            points = [(None, figure.sector_value)]
+        for point, mean in points:
+            current = point is None or (figure.point is not None and point.periode == figure.point.periode)
+            peer_mean = (peer.sector_value if current else peer_by_period.get(point.periode)) if peer else None
+            rows.append(
+                {
+                    **base,
+                    **_point_fields(point),
+                    "huidig": current,
+                    "gemiddelde_sector": figure.sector_value if current else mean,
+                    "gemiddelde_vergelijkbare_grootte": peer_mean,
+                    "aandeel_van_noemer": figure.aandeel if current else None,
+                }
+            )
+    return rows
+
+
+# --- Values of any unit (SWV, gemeente, country) ---------------------------------------------------
+
+
+def _swv_lookup() -> dict[int, tuple[str, str]]:
+    names = display_names()
+    return {pk: (code, names.get(pk, code)) for pk, code in Samenwerkingsverband.objects.values_list("pk", "code")}
+
+
+def value_rows(
+    *,
+    niveau: str = "swv",
+    sector: str | None = None,
+    swv_codes: Iterable[str] = (),
+    gemeente_codes: Iterable[str] = (),
+    indicator_codes: Iterable[str] = (),
+    periode: str | None = None,
+) -> list[dict]:
+    """Every value as the pages use it: per SWV (gemeente figures rolled up to the SWV's), per gemeente
+    or for the whole country. Empty filters select everything."""
+    if niveau not in ("swv", "gemeente", "land"):
+        raise UnknownFilter(f"onbekend niveau: {niveau}")
+    if sector and sector not in SECTORS:
+        raise UnknownFilter(f"onbekende sector: {sector}")
+    indicators = set(indicator_codes)
+    rows: list[dict] = []
+
+    def add(figures: Figures, unit_fields, *, unit_filter=None, sector_value=""):
+        for code in _ordered(figures.series, figures):
+            if indicators and code not in indicators:
+                continue
+            series = figures.series[code]
+            for unit, points in sorted(series.per_unit.items()):
+                if unit_filter is not None and unit not in unit_filter:
+                    continue
+                fields = unit_fields(unit)
+                if fields is None:
+                    continue
+                for point in points:
+                    if periode and point.periode != periode:
+                        continue
+                    rollup = series.indicator.niveau == Indicator.Niveau.GEMEENTE and niveau == "swv"
+                    rows.append(
+                        {
+                            "niveau": niveau,
+                            "swv": "",
+                            "swv_naam": "",
+                            "gemeente": "",
+                            "gemeente_naam": "",
+                            "sector": sector_value,
+                            **fields,
+                            **_indicator_fields(series.indicator),
+                            **_point_fields(point),
+                            "opgeteld_uit_gemeenten": rollup,
+                            "gemeenten_geleverd": point.gemeenten_geleverd if rollup else None,
+                            "gemeenten_totaal": point.gemeenten if rollup else None,
+                        }
+                    )
+
+    if niveau == "swv":
+        lookup = _swv_lookup()
+        wanted = {pk for pk, (code, _) in lookup.items() if code in set(swv_codes)} if swv_codes else None
+        for s in [sector] if sector else SECTORS:
+            add(
+                sector_figures(sector=s),
+                lambda unit: {"swv": lookup[unit][0], "swv_naam": lookup[unit][1]} if unit in lookup else None,
+                unit_filter=wanted,
+                sector_value=s,
+            )
+    elif niveau == "gemeente":
+        gemeenten = {pk: (code, naam) for pk, code, naam in Gemeente.objects.values_list("pk", "code", "naam")}
+        codes = set(gemeente_codes)
+        wanted = {pk for pk, (code, _) in gemeenten.items() if code in codes} if codes else None
+        add(
+            gemeente_figures(),
+            lambda unit: (
+                {"gemeente": gemeenten[unit][0], "gemeente_naam": gemeenten[unit][1]} if unit in gemeenten else None
+            ),
+            unit_filter=wanted,
+        )
+    else:
+        add(national_figures(), lambda unit: {})
+    return rows
+
+
+def indicator_rows(*, indicator: Indicator, per_gemeente: bool = False) -> list[dict]:
+    """All values of one indicator for all SWV's (gemeente figures rolled up as on the pages; per
+    gemeente as published with per_gemeente), or for national figures the country, in all periods."""
+    if indicator.niveau == Indicator.Niveau.LAND:
+        niveau = "land"
+    elif per_gemeente and indicator.niveau == Indicator.Niveau.GEMEENTE:
+        niveau = "gemeente"
+    else:
+        niveau = "swv"
+    return value_rows(niveau=niveau, indicator_codes=[indicator.code])
+
+
+# --- Aggregates: the landelijk page -------------------------------------------------------------------
+
+
+def _aggregate_fields(aggregate: Aggregate) -> dict:
+    spread = aggregate.spreiding
+    return {
+        "aggregatie": aggregate.aggregatie,
+        "waarde": aggregate.waarde,
+        "gemiddelde": aggregate.gemiddelde,
+        "aandeel_van_noemer": aggregate.aandeel,
+        "eenheden": aggregate.eenheden,
+        "geleverd": aggregate.geleverd,
+        "onderdrukt": aggregate.onderdrukt,
+        "niet_aangeleverd": aggregate.niet_aangeleverd,
+        "minimum": spread.minimum if spread else None,
+        "eerste_kwartiel": spread.q1 if spread else None,
+        "mediaan": spread.median if spread else None,
+        "derde_kwartiel": spread.q3 if spread else None,
+        "maximum": spread.maximum if spread else None,
+        "categorie": "",
+        "aantal": None,
+        "percentage": None,
+    }
+
+
+def aggregate_rows(*, sector: str | None = None) -> list[dict]:
+    """The figures of the landelijk page: per indicator, group (PO, VO, gemeenten) and period, the
+    aggregate with its spread; distributions get one row per category."""
+    from landelijk.selectors import landelijk_context
+
+    rows = []
+    for theme in landelijk_context(sector=sector)["themes"]:
+        for _onderwerp, national in theme.topics:
+            for nf in national:
+                for cell in nf.cells:
+                    for point, aggregate in cell.history or ([(cell.point, cell.aggregate)] if cell.aggregate else []):
+                        base = {
+                            "groep": cell.eenheden,
+                            **_indicator_fields(nf.indicator),
+                            "periode": point.periode if point else "",
+                            "peildatum": point.peildatum if point else None,
+                            **_aggregate_fields(aggregate),
+                        }
+                        if aggregate.categorieen:
+                            for categorie, n, pct in aggregate.categorieen:
+                                rows.append({**base, "categorie": categorie, "aantal": n, "percentage": pct})
+                        else:
+                            rows.append(base)
+    return rows
+
+
+def figure_text(*, swv: Samenwerkingsverband, indicator: Indicator, periode: str) -> str:
+    """A figure of an SWV as its page writes it ('14.750', '<5', 'niet aangeleverd'), for a report."""
+    from swv.templatetags.nl import waarde
+
+    series = sector_figures(sector=swv.sector).series.get(indicator.code)
+    if series is None:
+        return ""
+    points = series.per_unit.get(swv.pk, [])
+    point = next((p for p in points if p.periode == periode), None) or series.current.get(swv.pk)
+    if point is None or not (point.geleverd or point.onderdrukt):
+        return "niet aangeleverd"
+    if point.onderdrukt:
+        return "<5"
+    return waarde(point.getal if point.getal is not None else point.tekst, indicator.eenheid)
+
+
+def periode_text(periode: str, soort: str = "") -> str:
+    """'2024-10-01' -> 'teldatum 1 oktober 2024' (or 'peildatum ...'), '2023-2024' -> 'schooljaar 2023-2024'."""
+    import datetime as dt
+    import re
+
+    from swv.templatetags.nl import datum
+
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", periode):
+        word = "teldatum" if soort == Indicator.PeriodeSoort.TELDATUM else "peildatum"
+        return f"{word} {datum(dt.date.fromisoformat(periode))}"
+    if re.fullmatch(r"\d{4}-\d{4}", periode):
+        return f"schooljaar {periode}"
+    return periode

@@ -1,0 +1,114 @@
+"""Everything the page of one SWV shows, in a fixed number of queries whatever the SWV's size."""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.safestring import SafeString
+
+from swv.figures.comparisons import swv_figures_by_topic
+from swv.figures.peers import attach_peer_figures, peer_group
+from swv.figures.series import THEMES, sector_figures
+from swv.models import Postcodegebied, Samenwerkingsverband, SwvGemeente, Vestiging
+from swv.selectors.names import display_name, display_names
+from swv.services.links import current_indeling
+
+
+@dataclass
+class Theme:
+    key: str
+    titel: str
+    topics: list
+    toelichting: SafeString | None
+
+
+@dataclass
+class Bestuur:
+    nummer: str
+    naam: str
+    scholen: list
+
+
+@dataclass
+class Counterpart:
+    url: str
+    naam: str
+    pc4_gedeeld: int
+
+
+def _schools_by_bestuur(swv: Samenwerkingsverband) -> list[Bestuur]:
+    besturen: dict[int, Bestuur] = {}
+    for school in Vestiging.objects.filter(swv=swv).select_related("bestuur").order_by("naam"):
+        bestuur = besturen.setdefault(
+            school.bestuur_id, Bestuur(nummer=school.bestuur.nummer, naam=school.bestuur.naam, scholen=[])
+        )
+        bestuur.scholen.append(school)
+    return sorted(besturen.values(), key=lambda b: (b.naam or b.nummer).lower())
+
+
+def _region(swv: Samenwerkingsverband, indeling) -> tuple[list[str], list[Counterpart]]:
+    """The SWV's PC4 areas and the SWV's of the other sector whose PC4 areas overlap with them."""
+    mine = Q(po_swv=swv) if swv.sector == "PO" else Q(vo_swv=swv)
+    other = "vo_swv" if swv.sector == "PO" else "po_swv"
+    rows = Postcodegebied.objects.filter(mine, indeling=indeling).order_by("pc4")
+    pc4s, shared, partners = [], Counter(), {}
+    for pc4, pk, code, slug, naam in rows.values_list(
+        "pc4", other, f"{other}__code", f"{other}__slug", f"{other}__naam"
+    ):
+        pc4s.append(pc4)
+        if pk is not None:
+            shared[pk] += 1
+            partners[pk] = (code, slug, naam)
+    names = display_names()
+    result = [
+        Counterpart(
+            url=reverse("swv:detail", kwargs={"code": code, "slug": slug}),
+            naam=naam or names.get(pk, code),
+            pc4_gedeeld=shared[pk],
+        )
+        for pk, (code, slug, naam) in partners.items()
+    ]
+    return pc4s, sorted(result, key=lambda c: -c.pc4_gedeeld)
+
+
+def build_swv_page_context(*, swv: Samenwerkingsverband, toelichtingen: dict[str, SafeString]) -> dict:
+    """The context of templates/swv/detail.html; `toelichtingen` is theme -> rendered text (published
+    texts on the public page, drafts in a preview)."""
+    from uploads.models import DocumentSoort
+    from uploads.selectors import documents_for_swv, self_reported_figures
+
+    indeling = current_indeling()
+    figures = sector_figures(sector=swv.sector)
+    gemeenten = list(
+        SwvGemeente.objects.filter(indeling=indeling, swv=swv).select_related("gemeente").order_by("gemeente__naam")
+    )
+    pc4s, counterparts = _region(swv, indeling)
+    besturen = _schools_by_bestuur(swv)
+    themes = [
+        Theme(
+            key=key,
+            titel=titel,
+            topics=swv_figures_by_topic(figures=figures, thema=key, swv_id=swv.pk, sector=swv.sector),
+            toelichting=toelichtingen.get(key) or None,
+        )
+        for key, titel in THEMES
+    ]
+    attach_peer_figures(swv=swv, figures=(f for t in themes for _, figures in t.topics for f in figures))
+    documents = documents_for_swv(swv=swv)
+    return {
+        "zelf_gerapporteerd": self_reported_figures(swv=swv),
+        "swv": swv,
+        "naam": display_name(swv),
+        "sector_naam": swv.get_sector_display().lower(),
+        "intro_toelichting": toelichtingen.get("intro") or None,
+        "besturen": besturen,
+        "aantal_scholen": sum(len(b.scholen) for b in besturen),
+        "gemeenten": gemeenten,
+        "pc4s": pc4s,
+        "tegenhangers": counterparts,
+        "andere_sector": "VO" if swv.sector == "PO" else "PO",
+        "themes": themes,
+        "vergelijkingsgroep": peer_group(swv=swv),
+        "documenten": [(DocumentSoort(soort).label, docs) for soort, docs in documents.items()],
+    }
