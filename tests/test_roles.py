@@ -438,3 +438,19 @@ def test_autocomplete_never_lists_documents_of_other_swvs(client, personas, docu
         assert document_b.pk not in ids
     else:
         assert response.status_code in (403, 404)
+
+
+@pytest.mark.parametrize("kind", ["toelichting", "document"])
+def test_superuser_single_delete_works_and_is_logged(client, personas, toelichting_a, document_a, kind, caplog):
+    """The admin's own delete page (one object) goes through the same audit log as the bulk action."""
+    import logging
+
+    from tests.staff_fixtures import make_user
+
+    opperbeheer = make_user("opperbeheer", superuser=True)
+    obj = toelichting_a if kind == "toelichting" else document_a
+    with caplog.at_level(logging.INFO, logger="uploads.admin"):
+        response = client_for(client, opperbeheer).post(f"/beheer/uploads/{kind}/{obj.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not type(obj).objects.filter(pk=obj.pk).exists()
+    assert any(f"admin delete uploads.{type(obj).__name__} [{obj.pk}]" in r.getMessage() for r in caplog.records)

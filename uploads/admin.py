@@ -108,9 +108,8 @@ class SwvScopedAdminMixin:
         return super().log_change(request, obj, message)
 
     def log_deletions(self, request, queryset):
-        logger.info(
-            "admin delete %s %s by user=%s", queryset.model._meta.label, [o.pk for o in queryset], request.user.pk
-        )
+        # A queryset from the bulk action, a list of one object from the single delete view.
+        logger.info("admin delete %s %s by user=%s", self.model._meta.label, [o.pk for o in queryset], request.user.pk)
         return super().log_deletions(request, queryset)
 
 

@@ -10,7 +10,7 @@ a cache shared by all server processes in production (the default local-memory c
 
 import hashlib
 import logging
-from urllib.parse import urlsplit
+from urllib.parse import unquote_to_bytes, urlsplit
 
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
@@ -93,6 +93,47 @@ class RequestSizeLimitMiddleware:
                 status=413,
                 content_type="text/plain; charset=utf-8",
             )
+        return self.get_response(request)
+
+
+# --- Unreadable input ---------------------------------------------------------------------------
+
+
+def unreadable_input(request) -> str | None:
+    """A Dutch description of input no view can use, or None.
+
+    A NUL byte cannot be stored in or compared by PostgreSQL (every lookup with one fails) and no
+    browser sends one, so it is refused here for the path, every query key and value, and the fields of a
+    form post (the CSRF check parses a posted form anyway; uploaded files' contents are not looked at).
+    """
+    if "\x00" in request.path:
+        return "Het adres bevat een ongeldig teken (een nul-byte)."
+    # Read from the raw query string, so nothing here parses the query for views that never read it.
+    if b"\x00" in unquote_to_bytes(request.META.get("QUERY_STRING", "").replace("+", " ")):
+        return "De zoekvraag in het adres bevat een ongeldig teken (een nul-byte)."
+    if request.method == "POST" and request.content_type in (
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+    ):
+        for key, values in request.POST.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                return "Het formulier bevat een ongeldig teken (een nul-byte)."
+    return None
+
+
+class RejectUnreadableInputMiddleware:
+    """Answers input no view can read with the Dutch 400 page (or the API's JSON) before any view runs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        problem = unreadable_input(request)
+        if problem:
+            from verantwoording.errors import OngeldigeInvoer
+
+            logger.warning("unreadable input refused: %s %s", request.method, request.path[:200].replace("\x00", "\\0"))
+            raise OngeldigeInvoer(problem)
         return self.get_response(request)
 
 

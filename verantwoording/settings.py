@@ -37,6 +37,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "verantwoording.security.RequestSizeLimitMiddleware",
+    "verantwoording.security.RejectUnreadableInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "verantwoording.page_cache.PublicPageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",

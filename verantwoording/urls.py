@@ -16,3 +16,9 @@ urlpatterns = [
     path("", include("swv.pages.urls.kaart")),
     path("", include("swv.pages.urls.swv")),
 ]
+
+# Dutch error pages in the site's layout; JSON under the API (verantwoording.errors).
+handler400 = "verantwoording.errors.bad_request"
+handler403 = "verantwoording.errors.permission_denied"
+handler404 = "verantwoording.errors.page_not_found"
+handler500 = "verantwoording.errors.server_error"

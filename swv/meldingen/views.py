@@ -7,11 +7,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
 from swv.codes import normalize_swv_code
+from swv.figures.periods import is_period_label
 from swv.meldingen import services as meldingen
 from swv.meldingen.forms import MeldingForm
 from swv.models import Indicator, Samenwerkingsverband
 from swv.opendata.tables import figure_text, periode_text
 from swv.selectors.names import display_name
+from verantwoording.errors import OngeldigeInvoer
 from verantwoording.security import client_ip
 
 
@@ -21,6 +23,11 @@ def _subject(params, request) -> dict:
     swv = Samenwerkingsverband.objects.filter(code=code).first() if code else None
     indicator = Indicator.objects.filter(code=params.get("indicator", "")[:60]).first()
     periode = params.get("periode", "")[:20]
+    if periode and not is_period_label(periode):
+        raise OngeldigeInvoer(
+            f"De periode ‘{periode}’ bestaat niet. Een periode is een datum (2024-10-01), een schooljaar "
+            "(2023-2024) of een jaar (2023)."
+        )
     pagina = params.get("pagina", "")[:300]
     if not url_has_allowed_host_and_scheme(pagina, allowed_hosts={request.get_host()}) or not pagina.startswith("/"):
         pagina = swv.get_absolute_url() if swv else ""

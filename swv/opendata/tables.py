@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from swv.figures.comparisons import SwvFigure, swv_figure
 from swv.figures.peers import peer_swv_figures
+from swv.figures.periods import is_period_label
 from swv.figures.series import Figures, Point, gemeente_figures, national_figures, sector_figures
 from swv.figures.statistics import Aggregate
 from swv.models import Gemeente, Indicator, Samenwerkingsverband
@@ -185,6 +186,8 @@ def value_rows(
         raise UnknownFilter(f"onbekend niveau: {niveau}")
     if sector and sector not in SECTORS:
         raise UnknownFilter(f"onbekende sector: {sector}")
+    if periode and not is_period_label(periode):
+        raise UnknownFilter(f"ongeldige periode: {periode[:30]} (schrijf 2024-10-01, 2023-2024 of 2023)")
     indicators = set(indicator_codes)
     rows: list[dict] = []
 
@@ -332,7 +335,7 @@ def periode_text(periode: str, soort: str = "") -> str:
 
     from swv.templatetags.nl import datum
 
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", periode):
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", periode) and is_period_label(periode):
         word = "teldatum" if soort == Indicator.PeriodeSoort.TELDATUM else "peildatum"
         return f"{word} {datum(dt.date.fromisoformat(periode))}"
     if re.fullmatch(r"\d{4}-\d{4}", periode):

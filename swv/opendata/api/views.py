@@ -76,7 +76,7 @@ class SamenwerkingsverbandViewSet(viewsets.ReadOnlyModelViewSet):
         "dat de pagina toont.",
     )
     @action(detail=True, methods=["get"], serializer_class=serializers.CijferSerializer)
-    def cijfers(self, request, code=None):
+    def cijfers(self, request, code=None, format=None):  # format: the router's .json/.api suffix
         swv = self.get_object()
         rows = tables.swv_rows(swv=swv, name=display_name(swv))
         page = self.paginate_queryset(rows)
@@ -139,6 +139,11 @@ class WaardenViewSet(viewsets.GenericViewSet):
 
     serializer_class = serializers.WaardeSerializer
 
+    def get_queryset(self):
+        # The values are rows the selectors compute, not a queryset; the browsable API (?format=api)
+        # asks for one only to build filter forms, and this view has no filter backends.
+        return []
+
     @extend_schema(
         parameters=[
             OpenApiParameter(
@@ -154,7 +159,7 @@ class WaardenViewSet(viewsets.GenericViewSet):
         ],
         responses=serializers.WaardeSerializer(many=True),
     )
-    def list(self, request):
+    def list(self, request, *args, **kwargs):
         params = request.query_params
         try:
             rows = tables.value_rows(

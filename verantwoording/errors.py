@@ -1,0 +1,95 @@
+"""Error pages in Dutch in the site's own layout (with navigation and search), and JSON for the API.
+
+Django calls these for 400, 403, 404 and 500 (handler400 ... in verantwoording.urls); views answer
+429 with `too_many_requests`. A request refused for unreadable input raises `OngeldigeInvoer`, whose
+Dutch message the 400 page shows; other 400s (a forged host, a broken upload) get a general text,
+because their own message is English and meant for the log.
+"""
+
+import logging
+
+from django.core.exceptions import BadRequest
+from django.http import JsonResponse
+from django.template import loader
+from django.template.response import TemplateResponse
+from django.views.decorators.csrf import requires_csrf_token
+
+logger = logging.getLogger("verantwoording.errors")
+
+API_PREFIX = "/api/v1"
+
+TITLES = {
+    400: "Deze vraag kan de site niet lezen",
+    403: "Geen toegang",
+    404: "Pagina niet gevonden",
+    429: "Even geduld",
+    500: "Er ging iets mis",
+}
+MESSAGES = {
+    400: "Het adres of de invoer bevat iets wat de site niet kan lezen. Controleer het adres of probeer het "
+    "opnieuw vanaf de startpagina.",
+    403: "U hebt geen toegang tot deze pagina.",
+    404: "Deze pagina bestaat niet (meer). Misschien is het adres veranderd of verkeerd overgenomen.",
+    429: "Er kwamen te veel verzoeken van uw adres. Probeer het over een tijdje opnieuw.",
+    500: "Door een fout aan onze kant kon deze pagina niet getoond worden. De beheerders zijn op de hoogte. "
+    "Probeer het later opnieuw.",
+}
+
+
+class OngeldigeInvoer(BadRequest):
+    """Input the site refuses (a NUL byte, an impossible date): a 400 that shows its Dutch message."""
+
+
+def is_api(request) -> bool:
+    return request.path.startswith(API_PREFIX)
+
+
+def api_error(request, status: int, message: str) -> JsonResponse:
+    """The API's own error body for errors raised outside its views (its views answer themselves)."""
+    return JsonResponse({"detail": message}, status=status)
+
+
+def error_page(request, status: int, message: str | None = None):
+    message = message or MESSAGES[status]
+    if is_api(request):
+        return api_error(request, status, message)
+    context = {"status": status, "titel": TITLES[status], "bericht": message}
+    response = TemplateResponse(request, "fout.html", context, status=status)
+    response.render()
+    return response
+
+
+@requires_csrf_token
+def bad_request(request, exception=None):
+    message = str(exception) if isinstance(exception, OngeldigeInvoer) else None
+    return error_page(request, 400, message)
+
+
+@requires_csrf_token
+def permission_denied(request, exception=None):
+    return error_page(request, 403)
+
+
+@requires_csrf_token
+def page_not_found(request, exception=None):
+    return error_page(request, 404)
+
+
+def too_many_requests(request, message: str | None = None):
+    return error_page(request, 429, message)
+
+
+@requires_csrf_token
+def server_error(request):
+    """Rendered without context processors: the database or cache may be what failed."""
+    if is_api(request):
+        return api_error(request, 500, MESSAGES[500])
+    context = {"status": 500, "titel": TITLES[500], "bericht": MESSAGES[500], "request": request}
+    try:
+        html = loader.get_template("fout.html").render(context)
+    except Exception:  # the last resort must not fail itself
+        logger.exception("error page could not be rendered")
+        html = f'<!doctype html><html lang="nl"><title>{TITLES[500]}</title><p>{MESSAGES[500]}</p></html>'
+    from django.http import HttpResponseServerError
+
+    return HttpResponseServerError(html)
