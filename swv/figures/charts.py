@@ -29,18 +29,56 @@ def box_plot(spread: Spread | None, *, own: float | None = None) -> dict | None:
     }
 
 
-def line_chart(rows: list[tuple[float | None, float | None]]) -> dict | None:
-    """Two lines over the periods (this unit, the sector average) as SVG polyline points in a 100x30 box."""
-    values = [v for row in rows for v in row if v is not None]
-    own = [(i, row[0]) for i, row in enumerate(rows) if row[0] is not None]
-    if len(rows) < 2 or len(own) < 2 or not values:
+# The time series is drawn in a fixed coordinate box so its text keeps its shape at any width.
+TREND_WIDTH, TREND_HEIGHT = 320, 132
+_LEFT, _RIGHT, _TOP, _BOTTOM = 14, 14, 20, 24  # room for the value labels above and the years below
+ALL_LABELS_UP_TO = 4  # more periods than this: only the first and last value are written on the chart
+
+
+def line_chart(rows: list[tuple[str, float | None, float | None]]) -> dict | None:
+    """This unit and its sector's average over the periods, with the periods on the axis and this unit's
+    values written at its points. `rows` are (period label, own value, average) in time order."""
+    values = [v for _, own, avg in rows for v in (own, avg) if v is not None]
+    own_points = [(i, row[1]) for i, row in enumerate(rows) if row[1] is not None]
+    if len(rows) < 2 or len(own_points) < 2 or not values:
         return None
-    low, high = min(min(values), 0), max(values)
-    span = (high - low) or 1
-    step = 96 / (len(rows) - 1)
+    # The scale fits the values (not from zero, which flattens every change of a few percent); the values
+    # are written at the points, so nobody has to read them off an axis.
+    low, high = min(values), max(values)
+    pad = (high - low) * 0.15 or abs(high) * 0.1 or 1
+    low, high = low - pad, high + pad
+    span = high - low
+    inner_w = TREND_WIDTH - _LEFT - _RIGHT
+    inner_h = TREND_HEIGHT - _TOP - _BOTTOM
+    step = inner_w / (len(rows) - 1)
 
-    def points(pairs):
-        return " ".join(f"{2 + i * step:.2f},{28 - 26 * (v - low) / span:.2f}" for i, v in pairs)
+    def x(i: int) -> float:
+        return round(_LEFT + i * step, 1)
 
-    average = [(i, row[1]) for i, row in enumerate(rows) if row[1] is not None]
-    return {"own": points(own), "average": points(average) if len(average) > 1 else ""}
+    def y(value: float) -> float:
+        return round(_TOP + inner_h * (high - value) / span, 1)
+
+    def points(pairs) -> str:
+        return " ".join(f"{x(i)},{y(v)}" for i, v in pairs)
+
+    def anchor(i: int) -> str:
+        return "start" if i == 0 else "end" if i == len(rows) - 1 else "middle"
+
+    labelled = {i for i, _ in own_points} if len(rows) <= ALL_LABELS_UP_TO else {own_points[0][0], own_points[-1][0]}
+    average = [(i, row[2]) for i, row in enumerate(rows) if row[2] is not None]
+    return {
+        "width": TREND_WIDTH,
+        "height": TREND_HEIGHT,
+        "own": points(own_points),
+        "average": points(average) if len(average) > 1 else "",
+        "dots": [
+            {"x": x(i), "y": y(v), "value": v, "label": i in labelled, "anchor": anchor(i), "label_y": y(v) - 7}
+            for i, v in own_points
+        ],
+        "periods": [{"x": x(i), "label": row[0], "anchor": anchor(i)} for i, row in enumerate(rows)],
+        "axis_y": TREND_HEIGHT - _BOTTOM,
+        "zero_y": y(0) if low < 0 < high else None,  # a line at zero when the values cross it
+        "axis_x1": _LEFT,
+        "axis_x2": TREND_WIDTH - _RIGHT,
+        "period_y": TREND_HEIGHT - 6,
+    }

@@ -10,6 +10,15 @@ from swv.models import Indicator
 NUMERIC = {"aantal", "procent", "euro", "jaren"}
 
 
+def period_short(point: Point, soort: str) -> str:
+    """A period as it fits under a chart: '2024' for a teldatum or calendar year, '2024-25' for a school year."""
+    if soort == "schooljaar" and len(point.periode) >= 9 and point.periode[4] == "-":
+        return f"{point.periode[:4]}-{point.periode[7:9]}"
+    if soort in ("teldatum", "peildatum"):
+        return str(point.peildatum.year)
+    return point.periode[:4]
+
+
 @dataclass(frozen=True)
 class HistoryRow:
     point: Point
@@ -78,7 +87,16 @@ class SwvFigure:
     def trend_chart(self) -> dict | None:
         if not self.numeric:
             return None
-        return line_chart([(r.point.getal if r.point.geleverd else None, r.gemiddelde) for r in self.history])
+        return line_chart(
+            [
+                (
+                    period_short(r.point, self.indicator.periode_soort),
+                    r.point.getal if r.point.geleverd else None,
+                    r.gemiddelde,
+                )
+                for r in self.history
+            ]
+        )
 
     @property
     def first_and_last(self) -> tuple[HistoryRow, HistoryRow] | None:

@@ -14,6 +14,28 @@ from swv.models import Postcodegebied, Samenwerkingsverband, SwvGemeente, Vestig
 from swv.selectors.names import display_name, display_names
 from swv.services.links import current_indeling
 
+# The few figures "In het kort" leads with, per sector: size, participation in special education, money,
+# and the inspection's judgment. Which figures matter most is an editorial choice, so it is declared here.
+KEY_FIGURES = {
+    "PO": [
+        "leerlingen_totaal",
+        "deelname_sbo",
+        "deelname_so",
+        "bedrag_zware_per_leerling",
+        "reserves_min_weerstandsvermogen",
+        "inspectie_oordeel",
+    ],
+    "VO": [
+        "leerlingen_totaal",
+        "deelname_vso",
+        "deelname_pro",
+        "vsv_percentage",
+        "bedrag_zware_per_leerling",
+        "inspectie_oordeel",
+    ],
+}
+LATEST_DOCUMENTS = 3
+
 
 @dataclass
 class Theme:
@@ -96,7 +118,12 @@ def build_swv_page_context(*, swv: Samenwerkingsverband, toelichtingen: dict[str
     ]
     attach_peer_figures(swv=swv, figures=(f for t in themes for _, figures in t.topics for f in figures))
     documents = documents_for_swv(swv=swv)
+    by_code = {f.indicator.code: f for t in themes for _, figures in t.topics for f in figures}
+    latest = sorted((d for docs in documents.values() for d in docs), key=lambda d: d.geupload_op, reverse=True)
     return {
+        "kerncijfers": [by_code[code] for code in KEY_FIGURES.get(swv.sector, []) if code in by_code],
+        "laatste_documenten": latest[:LATEST_DOCUMENTS],
+        "aantal_documenten": len(latest),
         "zelf_gerapporteerd": self_reported_figures(swv=swv),
         "swv": swv,
         "naam": display_name(swv),

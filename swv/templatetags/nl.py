@@ -73,6 +73,14 @@ def waarde(value, eenheid: str) -> str:
 
 
 @register.filter
+def waarde_kort(value, eenheid: str) -> str:
+    """A figure short enough to write on a chart: big amounts in words ('€ 1,2 miljoen')."""
+    if eenheid == "euro" and value not in (None, ""):
+        return euro_kort(value)
+    return waarde(value, eenheid)
+
+
+@register.filter
 def datum(value) -> str:
     """date(2024, 10, 1) -> '1 oktober 2024'."""
     if not isinstance(value, dt.date):
@@ -92,6 +100,14 @@ def periode(point, soort: str) -> str:
     if soort == "kalenderjaar":
         return point.periode[:4]
     return datum(point.peildatum)
+
+
+@register.filter
+def periode_kort(point, soort: str) -> str:
+    """A period in a few characters, for charts and summaries: '2024', '2024-25'."""
+    from swv.selectors.comparisons import period_short
+
+    return period_short(point, soort) if point is not None else ""
 
 
 @register.filter
