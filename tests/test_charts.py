@@ -3,7 +3,7 @@ spread chart that says in words where the middle half lies."""
 
 import pytest
 
-from swv.selectors.charts import line_chart
+from swv.figures.charts import line_chart
 
 
 def test_time_series_has_every_period_on_the_axis_and_values_at_the_points():

@@ -105,7 +105,7 @@ def periode(point, soort: str) -> str:
 @register.filter
 def periode_kort(point, soort: str) -> str:
     """A period in a few characters, for charts and summaries: '2024', '2024-25'."""
-    from swv.selectors.comparisons import period_short
+    from swv.figures.comparisons import period_short
 
     return period_short(point, soort) if point is not None else ""
 
