@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from landelijk.models import ThemaContext
+from landelijk.services import save_thema_context
 
 
 @admin.register(ThemaContext)
@@ -14,3 +15,6 @@ class ThemaContextAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def save_model(self, request, obj, form, change):
+        save_thema_context(context=obj)

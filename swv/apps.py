@@ -14,9 +14,6 @@ class SwvConfig(AppConfig):
         from swv.services.catalogue import sync_catalogue_after_migrate
 
         post_migrate.connect(sync_catalogue_after_migrate, sender=self)
-
-        from swv.services.cache import connect_content_signals
-
-        connect_content_signals()
         # Every urlconf may use <swvcode:...>; registered before any of them is imported.
         register_converter(SwvCodeConverter, "swvcode")
+

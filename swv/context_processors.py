@@ -11,5 +11,5 @@ def site(request):
         from swv.models import Waarde
 
         has_fictional = Waarde.objects.filter(fictief=True).exists()
-        cache.set(key, has_fictional, 3600)
+        cache.set(key, has_fictional)
     return {"fictieve_data": has_fictional}

@@ -19,9 +19,9 @@ pytestmark = pytest.mark.django_db
 def _fresh_caches():
     """Other tests change data inside transactions that are rolled back, after the cache saw it: start
     from a new data version so nothing computed from rolled-back rows is reused."""
-    from swv.services.cache import data_changed
+    from swv.services.cache import pages_changed
 
-    data_changed()
+    pages_changed()
 
 
 INTRO_ITEMS = ["Adres", "Website", "E-mail", "Telefoon", "Schoolbesturen en scholen", "Gemeenten", "Postcodegebieden"]

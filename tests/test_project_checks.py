@@ -28,14 +28,3 @@ def test_django_check_and_migrations_are_clean():
     assert check.returncode == 0, check.stderr
     migrations = _run(sys.executable, "manage.py", "makemigrations", "--check", "--dry-run", DEBUG="1")
     assert migrations.returncode == 0, migrations.stdout + migrations.stderr
-
-
-def test_a_new_app_server_imports_its_views_before_the_first_request():
-    """The first visitor of a new worker should not wait for the URL configuration to be imported."""
-    code = (
-        "import sys, verantwoording.wsgi; "
-        "print('swv.pages.views.beheer' in sys.modules, 'landelijk.views' in sys.modules)"
-    )
-    result = _run(sys.executable, "-c", code, DJANGO_SETTINGS_MODULE="verantwoording.settings_test")
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["True", "True"]

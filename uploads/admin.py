@@ -14,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from swv.models import Samenwerkingsverband
+from swv.services.cache import pages_changed
 from uploads import services
 from uploads.forms import DocumentChangeForm, DocumentUploadForm, ToelichtingForm, ZelfgerapporteerdCijferForm
 from uploads.markdown import render_markdown
@@ -106,6 +107,14 @@ class SwvScopedAdminMixin:
     def log_change(self, request, obj, message):
         logger.info("admin change %s %s by user=%s: %s", obj._meta.label, obj.pk, request.user.pk, message)
         return super().log_change(request, obj, message)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        pages_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        pages_changed()
 
     def log_deletions(self, request, queryset):
         # A queryset from the bulk action, a list of one object from the single delete view.

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from swv.services.cache import pages_changed
 from uploads.models import Document, Toelichting, ToelichtingVersie, ZelfgerapporteerdCijfer
 from uploads.staff.roles import may_write_for_swv
 from uploads.validators import validate_pdf, validate_toelichting_length
@@ -73,6 +74,7 @@ def publish(*, toelichting: Toelichting, user) -> Toelichting:
     )
     versie.full_clean()
     versie.save()
+    pages_changed()
     logger.info("published toelichting=%s swv=%s user=%s", toelichting.pk, toelichting.swv.code, user.pk)
     return toelichting
 
@@ -129,6 +131,7 @@ def upload_document(
         if stored_name:
             document.bestand.storage.delete(stored_name)
         raise
+    pages_changed()
     logger.info(
         "document uploaded document=%s swv=%s soort=%s size=%s replaces=%s user=%s",
         document.pk,
@@ -150,6 +153,7 @@ def update_document(*, document: Document, user, **fields) -> Document:
             setattr(document, name, fields[name])
     document.full_clean()
     document.save()
+    pages_changed()
     logger.info("document changed document=%s swv=%s user=%s", document.pk, document.swv.code, user.pk)
     return document
 
@@ -161,5 +165,6 @@ def save_self_reported_figure(*, cijfer: ZelfgerapporteerdCijfer, user) -> Zelfg
     cijfer.gewijzigd_door = user
     cijfer.full_clean()
     cijfer.save()
+    pages_changed()
     logger.info("self-reported figure saved cijfer=%s swv=%s user=%s", cijfer.pk, cijfer.swv.code, user.pk)
     return cijfer

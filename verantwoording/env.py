@@ -39,6 +39,16 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"Environment variable {name}={raw!r} is not an integer.") from exc
 
 
+def env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"Environment variable {name}={raw!r} is not a number.") from exc
+
+
 def env_list(name: str, default: list[str] | None = None, *, required: bool = False) -> list[str]:
     raw = env_str(name, required=required)
     if raw is None:

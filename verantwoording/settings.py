@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from verantwoording.env import env_bool, env_int, env_json, env_list, env_str
+from verantwoording.env import env_bool, env_float, env_int, env_json, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -39,7 +39,7 @@ MIDDLEWARE = [
     "verantwoording.security.RequestSizeLimitMiddleware",
     "verantwoording.security.RejectUnreadableInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "verantwoording.page_cache.PublicPageCacheMiddleware",
+    "swv.caching.middleware.PublicPageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -170,20 +170,34 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 
 # One shared cache for every app server: Redis when REDIS_URL is set, process memory otherwise (one
-# process only). Cached pages are keyed by a data version that every change bumps (see README).
+# process only). Cached pages are compared with a data version that every change sets (see README).
+# Redis is never required for serving: a failed or slow command (REDIS_TIMEOUT seconds) is a cache miss,
+# and after one failure the process leaves Redis alone for a second (swv.caching.pool).
 REDIS_URL = env_str("REDIS_URL")
+REDIS_TIMEOUT = env_float("REDIS_TIMEOUT", 0.1)
 CACHES = {
     "default": (
         {
-            "BACKEND": "verantwoording.redis_cache.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "poib"),
+            "TIMEOUT": None,  # entries are keyed by data version; Redis evicts the least recently used
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
+                "SOCKET_TIMEOUT": REDIS_TIMEOUT,
+                "IGNORE_EXCEPTIONS": True,
+                "CONNECTION_POOL_CLASS": "swv.caching.pool.BreakerConnectionPool",
+            },
         }
         if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
     )
 }
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# The breaker logs an outage once; a traceback per ignored command would flood the log while it lasts.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
+# Sessions (staff only: anonymous visitors get none) live in the database, so logging in and out never
+# depends on Redis, and a logout during a Redis outage cannot leave a cached session behind.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=not DEBUG)
 
 # --- Open data API (swv/opendata/api) -------------------------------------------------------------

@@ -22,6 +22,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SECURE_SSL_REDIRECT = False  # the test client and the browser-test server speak plain HTTP
 SECURE_HSTS_SECONDS = 0
+# Every test session has its own key prefix in the shared Redis: let its entries expire after an hour.
+CACHES["default"]["TIMEOUT"] = 3600  # noqa: F405
 # Tests change data behind the ORM's back (bulk updates inside rolled-back transactions); the page
 # cache is switched on only in the tests about it.
 PAGE_CACHE_ENABLED = False

@@ -18,7 +18,6 @@ from swv.services.links import current_indeling
 GELEVERD = Waarde.Status.GELEVERD
 ONDERDRUKT = Waarde.Status.ONDERDRUKT
 NIET_GELEVERD = Waarde.Status.NIET_GELEVERD
-CACHE_SECONDS = 24 * 3600
 # The themes the public pages show, in their order (theme 'context' is the home page's funding picture).
 THEMES = (
     (Indicator.Thema.ONDERSTEUNING, "Ondersteuning"),
@@ -275,7 +274,7 @@ def _cached(name: str, build):
         figures = cache.get(key)
         if figures is None:
             figures = build()
-            cache.set(key, figures, CACHE_SECONDS)
+            cache.set(key, figures)
         for stale in [k for k in _in_process if k.startswith(f"figures:{name}:")]:
             del _in_process[stale]
         _in_process[key] = figures

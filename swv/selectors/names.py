@@ -44,7 +44,7 @@ def display_names() -> dict[int, str]:
             swv.pk: swv.naam or fallback_name(swv=swv, gemeenten=main.get(swv.pk, []))
             for swv in Samenwerkingsverband.objects.only("pk", "code", "naam")
         }
-        cache.set(key, names, 24 * 3600)
+        cache.set(key, names)
     return names
 
 

@@ -33,7 +33,6 @@ PROVINCIES = {
     "31": "Limburg",
 }
 COLOURS = 6  # neighbouring regions get different fill classes (greedy colouring)
-CACHE_SECONDS = 24 * 3600
 
 
 def swv_url(swv: Samenwerkingsverband) -> str:
@@ -132,7 +131,7 @@ def sector_geojson(sector: str) -> SectorGeoJSON:
     built = cache.get(key)
     if built is None:
         built = _build_sector(sector)
-        cache.set(key, built, CACHE_SECONDS)
+        cache.set(key, built)
     return SectorGeoJSON(
         body=built["body"],
         gzipped=built["gzipped"],
