@@ -16,4 +16,3 @@ class SwvConfig(AppConfig):
         post_migrate.connect(sync_catalogue_after_migrate, sender=self)
         # Every urlconf may use <swvcode:...>; registered before any of them is imported.
         register_converter(SwvCodeConverter, "swvcode")
-

@@ -1,15 +1,12 @@
-from django.core.cache import cache
-
-from swv.services.cache import source_data_version
+from swv.services.cache import derived
 
 
 def site(request):
     """Whether fictional demo figures are loaded, so every page can say so in a banner."""
-    key = f"has-fictional-data:{source_data_version()}"
-    has_fictional = cache.get(key)
-    if has_fictional is None:
-        from swv.models import Waarde
+    return {"fictieve_data": derived("has-fictional-data", _has_fictional_data)}
 
-        has_fictional = Waarde.objects.filter(fictief=True).exists()
-        cache.set(key, has_fictional)
-    return {"fictieve_data": has_fictional}
+
+def _has_fictional_data() -> bool:
+    from swv.models import Waarde
+
+    return Waarde.objects.filter(fictief=True).exists()

@@ -65,9 +65,8 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def site_url(django_db_setup, django_db_blocker):
-    """A real server process (gunicorn) on the session's test database, for browser tests."""
+def start_site(**env) -> tuple[str, subprocess.Popen]:
+    """A real server process (gunicorn, 2 workers) on the session's test database; `env` added to its environment."""
     from django.db import connection
 
     port = _free_port()
@@ -75,6 +74,7 @@ def site_url(django_db_setup, django_db_blocker):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "verantwoording.settings_test",
         "DATABASE_URL": _database_url(connection.settings_dict),
+        **env,
     }
     server = subprocess.Popen(
         [
@@ -101,12 +101,18 @@ def site_url(django_db_setup, django_db_blocker):
     while True:
         try:
             urlopen(url + "/", timeout=2)
-            break
+            return url, server
         except Exception:
             if server.poll() is not None or time.monotonic() > deadline:
                 server.kill()
                 raise RuntimeError(f"test server did not start: {server.stderr.read().decode()[-2000:]}") from None
             time.sleep(0.3)
+
+
+@pytest.fixture(scope="session")
+def site_url(django_db_setup, django_db_blocker):
+    """A real server process (gunicorn) on the session's test database, for browser tests."""
+    url, server = start_site()
     yield url
     server.terminate()
     server.wait(10)

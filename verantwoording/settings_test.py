@@ -11,6 +11,7 @@ os.environ.setdefault("ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
 os.environ.setdefault("CACHE_KEY_PREFIX", f"test-{uuid.uuid4().hex[:12]}")
 
+from verantwoording.env import env_bool  # noqa: E402
 from verantwoording.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -26,4 +27,4 @@ SECURE_HSTS_SECONDS = 0
 CACHES["default"]["TIMEOUT"] = 3600  # noqa: F405
 # Tests change data behind the ORM's back (bulk updates inside rolled-back transactions); the page
 # cache is switched on only in the tests about it.
-PAGE_CACHE_ENABLED = False
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=False)  # on in servers of the Redis fault test)

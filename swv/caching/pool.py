@@ -23,6 +23,14 @@ _recoveries = itertools.count(1)
 _last_recovery = 0
 
 
+_breakers: list["Breaker"] = []
+
+
+def failing() -> bool:
+    """Whether a Redis of this process failed and has not answered since."""
+    return any(breaker.failed for breaker in _breakers)
+
+
 def outages_ended() -> int:
     """How many times a Redis of this process came back after failing (see swv.services.cache)."""
     return _last_recovery
@@ -100,6 +108,7 @@ class BreakerConnectionPool(ConnectionPool):
         super().__init__(connection_class=_mixed[connection_class], **kwargs)
         where = kwargs.get("path") or f"{kwargs.get('host', 'localhost')}:{kwargs.get('port', 6379)}"
         self.breaker = Breaker(where)
+        _breakers.append(self.breaker)
 
     def make_connection(self):
         connection = super().make_connection()

@@ -8,11 +8,9 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-
 from swv.figures.statistics import Aggregate, Position, aggregate, position
 from swv.models import Indicator, Samenwerkingsverband, SwvGemeente, Waarde
-from swv.services.cache import source_data_version
+from swv.services.cache import derived
 from swv.services.links import current_indeling
 
 GELEVERD = Waarde.Status.GELEVERD
@@ -262,23 +260,8 @@ def _load_units(niveau: str) -> Figures:
     return _build(indicators, units, points)
 
 
-# Unpickling a sector from the shared cache costs more than rendering a page, so each process also
-# keeps the figures of the current data version in memory.
-_in_process: dict[str, Figures] = {}
-
-
-def _cached(name: str, build):
-    key = f"figures:{name}:{source_data_version()}"
-    figures = _in_process.get(key)
-    if figures is None:
-        figures = cache.get(key)
-        if figures is None:
-            figures = build()
-            cache.set(key, figures)
-        for stale in [k for k in _in_process if k.startswith(f"figures:{name}:")]:
-            del _in_process[stale]
-        _in_process[key] = figures
-    return figures
+def _cached(name: str, build) -> "Figures":
+    return derived(f"figures:{name}", build)
 
 
 def sector_figures(*, sector: str) -> Figures:

@@ -4,10 +4,8 @@ no script, no tiles and no extra request."""
 import json
 import math
 
-from django.core.cache import cache
-
 from swv.models import Samenwerkingsverband
-from swv.services.cache import source_data_version
+from swv.services.cache import derived
 
 WIDTH = 300  # SVG user units; the outline scales with the page
 LAT_SCALE = 1 / math.cos(math.radians(52.2))  # keeps the Netherlands' proportions at its latitude
@@ -15,7 +13,7 @@ LAT_SCALE = 1 / math.cos(math.radians(52.2))  # keeps the Netherlands' proportio
 
 def coverage_map(*, sector: str) -> dict | None:
     """{'viewbox': ..., 'regions': [{'code', 'path'}]} or None when no region is loaded."""
-    return cache.get_or_set(f"coverage-map:{sector}:{source_data_version()}", lambda: _build(sector))
+    return derived(f"coverage-map:{sector}", lambda: _build(sector))
 
 
 def _rings(geometry: dict):

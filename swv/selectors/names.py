@@ -2,11 +2,10 @@
 
 from collections import Counter, defaultdict
 
-from django.core.cache import cache
 from django.db.models import Count
 
 from swv.models import Samenwerkingsverband, SwvGemeente, Vestiging
-from swv.services.cache import source_data_version
+from swv.services.cache import derived
 from swv.services.links import current_indeling
 
 MAIN_GEMEENTEN = 3
@@ -36,16 +35,15 @@ def _main_gemeenten() -> dict[int, list[str]]:
 
 def display_names() -> dict[int, str]:
     """SWV id -> the name the site shows, cached per data version."""
-    key = f"swv-display-names:{source_data_version()}"
-    names = cache.get(key)
-    if names is None:
-        main = _main_gemeenten()
-        names = {
-            swv.pk: swv.naam or fallback_name(swv=swv, gemeenten=main.get(swv.pk, []))
-            for swv in Samenwerkingsverband.objects.only("pk", "code", "naam")
-        }
-        cache.set(key, names)
-    return names
+    return derived("swv-display-names", _build_display_names)
+
+
+def _build_display_names() -> dict[int, str]:
+    main = _main_gemeenten()
+    return {
+        swv.pk: swv.naam or fallback_name(swv=swv, gemeenten=main.get(swv.pk, []))
+        for swv in Samenwerkingsverband.objects.only("pk", "code", "naam")
+    }
 
 
 def display_name(swv: Samenwerkingsverband) -> str:

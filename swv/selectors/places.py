@@ -14,19 +14,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from django.core.cache import cache
 from rapidfuzz import fuzz, process
 
 from swv.codes import normalize_name
 from swv.models import Gemeente, Postcodegebied, Vestiging
-from swv.services.cache import source_data_version
+from swv.services.cache import derived
 
 ALIASES_FILE = Path(__file__).resolve().parent.parent / "data" / "plaatsnamen.csv"
 SUGGESTION_CUTOFF = 80  # rapidfuzz ratio (0-100): 'veldhovn' ~ 'veldhoven' scores 94, 'vledhoven' 89
 MAX_SUGGESTIONS = 3
 _PREFIXES = re.compile(r"^(?:(?:de )?gemeente|woonplaats|plaats|regio|in) ")
 _SAINT = re.compile(r"\bst(?:\.\s*|\s+)")  # 'St. Michielsgestel', 'St Anthonis'; not 'Stad'
-_IN_PROCESS: dict[str, dict] = {}
 
 
 def place_key(raw: str) -> str:
@@ -125,14 +123,7 @@ def _build() -> dict:
 
 def place_index() -> dict:
     """{'places': [Place], 'keys': {key: [place index]}} for the current source-data version."""
-    key = f"zoeken:plaatsen:{source_data_version()}"
-    index = _IN_PROCESS.get(key) or cache.get(key)
-    if index is None:
-        index = _build()
-        cache.set(key, index, 24 * 3600)
-    _IN_PROCESS.clear()  # keep only the current version in this process
-    _IN_PROCESS[key] = index
-    return index
+    return derived("zoeken:plaatsen", _build)
 
 
 @dataclass

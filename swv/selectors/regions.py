@@ -7,13 +7,12 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils.http import urlencode
 
 from swv.models import ImportRun, Samenwerkingsverband, SwvGemeente
 from swv.selectors.names import display_name
-from swv.services.cache import source_data_version
+from swv.services.cache import derived
 from swv.services.links import current_indeling
 
 SECTORS = ("PO", "VO")
@@ -127,11 +126,7 @@ def _build_sector(sector: str) -> dict:
 
 def sector_geojson(sector: str) -> SectorGeoJSON:
     """The regions of one sector as a GeoJSON FeatureCollection, built once per data version."""
-    key = f"kaart:geojson:{sector}:{source_data_version()}"
-    built = cache.get(key)
-    if built is None:
-        built = _build_sector(sector)
-        cache.set(key, built)
+    built = derived(f"kaart:geojson:{sector}", lambda: _build_sector(sector))
     return SectorGeoJSON(
         body=built["body"],
         gzipped=built["gzipped"],

@@ -11,12 +11,16 @@ rows, and was stored under the version of the first bump, which the second retir
 
 A version is a nanosecond timestamp, never used before: also after Redis lost its data (a restart
 without persistence, eviction), pages that app servers kept from long ago never become current again.
-While Redis is unreachable a version cannot be read; every read then gives a new, unused version, so
-nothing is cached under it, and the first read after Redis is back sets both versions anew, because a
-change made during the outage could not retire the pages it made stale.
+While Redis is unreachable a process uses the versions it last knew (so figures it holds in memory stay
+usable; a change it makes itself takes effect at once, one on another server shows once Redis is back),
+and the first read after Redis is back sets both versions anew, because a change made during the outage
+could not retire the pages it made stale.
 """
 
+import threading
 import time
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import transaction
@@ -26,6 +30,9 @@ from swv.caching import pool
 VERSION_KEY = "site-data-version"
 SOURCE_VERSION_KEY = "site-source-data-version"
 _seen_outages = 0
+# The versions this process last read or set, used while Redis cannot be reached: what this process has
+# computed for them (figures in memory) stays usable, and its own changes still take effect here.
+_known: dict[str, int] = {}
 
 
 def _new_version() -> int:
@@ -34,8 +41,11 @@ def _new_version() -> int:
 
 def _version(key: str) -> int:
     _after_outage()
-    # Without Redis, get_or_set() gives the new version it could not store: a version nothing is cached under.
-    return cache.get_or_set(key, _new_version)
+    value = cache.get_or_set(key, _new_version)
+    if pool.failing():  # not stored, and nothing in Redis is cached under it
+        return _known.setdefault(key, value)
+    _known[key] = value
+    return value
 
 
 def data_version() -> int:
@@ -56,6 +66,32 @@ def data_version_and(key: str):
     return (version if version is not None else data_version()), found.get(key)
 
 
+T = TypeVar("T")
+_derived: dict[str, tuple[int, object]] = {}  # name -> (source version, value): this process's copies
+_derived_lock = threading.Lock()
+
+
+def derived(name: str, build: Callable[[], T]) -> T:
+    """What is computed from the imported data alone (figures, regions, names), built once per source-data
+    version: from this process's memory, else the shared cache, else built and stored in both.
+
+    Unpickling a sector's figures from Redis costs more than rendering a page, hence the process copy; it
+    holds only the current version of each name. While Redis is away the process copy keeps serving.
+    """
+    version = source_data_version()
+    held = _derived.get(name)
+    if held is not None and held[0] == version:
+        return held[1]
+    key = f"derived:{name}:{version}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value)
+    with _derived_lock:
+        _derived[name] = (version, value)
+    return value
+
+
 def changed_at(version: int) -> float:
     """When the data of `version` changed (seconds since the epoch), for Last-Modified."""
     return version / 1e9
@@ -63,6 +99,7 @@ def changed_at(version: int) -> float:
 
 def _set(*keys: str) -> None:
     version = _new_version()
+    _known.update(dict.fromkeys(keys, version))
     cache.set_many(dict.fromkeys(keys, version))
 
 
