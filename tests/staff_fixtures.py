@@ -6,16 +6,14 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from swv.models import Samenwerkingsverband
+from tests.pdf_corpus import build_pdf
 from uploads.models import SwvMedewerker, Toelichting
 from uploads.staff.roles import BEHEERDER, INSPECTIE, SWV_MEDEWERKER
 
 PASSWORD = "een-lang-testwachtwoord-42"
 
-MINIMAL_PDF = (
-    b"%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n"
-    b"2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n"
-    b"trailer <</Root 1 0 R>>\n%%EOF\n"
-)
+# A real one-page PDF with a correct cross-reference (the upload check parses what it accepts).
+MINIMAL_PDF = build_pdf()
 
 
 def pdf_upload(name: str = "plan.pdf", content: bytes = MINIMAL_PDF, content_type: str = "application/pdf"):
