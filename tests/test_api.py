@@ -4,6 +4,7 @@ import pytest
 import yaml
 
 from swv.models import Gemeente, Indicator, Samenwerkingsverband
+from swv.templatetags.nl import bereik
 from swv.templatetags.nl import waarde as format_waarde
 from tests.test_downloads import figure_value, sample_swvs, text
 
@@ -21,7 +22,8 @@ def all_pages(client, url: str) -> list[dict]:
 
 def shown(row: dict, eenheid: str) -> str:
     if row["status"] == "onderdrukt":
-        return "<5"
+        bounds = (row["ondergrens"], row["bovengrens"])
+        return "<5" if bounds == (1, 4) and eenheid == "aantal" else text(bereik(bounds, eenheid))
     if row["status"] != "geleverd":
         return "niet aangeleverd"
     return text(format_waarde(row["waarde"], eenheid)) if row["waarde"] is not None else row["tekst"]

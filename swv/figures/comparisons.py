@@ -23,6 +23,7 @@ def period_short(point: Point, soort: str) -> str:
 class HistoryRow:
     point: Point
     gemiddelde: float | None
+    gemiddelde_bereik: tuple[float, float] | None = None
 
 
 @dataclass
@@ -64,6 +65,14 @@ class SwvFigure:
         if self.indicator.aggregatie == "som":
             return self.aggregate.gemiddelde
         return self.aggregate.waarde
+
+    @property
+    def sector_range(self) -> tuple[float, float] | None:
+        """The comparison figure with the units that have '<5' counted in at 1 and at 4 (a plain mean
+        only: a weighted mean says instead that they are left out)."""
+        if self.aggregate is None or self.indicator.aggregatie not in ("som", "gemiddelde"):
+            return None
+        return self.aggregate.gemiddelde_bereik
 
     @property
     def same_category_share(self) -> float | None:
@@ -109,7 +118,11 @@ class SwvFigure:
 def swv_figure(*, figures: Figures, series: Series, swv_id: int, sector: str) -> SwvFigure:
     point = series.current.get(swv_id)
     history = [
-        HistoryRow(point=p, gemiddelde=_comparison(series, series.aggregates.get(p.periode)))
+        HistoryRow(
+            point=p,
+            gemiddelde=_comparison(series, series.aggregates.get(p.periode)),
+            gemiddelde_bereik=_comparison_range(series, series.aggregates.get(p.periode)),
+        )
         for p in series.per_unit.get(swv_id, [])
     ]
     figure = SwvFigure(
@@ -135,6 +148,12 @@ def _comparison(series: Series, aggregate: Aggregate | None) -> float | None:
     if aggregate is None:
         return None
     return aggregate.gemiddelde if series.indicator.aggregatie == "som" else aggregate.waarde
+
+
+def _comparison_range(series: Series, aggregate: Aggregate | None) -> tuple[float, float] | None:
+    if aggregate is None or series.indicator.aggregatie not in ("som", "gemiddelde"):
+        return None
+    return aggregate.gemiddelde_bereik
 
 
 def swv_figures_by_topic(*, figures: Figures, thema: str, swv_id: int, sector: str) -> list[tuple[str, list]]:

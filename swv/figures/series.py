@@ -38,6 +38,23 @@ class Point:
     gemeenten_geleverd: int = 0
     gemeenten_onderdrukt: int = 0
     gemeenten_deels: int = 0  # gemeenten only partly in the region, counted whole
+    # A suppressed value ('<5', a sum with a '<5' part, a percentage from one) lies between these.
+    ondergrens: float | None = None
+    bovengrens: float | None = None
+
+    @property
+    def bounds(self) -> tuple[float, float] | None:
+        """(low, high) of a number or a range; None for text and missing values."""
+        if self.geleverd and self.getal is not None:
+            return self.getal, self.getal
+        if self.onderdrukt and self.ondergrens is not None and self.bovengrens is not None:
+            return self.ondergrens, self.bovengrens
+        return None
+
+    @property
+    def lone_suppressed(self) -> bool:
+        """A single '<5' count (1 to 4), as opposed to a wider range built from one."""
+        return self.onderdrukt and (self.ondergrens, self.bovengrens) in ((1.0, 4.0), (None, None))
 
     @property
     def geleverd(self) -> bool:
@@ -95,9 +112,15 @@ class Figures:
         return [s for s in self.series.values() if s.indicator.thema == thema]
 
 
+def _float(value) -> float | None:
+    return float(value) if value is not None else None
+
+
 def _point(row) -> Point:
-    _unit, _ind, periode, peildatum, getal, tekst, status, fictief = row
-    return Point(periode, peildatum, float(getal) if getal is not None else None, tekst, status, fictief)
+    _unit, _ind, periode, peildatum, getal, tekst, status, fictief, low, high = row
+    return Point(
+        periode, peildatum, _float(getal), tekst, status, fictief, ondergrens=_float(low), bovengrens=_float(high)
+    )
 
 
 def _build(indicators: list[Indicator], units: list[int], points: dict[str, dict[int, list[Point]]]) -> Figures:
@@ -155,6 +178,7 @@ def _aggregate_points(s: Series, points: dict[int, Point], *, noemer: dict[int, 
         numbers=numbers,
         texts=texts,
         onderdrukt=sum(1 for p in points.values() if p.onderdrukt),
+        ranges={u: p.bounds for u, p in points.items() if p.onderdrukt and p.bounds is not None},
         noemer=noemer,
         categorieen=indicator.categorie_lijst,
     )
@@ -178,7 +202,17 @@ def current_shares(figures: Figures, series: Series) -> dict[int, float]:
     }
 
 
-_VALUE_FIELDS = ("indicator_id", "periode", "peildatum", "getal", "tekst", "status", "fictief")
+_VALUE_FIELDS = (
+    "indicator_id",
+    "periode",
+    "peildatum",
+    "getal",
+    "tekst",
+    "status",
+    "fictief",
+    "ondergrens",
+    "bovengrens",
+)
 
 
 def _indicators(niveau_in: set[str], sector: str | None) -> list[Indicator]:
@@ -224,12 +258,16 @@ def _roll_up(indicators: list[Indicator], sector: str, points) -> None:
             found = [per_gemeente[g] for g in gemeenten if g in per_gemeente]
             delivered = [p for p in found if p.geleverd and p.getal is not None]
             suppressed = sum(1 for p in found if p.onderdrukt)
-            if delivered:
+            ranged = [p.bounds for p in found if p.bounds is not None]
+            low = high = total = None
+            if suppressed and len(ranged) == len(delivered) + suppressed:
+                # A sum with a '<5' part is known only between the sums of the parts' bounds.
+                status = ONDERDRUKT
+                low, high = sum(b[0] for b in ranged), sum(b[1] for b in ranged)
+            elif delivered:
                 status, total = GELEVERD, sum(p.getal for p in delivered)
             else:
-                # A sum of several suppressed counts is unknown (up to 4 each): only a lone one stays '<5'.
-                status = ONDERDRUKT if suppressed == 1 and len(gemeenten) == 1 else NIET_GELEVERD
-                total = None
+                status = NIET_GELEVERD
             points[code][swv_id].append(
                 Point(
                     periode=periode,
@@ -237,6 +275,8 @@ def _roll_up(indicators: list[Indicator], sector: str, points) -> None:
                     getal=total,
                     tekst="",
                     status=status,
+                    ondergrens=low,
+                    bovengrens=high,
                     fictief=any(p.fictief for p in found),
                     gemeenten=len(gemeenten),
                     gemeenten_geleverd=len(delivered),

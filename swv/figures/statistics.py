@@ -30,6 +30,26 @@ class Aggregate:
     positief: int = 0
     negatief: int = 0
     nul: int = 0
+    # Units with '<5' (or a range from one) are not in `gemiddelde`, the spread or positions; the
+    # bounds below count them in at their low and their high end, so the truth lies between.
+    ondergrens: float | None = None  # of `waarde` (a total with suppressed parts)
+    bovengrens: float | None = None
+    gemiddelde_ondergrens: float | None = None
+    gemiddelde_bovengrens: float | None = None
+    met_bereik: int = 0  # units counted in through their bounds
+    aandeel_bereik: tuple[float, float] | None = None  # `aandeel` of a total that is a range
+
+    @property
+    def bereik(self) -> tuple[float, float] | None:
+        if self.ondergrens is None:
+            return None
+        return self.ondergrens, self.bovengrens
+
+    @property
+    def gemiddelde_bereik(self) -> tuple[float, float] | None:
+        if self.gemiddelde_ondergrens is None:
+            return None
+        return self.gemiddelde_ondergrens, self.gemiddelde_bovengrens
 
     @property
     def niet_aangeleverd(self) -> int:
@@ -85,10 +105,13 @@ def aggregate(
     onderdrukt: int,
     noemer: dict[int, float] | None = None,
     categorieen: list[str] | None = None,
+    ranges: dict[int, tuple[float, float]] | None = None,
 ) -> Aggregate:
-    """Aggregate one period's values; `numbers`/`texts` map unit -> delivered value."""
+    """Aggregate one period's values; `numbers`/`texts` map unit -> delivered value, `ranges` unit ->
+    (low, high) of a suppressed value."""
     values = list(numbers.values())
     mean = sum(values) / len(values) if values else None
+    ranges = ranges or {}
     common = {
         "aggregatie": aggregatie,
         "eenheden": eenheden,
@@ -96,7 +119,12 @@ def aggregate(
         "onderdrukt": onderdrukt,
         "gemiddelde": mean,
         "spreiding": spread(values),
+        "met_bereik": len(ranges),
     }
+    if ranges:
+        n = len(values) + len(ranges)
+        common["gemiddelde_ondergrens"] = (sum(values) + sum(low for low, _ in ranges.values())) / n
+        common["gemiddelde_bovengrens"] = (sum(values) + sum(high for _, high in ranges.values())) / n
     if aggregatie == "verdeling":
         counts = Counter(texts.values())
         total = sum(counts.values())
@@ -105,6 +133,23 @@ def aggregate(
         return Aggregate(**common, categorieen=rows)
     if aggregatie == "som":
         total = sum(values) if values else None
+        if ranges:
+            # A total with suppressed parts is a range, never the sum of the known parts alone.
+            low = sum(values) + sum(low for low, _ in ranges.values())
+            high = sum(values) + sum(high for _, high in ranges.values())
+            share_range = None
+            if noemer:
+                paired = [u for u in [*numbers, *ranges] if noemer.get(u)]
+                denominator = sum(noemer[u] for u in paired)
+                if denominator:
+                    known = sum(numbers[u] for u in paired if u in numbers)
+                    share_range = (
+                        100 * (known + sum(ranges[u][0] for u in paired if u in ranges)) / denominator,
+                        100 * (known + sum(ranges[u][1] for u in paired if u in ranges)) / denominator,
+                    )
+            return Aggregate(
+                **common, waarde=None, ondergrens=low, bovengrens=high, aandeel=None, aandeel_bereik=share_range
+            )
         share = None
         if noemer and values:
             paired = [u for u in numbers if noemer.get(u)]

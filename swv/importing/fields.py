@@ -2,6 +2,7 @@
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from swv.codes import gemeente_code, normalize_swv_code
@@ -16,6 +17,28 @@ class _Suppressed:
 
 
 SUPPRESSED = _Suppressed()
+SUPPRESSED_BOUNDS = (Decimal(1), Decimal(4))
+
+
+@dataclass(frozen=True)
+class Range:
+    """A value known only between two bounds, because a count it comes from was published as '<5'."""
+
+    low: Decimal
+    high: Decimal
+
+
+def bounds(value) -> tuple[Decimal, Decimal] | None:
+    """(low, high) of a parsed value: a number is its own bounds, '<5' is 1-4, nothing is None."""
+    if value is None or isinstance(value, (str, bool)):
+        return None
+    if value is SUPPRESSED:
+        return SUPPRESSED_BOUNDS
+    if isinstance(value, Range):
+        return value.low, value.high
+    return Decimal(value), Decimal(value)
+
+
 _SUPPRESSED_TEXT = {"<5", "< 5", "1-4", "1 - 4"}
 _NL_NUMBER = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
 _TRUE = {"ja", "j", "1", "true", "waar", "yes", "y"}

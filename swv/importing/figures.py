@@ -6,12 +6,11 @@ percentage, a difference) are declared as Derived. A cell left empty is stored a
 """
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import ClassVar
 
 from swv.figures.periods import period_of
 from swv.importing.base import Changes, Source
-from swv.importing.fields import SUPPRESSED
+from swv.importing.fields import SUPPRESSED, Range, bounds
 from swv.importing.guards import removal_allowed
 from swv.importing.problems import ProblemCollector
 from swv.models import Indicator, Samenwerkingsverband, Waarde
@@ -27,14 +26,18 @@ class Derived:
     b: str
 
     def compute(self, values: dict):
-        a, b = values.get(self.a), values.get(self.b)
-        if a is SUPPRESSED or b is SUPPRESSED:
-            return SUPPRESSED if self.kind == "ratio" and a is SUPPRESSED else None
+        """A number, or a Range when an input is '<5' (interval arithmetic: the result holds for every
+        value the suppressed input can have); None when an input is missing."""
+        a, b = bounds(values.get(self.a)), bounds(values.get(self.b))
         if a is None or b is None:
             return None
         if self.kind == "difference":
-            return Decimal(a) - Decimal(b)
-        return (Decimal(a) * 100 / Decimal(b)) if b else None
+            low, high = a[0] - b[1], a[1] - b[0]
+        else:
+            if b[0] <= 0:
+                return None
+            low, high = a[0] * 100 / b[1], a[1] * 100 / b[0]
+        return low if low == high else Range(low, high)
 
 
 class FigureSource(Source):
@@ -118,10 +121,12 @@ class FigureSource(Source):
         unit_ids = {s.pk for s in subjects.values()}
         stored = Waarde.objects.filter(
             indicator__code__in=missing, fictief=False, **{f"{self.subject}_id__in": unit_ids}
-        ).values_list(f"{self.subject}_id", "periode", "indicator__code", "getal", "status")
+        ).values_list(f"{self.subject}_id", "periode", "indicator__code", "getal", "status", "ondergrens", "bovengrens")
         result: dict = {}
-        for unit, periode, code, getal, status in stored:
-            value = SUPPRESSED if status == Waarde.Status.ONDERDRUKT else getal
+        for unit, periode, code, getal, status, low, high in stored:
+            value = getal
+            if status == Waarde.Status.ONDERDRUKT:
+                value = Range(low, high) if low is not None else SUPPRESSED
             result.setdefault((unit, periode), {})[code] = value
         return result
 

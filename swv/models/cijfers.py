@@ -92,6 +92,10 @@ class Waarde(models.Model):
     getal = models.DecimalField(max_digits=18, decimal_places=4, null=True, blank=True)
     tekst = models.CharField(max_length=100, blank=True)
     status = models.CharField(max_length=14, choices=Status.choices, default=Status.GELEVERD)
+    # A suppressed value is known only between two bounds: a '<5' count is 1-4, a percentage computed
+    # from one is that range divided by its noemer. Empty for delivered and missing values.
+    ondergrens = models.DecimalField(max_digits=18, decimal_places=4, null=True, blank=True)
+    bovengrens = models.DecimalField(max_digits=18, decimal_places=4, null=True, blank=True)
     fictief = models.BooleanField(default=False, help_text="Voorbeeldwaarde van demo_figures, geen echte data.")
     import_run = models.ForeignKey("swv.ImportRun", null=True, blank=True, on_delete=models.SET_NULL)
 

@@ -23,7 +23,7 @@ THEME_ORDER = [
 ]
 
 _INDICATOR_COLUMNS = ["indicator", "label", "thema", "onderwerp", "eenheid"]
-_VALUE_COLUMNS = ["periode", "peildatum", "waarde", "tekst", "status", "fictief"]
+_VALUE_COLUMNS = ["periode", "peildatum", "waarde", "tekst", "status", "ondergrens", "bovengrens", "fictief"]
 _SOURCE_COLUMNS = ["bron", "peildatum_soort"]
 
 COLUMNS_SWV = [
@@ -34,6 +34,8 @@ COLUMNS_SWV = [
     *_VALUE_COLUMNS,
     "huidig",
     "gemiddelde_sector",
+    "gemiddelde_sector_ondergrens",
+    "gemiddelde_sector_bovengrens",
     "gemiddelde_vergelijkbare_grootte",
     "aandeel_van_noemer",
     *_SOURCE_COLUMNS,
@@ -59,7 +61,11 @@ COLUMNS_AGGREGATEN = [
     "periode",
     "peildatum",
     "waarde",
+    "ondergrens",
+    "bovengrens",
     "gemiddelde",
+    "gemiddelde_ondergrens",
+    "gemiddelde_bovengrens",
     "aandeel_van_noemer",
     "categorie",
     "aantal",
@@ -101,15 +107,20 @@ def _point_fields(point: Point | None) -> dict:
             "waarde": None,
             "tekst": "",
             "status": "niet_geleverd",
+            "ondergrens": None,
+            "bovengrens": None,
             "fictief": False,
         }
     delivered = point.status == "geleverd" and (point.getal is not None or point.tekst != "")
+    bounds = point.bounds if point.onderdrukt else None
     return {
         "periode": point.periode,
         "peildatum": point.peildatum,
         "waarde": point.getal if delivered else None,
         "tekst": point.tekst if delivered else "",
         "status": point.status if delivered or point.onderdrukt else "niet_geleverd",
+        "ondergrens": bounds[0] if bounds else None,
+        "bovengrens": bounds[1] if bounds else None,
         "fictief": point.fictief,
     }
 
@@ -142,20 +153,24 @@ def swv_rows(*, swv: Samenwerkingsverband, name: str) -> list[dict]:
         base = {"swv": swv.code, "swv_naam": name, "sector": swv.sector, **_indicator_fields(figure.indicator)}
         peer_by_period = {h.point.periode: h.gemiddelde for h in peer.history} if peer else {}
         if figure.indicator.periode_soort == Indicator.PeriodeSoort.PEILDATUM:  # dated per SWV: latest only
-            points = [(figure.point, figure.sector_value)] if figure.point else []
+            points = [(figure.point, figure.sector_value, figure.sector_range)] if figure.point else []
         else:
-            points = [(h.point, h.gemiddelde) for h in figure.history]
+            points = [(h.point, h.gemiddelde, h.gemiddelde_bereik) for h in figure.history]
         if not points:
-            points = [(None, figure.sector_value)]
-        for point, mean in points:
+            points = [(None, figure.sector_value, figure.sector_range)]
+        for point, mean, mean_range in points:
             current = point is None or (figure.point is not None and point.periode == figure.point.periode)
             peer_mean = (peer.sector_value if current else peer_by_period.get(point.periode)) if peer else None
+            if current:
+                mean_range = figure.sector_range
             rows.append(
                 {
                     **base,
                     **_point_fields(point),
                     "huidig": current,
                     "gemiddelde_sector": figure.sector_value if current else mean,
+                    "gemiddelde_sector_ondergrens": mean_range[0] if mean_range else None,
+                    "gemiddelde_sector_bovengrens": mean_range[1] if mean_range else None,
                     "gemiddelde_vergelijkbare_grootte": peer_mean,
                     "aandeel_van_noemer": figure.aandeel if current else None,
                 }
@@ -269,7 +284,11 @@ def _aggregate_fields(aggregate: Aggregate) -> dict:
     return {
         "aggregatie": aggregate.aggregatie,
         "waarde": aggregate.waarde,
+        "ondergrens": aggregate.ondergrens,
+        "bovengrens": aggregate.bovengrens,
         "gemiddelde": aggregate.gemiddelde,
+        "gemiddelde_ondergrens": aggregate.gemiddelde_ondergrens,
+        "gemiddelde_bovengrens": aggregate.gemiddelde_bovengrens,
         "aandeel_van_noemer": aggregate.aandeel,
         "eenheden": aggregate.eenheden,
         "geleverd": aggregate.geleverd,
@@ -314,7 +333,7 @@ def aggregate_rows(*, sector: str | None = None) -> list[dict]:
 
 def figure_text(*, swv: Samenwerkingsverband, indicator: Indicator, periode: str) -> str:
     """A figure of an SWV as its page writes it ('14.750', '<5', 'niet aangeleverd'), for a report."""
-    from swv.templatetags.nl import waarde
+    from swv.templatetags.nl import bereik, waarde
 
     series = sector_figures(sector=swv.sector).series.get(indicator.code)
     if series is None:
@@ -324,7 +343,7 @@ def figure_text(*, swv: Samenwerkingsverband, indicator: Indicator, periode: str
     if point is None or not (point.geleverd or point.onderdrukt):
         return "niet aangeleverd"
     if point.onderdrukt:
-        return "<5"
+        return "<5" if point.lone_suppressed else bereik(point, indicator.eenheid)
     return waarde(point.getal if point.getal is not None else point.tekst, indicator.eenheid)
 
 

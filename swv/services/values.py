@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from swv.importing.base import Changes
-from swv.importing.fields import SUPPRESSED
+from swv.importing.fields import SUPPRESSED, Range, bounds
 from swv.importing.guards import refuse_large_removal
 from swv.importing.sync import sync_rows
 from swv.models import Gemeente, Indicator, Samenwerkingsverband, Waarde
@@ -22,16 +22,23 @@ NIET_GELEVERD = Waarde.Status.NIET_GELEVERD
 
 
 def value_fields(value) -> dict:
-    """The getal/tekst/status triple for a parsed cell: a number, a category, <5 or nothing."""
+    """The stored fields for a parsed cell: a number, a category, <5 (or a range from one) or nothing."""
+    empty = {"getal": None, "tekst": "", "ondergrens": None, "bovengrens": None}
     if value is None:
-        return {"getal": None, "tekst": "", "status": Waarde.Status.NIET_GELEVERD}
-    if value is SUPPRESSED:
-        return {"getal": None, "tekst": "", "status": Waarde.Status.ONDERDRUKT}
+        return {**empty, "status": Waarde.Status.NIET_GELEVERD}
+    if value is SUPPRESSED or isinstance(value, Range):
+        low, high = bounds(value)
+        return {
+            **empty,
+            "status": Waarde.Status.ONDERDRUKT,
+            "ondergrens": low.quantize(_QUANT),
+            "bovengrens": high.quantize(_QUANT),
+        }
     if isinstance(value, bool):
-        return {"getal": None, "tekst": "ja" if value else "nee", "status": Waarde.Status.GELEVERD}
+        return {**empty, "tekst": "ja" if value else "nee", "status": Waarde.Status.GELEVERD}
     if isinstance(value, str):
-        return {"getal": None, "tekst": value, "status": Waarde.Status.GELEVERD}
-    return {"getal": Decimal(value).quantize(_QUANT), "tekst": "", "status": Waarde.Status.GELEVERD}
+        return {**empty, "tekst": value, "status": Waarde.Status.GELEVERD}
+    return {**empty, "getal": Decimal(value).quantize(_QUANT), "status": Waarde.Status.GELEVERD}
 
 
 def _key(values: dict):

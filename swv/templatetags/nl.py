@@ -72,6 +72,37 @@ def waarde(value, eenheid: str) -> str:
     return _grouped(number, 0 if number == int(number) or abs(number) >= 100 else 1)
 
 
+def _range_of(value) -> tuple[float, float] | None:
+    if value is None:
+        return None
+    if hasattr(value, "bounds"):  # a figures Point
+        return value.bounds
+    if hasattr(value, "bereik"):  # an Aggregate
+        return value.bereik
+    return tuple(value) if value else None
+
+
+@register.filter
+def bereik(value, eenheid: str) -> str:
+    """A value known between two bounds, both ends written alike: '1 tot 4', '1.228 tot 1.231',
+    '0,01% tot 0,02%', '6,9 tot 7,9' (never '0,10% tot 1,0%')."""
+    bounds = _range_of(value)
+    if not bounds:
+        return ""
+    low, high = float(bounds[0]), float(bounds[1])
+    if eenheid == "procent":
+        decimals = 2 if any(0 < abs(v) < 0.1 for v in (low, high)) else 1
+        return f"{_grouped(low, decimals)}% tot {_grouped(high, decimals)}%"
+    if eenheid == "euro":
+        return f"{euro(low)} tot {euro(high)}"
+    whole = all(v == int(v) or abs(v) >= 100 for v in (low, high))
+    decimals = 0 if whole else 1
+    suffix = " jaar" if eenheid == "jaren" else ""
+    if eenheid == "jaren":
+        decimals = 1
+    return f"{_grouped(low, decimals)} tot {_grouped(high, decimals)}{suffix}"
+
+
 @register.filter
 def waarde_kort(value, eenheid: str) -> str:
     """A figure short enough to write on a chart: big amounts in words ('€ 1,2 miljoen')."""

@@ -108,7 +108,17 @@ class _ValueFields(serializers.Serializer):
     peildatum = serializers.DateField(allow_null=True)
     waarde = serializers.FloatField(allow_null=True, help_text="Het getal; leeg bij <5, niet aangeleverd of tekst.")
     tekst = serializers.CharField(allow_blank=True, help_text="De waarde van een categorie (bijvoorbeeld stichting).")
-    status = serializers.ChoiceField(choices=_STATUS, help_text="onderdrukt: een aantal van 1 tot en met 4 (<5).")
+    status = serializers.ChoiceField(
+        choices=_STATUS,
+        help_text="onderdrukt: een aantal van 1 tot en met 4 (<5), of een som of percentage met zo'n aantal erin; "
+        "de waarde ligt dan tussen ondergrens en bovengrens.",
+    )
+    ondergrens = serializers.FloatField(
+        allow_null=True, help_text="Bij status onderdrukt: de kleinst mogelijke waarde."
+    )
+    bovengrens = serializers.FloatField(
+        allow_null=True, help_text="Bij status onderdrukt: de grootst mogelijke waarde."
+    )
     fictief = serializers.BooleanField(help_text="Voorbeeldwaarde, geen echte data.")
     bron = serializers.CharField()
     peildatum_soort = serializers.CharField()
@@ -131,6 +141,16 @@ class CijferSerializer(_ValueFields):
     swv_naam = serializers.CharField()
     sector = serializers.CharField()
     huidig = serializers.BooleanField(help_text="Dit is het cijfer dat de pagina van het samenwerkingsverband toont.")
-    gemiddelde_sector = serializers.FloatField(allow_null=True)
+    gemiddelde_sector = serializers.FloatField(
+        allow_null=True,
+        help_text="Gemiddelde over de samenwerkingsverbanden met een getal (zonder die met <5); "
+        "de pagina toont het gemiddelde met hen erbij als bereik (gemiddelde_sector_ondergrens/-bovengrens).",
+    )
+    gemiddelde_sector_ondergrens = serializers.FloatField(
+        allow_null=True, help_text="Gemiddelde met de samenwerkingsverbanden met <5 geteld als de ondergrens (1)."
+    )
+    gemiddelde_sector_bovengrens = serializers.FloatField(
+        allow_null=True, help_text="Gemiddelde met de samenwerkingsverbanden met <5 geteld als de bovengrens (4)."
+    )
     gemiddelde_vergelijkbare_grootte = serializers.FloatField(allow_null=True)
     aandeel_van_noemer = serializers.FloatField(allow_null=True)
