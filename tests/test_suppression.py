@@ -8,8 +8,8 @@ from html import unescape
 
 import pytest
 
+from swv.importing.run import run_import
 from swv.models import Samenwerkingsverband, SwvGemeente, Waarde
-from swv.services.imports import run_import
 from swv.services.links import current_indeling
 from swv.templatetags.nl import waarde
 from tests.helpers import api_figures, csv_figures
