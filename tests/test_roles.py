@@ -185,8 +185,17 @@ def test_toelichting_preview(client, personas, persona, swv_a, toelichting_a):
 @pytest.mark.parametrize("persona", ALL)
 def test_toelichting_publish_action(client, personas, persona, toelichting_a):
     client_for(client, personas[persona])
+    # Confirmed per item at the version shown (tests/test_withdrawal_and_locking.py checks the confirmation).
     response = client.post(
-        TOELICHTING_URL, {"action": "publiceer_concepten", "_selected_action": [toelichting_a.pk], "index": 0}
+        TOELICHTING_URL,
+        {
+            "action": "publiceer_concepten",
+            "_selected_action": [toelichting_a.pk],
+            "index": 0,
+            "bevestigd": "1",
+            "publiceer": [toelichting_a.pk],
+            f"versie-{toelichting_a.pk}": toelichting_a.versie,
+        },
     )
     toelichting_a.refresh_from_db()
     if persona in WRITERS_OF_A:

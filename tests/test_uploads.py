@@ -165,7 +165,7 @@ def test_documents_overview_lists_and_filters(client, document_a, document_b, sw
     assert client.get("/documenten/?soort=<script>&sector=XX").status_code == 200
 
 
-def test_replaced_documents_leave_the_overview_but_stay_downloadable(client, personas, document_a, swv_a):
+def test_replaced_documents_leave_the_overview_and_the_site(client, personas, document_a, swv_a):
     new = services.upload_document(
         swv=swv_a,
         soort="ondersteuningsplan",
@@ -176,7 +176,7 @@ def test_replaced_documents_leave_the_overview_but_stay_downloadable(client, per
     )
     html = client.get("/documenten/?soort=ondersteuningsplan").content.decode()
     assert "Plan nieuw" in html and "Ondersteuningsplan A" not in html
-    assert client.get(document_a.get_absolute_url()).status_code == 200
+    assert client.get(document_a.get_absolute_url()).status_code == 410, "unless kept as history"
     assert list(new.eerdere_versies.all()) == [document_a]
 
 

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import filesizeformat
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -16,7 +17,13 @@ from django.utils.safestring import mark_safe
 from swv.models import Samenwerkingsverband
 from swv.services.cache import pages_changed
 from uploads import services
-from uploads.forms import DocumentChangeForm, DocumentUploadForm, ToelichtingForm, ZelfgerapporteerdCijferForm
+from uploads.forms import (
+    DocumentChangeForm,
+    DocumentUploadForm,
+    IntrekkenForm,
+    ToelichtingForm,
+    ZelfgerapporteerdCijferForm,
+)
 from uploads.markdown import render_markdown
 from uploads.models import Document, Toelichting, ZelfgerapporteerdCijfer
 from uploads.staff.roles import may_write_for_swv, restrict_to_user, swv_ids_for
@@ -142,8 +149,10 @@ class ToelichtingAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
     def get_fieldsets(self, request, obj=None):
         if obj is None:
             return [(None, {"fields": ["swv", "thema", "concept"]})]
+        # The version the form was opened at travels along (optimistic locking), for those who may save.
+        editable = ["geopend_versie"] if self.has_change_permission(request, obj) else []
         return [
-            (None, {"fields": ["swv", "thema", "concept"]}),
+            (None, {"fields": ["swv", "thema", "concept", *editable]}),
             ("Weergave", {"fields": ["concept_weergave", "gepubliceerd_weergave"]}),
             ("Geschiedenis", {"fields": ["gepubliceerd_op", "gewijzigd_op", "gewijzigd_door"]}),
         ]
@@ -163,11 +172,21 @@ class ToelichtingAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
         return render_markdown(obj.gepubliceerd) or "—"
 
     def save_model(self, request, obj, form, change):
-        services.save_draft(toelichting=obj, tekst=form.cleaned_data.get("concept", ""), user=request.user)
-        if "_publiceren" in request.POST:
-            services.publish(toelichting=obj, user=request.user)
-            obj.refresh_from_db()
-            messages.success(request, "De toelichting is gepubliceerd.")
+        try:
+            saved = services.save_draft(
+                toelichting=obj,
+                tekst=form.cleaned_data.get("concept", ""),
+                user=request.user,
+                opened_at=form.cleaned_data.get("geopend_versie") if change else None,
+            )
+            if "_publiceren" in request.POST:
+                # What is published is exactly what this user just saved (and so has read).
+                services.publish(toelichting=saved, user=request.user, seen_version=saved.versie)
+                messages.success(request, "De toelichting is gepubliceerd.")
+        except services.ConcurrentEdit:
+            # Someone saved between this form's check and the save: nothing was written.
+            messages.error(request, services.STALE_MESSAGE)
+        obj.refresh_from_db()
 
     def response_add(self, request, obj, post_url_continue=None):
         if "_publiceren" in request.POST:
@@ -186,6 +205,14 @@ class ToelichtingAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
         return message
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        conflict = getattr(context["adminform"].form, "conflict", None)
+        if conflict is not None:
+            context["conflict"] = {
+                "door": conflict.gewijzigd_door,
+                "op": conflict.gewijzigd_op,
+                "hun_tekst": conflict.concept,
+                "uw_tekst": context["adminform"].form.data.get("concept", ""),
+            }
         context["kan_publiceren"] = bool(
             obj is None or may_write_for_swv(request.user, obj.swv_id)
         ) and request.user.has_perm("uploads.publish_toelichting")
@@ -219,10 +246,44 @@ class ToelichtingAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
 
     @admin.action(description="Publiceer de concepten van de gekozen toelichtingen", permissions=["publish"])
     def publiceer_concepten(self, request, queryset):
-        for obj in self.writable_objects(request, queryset):
-            services.publish(toelichting=obj, user=request.user)
-            self.log_change(request, obj, "Concept gepubliceerd.")
-        messages.success(request, "De gekozen toelichtingen zijn gepubliceerd.")
+        """Publishing from the list asks for a confirmation per item, on a page that shows each draft:
+        only the drafts ticked there are published, and only in the version shown (a draft a colleague
+        changed after the page was opened is skipped)."""
+        objects = self.writable_objects(request, queryset)
+        if request.POST.get("bevestigd") != "1":
+            context = {
+                **self.admin_site.each_context(request),
+                "title": "Concepten publiceren",
+                "opts": self.model._meta,
+                "toelichtingen": [(obj, render_markdown(obj.concept)) for obj in objects],
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "admin/uploads/toelichting/publiceren.html", context)
+        chosen = set(request.POST.getlist("publiceer"))
+        published, skipped = 0, 0
+        for obj in objects:
+            if str(obj.pk) not in chosen:
+                continue
+            try:
+                seen = int(request.POST.get(f"versie-{obj.pk}", ""))
+                services.publish(toelichting=obj, user=request.user, seen_version=seen)
+            except (ValueError, services.ConcurrentEdit):
+                skipped += 1
+                continue
+            published += 1
+            self.log_change(request, obj, "Concept gepubliceerd (bevestigd in de lijst).")
+        if published:
+            messages.success(request, f"{published} toelichting(en) gepubliceerd.")
+        if skipped:
+            messages.error(
+                request,
+                f"{skipped} toelichting(en) niet gepubliceerd: iemand anders heeft ze intussen "
+                "gewijzigd. Open ze om de nieuwe tekst te lezen.",
+            )
+        if not published and not skipped:
+            messages.warning(
+                request, "Er is niets gepubliceerd: vink per toelichting aan dat u het concept hebt gelezen."
+            )
 
     def has_publish_permission(self, request):
         return request.user.has_perm("uploads.publish_toelichting") and writable_swvs(request.user).exists()
@@ -230,18 +291,28 @@ class ToelichtingAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
 
 @admin.register(Document)
 class DocumentAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
-    list_display = ["swv", "soort", "titel", "periode", "grootte_leesbaar", "geupload_op", "is_huidig", "download"]
-    list_filter = ["soort", ("vervangen_door", admin.EmptyFieldListFilter), ("swv", admin.RelatedOnlyFieldListFilter)]
+    list_display = ["swv", "soort", "titel", "periode", "grootte_leesbaar", "geupload_op", "status", "download"]
+    list_filter = [
+        "soort",
+        ("vervangen_door", admin.EmptyFieldListFilter),
+        ("ingetrokken_op", admin.EmptyFieldListFilter),
+        ("swv", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["swv__code", "swv__naam", "titel"]
     list_select_related = ["swv"]
+    change_form_template = "admin/uploads/document/change_form.html"
     change_readonly = [
         "swv",
+        "status",
         "download",
         "grootte_leesbaar",
         "geupload_op",
         "geupload_door",
         "vervangen_door",
         "eerdere_versies",
+        "ingetrokken_op",
+        "ingetrokken_door",
+        "intrekking_reden",
     ]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
@@ -249,14 +320,19 @@ class DocumentAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
         form = super().get_form(request, obj, change=change, **kwargs)
         if obj is None and "vervangt" in form.base_fields:
             form.base_fields["vervangt"].queryset = Document.objects.filter(
-                swv__in=writable_swvs(request.user), vervangen_door__isnull=True
+                swv__in=writable_swvs(request.user), vervangen_door__isnull=True, ingetrokken_op__isnull=True
             ).select_related("swv")
         return form
 
     def get_fields(self, request, obj=None):
         if obj is None:
             return ["swv", "soort", "titel", "periode_van", "periode_tot", "bestand", "vervangt"]
-        return ["soort", "titel", "periode_van", "periode_tot", *self.change_readonly]
+        editable = ["soort", "titel", "periode_van", "periode_tot"]
+        if obj.vervangen_door_id is not None:
+            editable.append("bewaard_als_geschiedenis")  # only an earlier version can be kept as history
+        if self.has_change_permission(request, obj):
+            editable.append("geopend_versie")
+        return [*editable, *self.change_readonly]
 
     def get_readonly_fields(self, request, obj=None):
         return self.change_readonly if obj is not None else []
@@ -265,9 +341,9 @@ class DocumentAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
     def grootte_leesbaar(self, obj):
         return filesizeformat(obj.grootte)
 
-    @admin.display(description="huidige versie", boolean=True)
-    def is_huidig(self, obj):
-        return obj.is_huidig
+    @admin.display(description="status")
+    def status(self, obj):
+        return obj.status
 
     @admin.display(description="bestand")
     def download(self, obj):
@@ -282,8 +358,17 @@ class DocumentAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
             return "—"
         return format_html_join(
             mark_safe("<br>"),
-            '<a href="{}">{}</a> ({})',
-            ((v.get_absolute_url(), v.titel, f"{v.geupload_op:%d-%m-%Y}") for v in versies),
+            '<a href="{}">{}</a> ({}, {}, <a href="{}">PDF</a>)',
+            (
+                (
+                    reverse("admin:uploads_document_change", args=[v.pk]),
+                    v.titel,
+                    f"{v.geupload_op:%d-%m-%Y}",
+                    v.status,
+                    v.get_absolute_url(),
+                )
+                for v in versies
+            ),
         )
 
     def save_form(self, request, form, change):
@@ -303,10 +388,53 @@ class DocumentAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            services.update_document(document=obj, user=request.user)
+            try:
+                services.update_document(
+                    document=obj, user=request.user, opened_at=form.cleaned_data.get("geopend_versie")
+                )
+            except services.ConcurrentEdit:
+                messages.error(request, services.STALE_MESSAGE)
+            obj.refresh_from_db()
 
     def save_related(self, request, form, formsets, change):
         """A document has no many-to-many fields or inlines; the upload service wrote everything."""
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["kan_intrekken"] = bool(obj and not obj.is_ingetrokken and self.has_change_permission(request, obj))
+        conflict = getattr(context["adminform"].form, "conflict", None)
+        if conflict is not None:
+            context["conflict"] = conflict
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_urls(self):
+        custom = [
+            path(
+                "<path:object_id>/intrekken/",
+                self.admin_site.admin_view(self.intrekken_view),
+                name="uploads_document_intrekken",
+            ),
+        ]
+        return custom + super().get_urls()
+
+    def intrekken_view(self, request, object_id):
+        """Withdraw a document: the SWV's own staff, with a reason; logged in the admin log and the audit log."""
+        obj = self.get_object(request, object_id)
+        if obj is None or not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        form = IntrekkenForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            services.withdraw_document(document=obj, reden=form.cleaned_data["reden"], user=request.user)
+            self.log_change(request, obj, f"Ingetrokken: {form.cleaned_data['reden']}")
+            messages.success(request, "Het document is ingetrokken en staat niet meer op de site.")
+            return HttpResponseRedirect(reverse("admin:uploads_document_change", args=[obj.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Document intrekken: {obj.titel}",
+            "opts": self.model._meta,
+            "original": obj,
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/uploads/document/intrekken.html", context)
 
 
 @admin.register(ZelfgerapporteerdCijfer)

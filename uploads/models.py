@@ -33,6 +33,8 @@ class Toelichting(models.Model):
     gewijzigd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
     )
+    # Optimistic locking: every write raises it; a form opened at an older version is refused.
+    versie = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["swv__code", "thema"]
@@ -89,8 +91,21 @@ def document_path(instance, filename: str) -> str:
     return f"documenten/{instance.swv.code}/{uuid.uuid4().hex}.pdf"
 
 
+class DocumentQuerySet(models.QuerySet):
+    def public(self):
+        """What visitors may see: not withdrawn, and current or kept as history by the SWV."""
+        return self.filter(ingetrokken_op__isnull=True).filter(
+            models.Q(vervangen_door__isnull=True) | models.Q(bewaard_als_geschiedenis=True)
+        )
+
+    def current(self):
+        """The public documents that no newer version replaced."""
+        return self.filter(ingetrokken_op__isnull=True, vervangen_door__isnull=True)
+
+
 class Document(models.Model):
-    """A PDF an SWV publishes; a replaced document stays available as an earlier version."""
+    """A PDF an SWV publishes. A replaced version is no longer public unless the SWV keeps it as history;
+    a withdrawn document is never public (staff still see it in the admin, with who withdrew it and why)."""
 
     swv = models.ForeignKey(
         Samenwerkingsverband, on_delete=models.CASCADE, related_name="documenten", verbose_name="samenwerkingsverband"
@@ -108,6 +123,20 @@ class Document(models.Model):
     vervangen_door = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="eerdere_versies"
     )
+    bewaard_als_geschiedenis = models.BooleanField(
+        "blijft openbaar als eerdere versie",
+        default=False,
+        help_text="Alleen voor een vervangen versie: aangevinkt blijft zij te downloaden als geschiedenis.",
+    )
+    ingetrokken_op = models.DateTimeField(null=True, blank=True, editable=False)
+    ingetrokken_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
+    )
+    intrekking_reden = models.TextField("reden van intrekken", blank=True, max_length=1000, editable=False)
+    # Optimistic locking: every save raises it; a form opened at an older version is refused.
+    versie = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["swv__code", "soort", "-geupload_op"]
@@ -137,7 +166,23 @@ class Document(models.Model):
 
     @property
     def is_huidig(self) -> bool:
-        return self.vervangen_door_id is None
+        return self.vervangen_door_id is None and self.ingetrokken_op is None
+
+    @property
+    def is_ingetrokken(self) -> bool:
+        return self.ingetrokken_op is not None
+
+    @property
+    def is_openbaar(self) -> bool:
+        return not self.is_ingetrokken and (self.vervangen_door_id is None or self.bewaard_als_geschiedenis)
+
+    @property
+    def status(self) -> str:
+        if self.is_ingetrokken:
+            return "ingetrokken"
+        if self.vervangen_door_id is None:
+            return "huidige versie"
+        return "vervangen, openbaar als geschiedenis" if self.bewaard_als_geschiedenis else "vervangen, niet openbaar"
 
     @property
     def periode(self) -> str:

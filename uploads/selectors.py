@@ -13,11 +13,15 @@ def published_toelichtingen(*, swv) -> dict[str, SafeString]:
 
 
 def documents_for_swv(*, swv) -> dict[str, list]:
-    """Document type -> current (not replaced) documents, newest first; every type is present."""
+    """Document type -> current (not replaced, not withdrawn) documents, newest first; every type is present."""
+    from django.db.models import Prefetch
+
     from uploads.models import Document, DocumentSoort
 
     grouped = {soort: [] for soort in DocumentSoort.values}
-    for document in Document.objects.filter(swv=swv, vervangen_door__isnull=True).order_by("-geupload_op"):
+    # Earlier versions the SWV keeps public as history are listed under the version that replaced them.
+    kept = Prefetch("eerdere_versies", Document.objects.public().order_by("-geupload_op"), to_attr="geschiedenis")
+    for document in Document.objects.current().filter(swv=swv).prefetch_related(kept).order_by("-geupload_op"):
         grouped[document.soort].append(document)
     return grouped
 
@@ -47,7 +51,7 @@ def documents_overview(*, soort: str = "", sector: str = ""):
     """All current documents of all SWV's for the national overview, optionally by type and sector."""
     from uploads.models import Document
 
-    documents = Document.objects.filter(vervangen_door__isnull=True).select_related("swv")
+    documents = Document.objects.current().select_related("swv")
     if soort:
         documents = documents.filter(soort=soort)
     if sector:

@@ -22,13 +22,39 @@ def _require_writer(user, swv_id) -> None:
         raise PermissionDenied("U mag alleen gegevens van uw eigen samenwerkingsverband wijzigen.")
 
 
+class ConcurrentEdit(ValidationError):
+    """Someone else saved the object after this form was opened: the save is refused, nothing is lost."""
+
+    def __init__(self, *, current):
+        super().__init__(STALE_MESSAGE, code="stale")
+        self.current = current
+
+
+STALE_MESSAGE = (
+    "Iemand anders heeft dit intussen gewijzigd. Uw wijziging is niet opgeslagen: vergelijk beide teksten "
+    "hieronder, neem over wat u wilt houden en sla opnieuw op."
+)
+
+
+def _check_version(current, opened_at: int | None) -> None:
+    """Optimistic locking: the row is locked by the caller; a form opened at another version is stale."""
+    if opened_at is not None and current.versie != opened_at:
+        logger.info(
+            "stale save refused %s=%s opened_at=%s now=%s", current._meta.label, current.pk, opened_at, current.versie
+        )
+        raise ConcurrentEdit(current=current)
+
+
 def _normalise(text: str) -> str:
     return (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 @transaction.atomic
-def save_draft(*, toelichting: Toelichting, tekst: str, user) -> Toelichting:
-    """Store a new draft text (the published text is untouched); every change becomes a version."""
+def save_draft(*, toelichting: Toelichting, tekst: str, user, opened_at: int | None = None) -> Toelichting:
+    """Store a new draft text (the published text is untouched); every change becomes a version.
+
+    opened_at is the version the editor's form showed; if someone saved in between, ConcurrentEdit.
+    """
     _require_writer(user, toelichting.swv_id)
     tekst = _normalise(tekst)
     validate_toelichting_length(tekst, Toelichting.MAX_LENGTH)
@@ -43,11 +69,13 @@ def save_draft(*, toelichting: Toelichting, tekst: str, user) -> Toelichting:
         current = Toelichting.objects.select_for_update().select_related("swv").get(pk=toelichting.pk)
         if current.concept == tekst and current.versies.exists():
             return current
+        _check_version(current, opened_at)
         current.concept = tekst
         current.gewijzigd_door = user
+        current.versie += 1
         current.full_clean()
-        current.save(update_fields=["concept", "gewijzigd_door", "gewijzigd_op"])
-        toelichting.concept, toelichting.gewijzigd_door = tekst, user
+        current.save(update_fields=["concept", "gewijzigd_door", "gewijzigd_op", "versie"])
+        toelichting.concept, toelichting.gewijzigd_door, toelichting.versie = tekst, user, current.versie
         toelichting = current
     versie = ToelichtingVersie(toelichting=toelichting, tekst=tekst, status=ToelichtingVersie.Status.CONCEPT, door=user)
     versie.full_clean()
@@ -57,12 +85,18 @@ def save_draft(*, toelichting: Toelichting, tekst: str, user) -> Toelichting:
 
 
 @transaction.atomic
-def publish(*, toelichting: Toelichting, user) -> Toelichting:
-    """Make the current draft the public text (an empty draft withdraws the public text)."""
+def publish(*, toelichting: Toelichting, user, seen_version: int | None = None) -> Toelichting:
+    """Make the current draft the public text (an empty draft withdraws the public text).
+
+    seen_version is the version of the draft the user read (in its form or on the confirmation page);
+    a draft changed since then is not published (ConcurrentEdit).
+    """
     _require_writer(user, toelichting.swv_id)
     if not user.has_perm("uploads.publish_toelichting"):
         raise PermissionDenied("U mag geen toelichting publiceren.")
     toelichting = Toelichting.objects.select_for_update().select_related("swv").get(pk=toelichting.pk)
+    _check_version(toelichting, seen_version)
+    toelichting.versie += 1
     validate_toelichting_length(toelichting.concept, Toelichting.MAX_LENGTH)
     toelichting.gepubliceerd = toelichting.concept
     toelichting.gepubliceerd_op = timezone.now()
@@ -144,18 +178,53 @@ def upload_document(
     return document
 
 
+DOCUMENT_FIELDS = ("soort", "titel", "periode_van", "periode_tot", "bewaard_als_geschiedenis")
+
+
 @transaction.atomic
-def update_document(*, document: Document, user, **fields) -> Document:
-    """Change a document's description (type, title, period); the file itself is replaced by a new upload."""
+def update_document(*, document: Document, user, opened_at: int | None = None, **fields) -> Document:
+    """Change a document's description (type, title, period, kept as history); the file itself is replaced
+    by a new upload. opened_at is the version the editor's form showed (see ConcurrentEdit)."""
     _require_writer(user, document.swv_id)
-    for name in ("soort", "titel", "periode_van", "periode_tot"):
-        if name in fields:
-            setattr(document, name, fields[name])
-    document.full_clean()
-    document.save()
+    current = Document.objects.select_for_update().select_related("swv").get(pk=document.pk)
+    _check_version(current, opened_at)
+    for name in DOCUMENT_FIELDS:
+        value = fields.get(name, getattr(document, name))
+        setattr(current, name, value)
+    if current.bewaard_als_geschiedenis and current.vervangen_door_id is None:
+        current.bewaard_als_geschiedenis = False  # only an earlier version can be kept as history
+    current.versie += 1
+    current.full_clean()
+    current.save()
     pages_changed()
-    logger.info("document changed document=%s swv=%s user=%s", document.pk, document.swv.code, user.pk)
-    return document
+    logger.info("document changed document=%s swv=%s user=%s", current.pk, current.swv.code, user.pk)
+    return current
+
+
+@transaction.atomic
+def withdraw_document(*, document: Document, reden: str, user) -> Document:
+    """Take a document off the site (download answers 410, gone from lists and feeds); kept for the staff.
+
+    Only the SWV's own staff withdraw, always with a reason, and it is logged with who and why.
+    """
+    _require_writer(user, document.swv_id)
+    reden = _normalise(reden)
+    if len(reden) < 5:
+        raise ValidationError({"reden": "Schrijf kort waarom het document wordt ingetrokken."})
+    current = Document.objects.select_for_update().select_related("swv").get(pk=document.pk)
+    if current.ingetrokken_op is not None:
+        return current
+    current.ingetrokken_op = timezone.now()
+    current.ingetrokken_door = user
+    current.intrekking_reden = reden
+    current.versie += 1
+    current.full_clean()
+    current.save()
+    pages_changed()
+    logger.info(
+        "document withdrawn document=%s swv=%s user=%s reason=%r", current.pk, current.swv.code, user.pk, reden[:200]
+    )
+    return current
 
 
 @transaction.atomic
@@ -168,3 +237,17 @@ def save_self_reported_figure(*, cijfer: ZelfgerapporteerdCijfer, user) -> Zelfg
     pages_changed()
     logger.info("self-reported figure saved cijfer=%s swv=%s user=%s", cijfer.pk, cijfer.swv.code, user.pk)
     return cijfer
+
+
+def remove_stored_file(sender, instance: Document, **kwargs) -> None:
+    """post_delete of a Document (single, bulk or cascade): its PDF leaves the storage once the delete commits."""
+    name, storage = instance.bestand.name, instance.bestand.storage
+    if not name:
+        return
+
+    def remove():
+        storage.delete(name)
+        logger.info("document file removed document=%s file=%s", instance.pk, name)
+
+    transaction.on_commit(remove)
+    pages_changed()

@@ -18,10 +18,22 @@ from uploads.staff.roles import swv_ids_for
 logger = logging.getLogger("uploads")
 
 
+def _staff_may_read(request, document) -> bool:
+    user = request.user
+    if not (user.is_authenticated and user.is_staff and user.has_perm("uploads.view_document")):
+        return False
+    ids = swv_ids_for(user)
+    return ids is None or document.swv_id in ids
+
+
 @require_GET
 def download(request, pk: int):
-    """Documents are public; they are always served as a PDF download, never rendered inline."""
-    document = get_object_or_404(Document.objects.select_related("swv"), pk=pk)
+    """Public documents are always served as a PDF download, never rendered inline. A withdrawn or replaced
+    version is gone for visitors (410, with a link to the newer version) but still readable for staff."""
+    document = get_object_or_404(Document.objects.select_related("swv", "vervangen_door"), pk=pk)
+    staff_only = not document.is_openbaar
+    if staff_only and not _staff_may_read(request, document):
+        return _gone(request, document)
     try:
         handle = document.bestand.open("rb")
     except FileNotFoundError:
@@ -30,7 +42,27 @@ def download(request, pk: int):
     response = FileResponse(handle, as_attachment=True, filename=filename, content_type="application/pdf")
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    if staff_only:
+        response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _gone(request, document):
+    from verantwoording.errors import error_page
+
+    if document.is_ingetrokken:
+        return error_page(request, 410, "Dit document is ingetrokken door het samenwerkingsverband.")
+    newer = document.vervangen_door
+    while newer is not None and newer.vervangen_door_id is not None:
+        newer = newer.vervangen_door
+    if newer is not None and newer.is_openbaar:
+        return error_page(
+            request,
+            410,
+            "Dit document is vervangen door een nieuwere versie.",
+            verder=(newer.get_absolute_url(), f"Download {newer.titel}"),
+        )
+    return error_page(request, 410, "Dit document is vervangen en niet meer beschikbaar.")
 
 
 @require_GET

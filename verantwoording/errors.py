@@ -22,6 +22,7 @@ TITLES = {
     400: "Deze vraag kan de site niet lezen",
     403: "Geen toegang",
     404: "Pagina niet gevonden",
+    410: "Niet meer beschikbaar",
     429: "Even geduld",
     500: "Er ging iets mis",
 }
@@ -30,6 +31,7 @@ MESSAGES = {
     "opnieuw vanaf de startpagina.",
     403: "U hebt geen toegang tot deze pagina.",
     404: "Deze pagina bestaat niet (meer). Misschien is het adres veranderd of verkeerd overgenomen.",
+    410: "Dit staat niet meer op de site.",
     429: "Er kwamen te veel verzoeken van uw adres. Probeer het over een tijdje opnieuw.",
     500: "Door een fout aan onze kant kon deze pagina niet getoond worden. De beheerders zijn op de hoogte. "
     "Probeer het later opnieuw.",
@@ -49,11 +51,12 @@ def api_error(request, status: int, message: str) -> JsonResponse:
     return JsonResponse({"detail": message}, status=status)
 
 
-def error_page(request, status: int, message: str | None = None):
+def error_page(request, status: int, message: str | None = None, *, verder: tuple[str, str] | None = None):
+    """The page for status, with message (else the general one) and optionally a link (url, text) onward."""
     message = message or MESSAGES[status]
     if is_api(request):
         return api_error(request, status, message)
-    context = {"status": status, "titel": TITLES[status], "bericht": message}
+    context = {"status": status, "titel": TITLES[status], "bericht": message, "verder": verder}
     response = TemplateResponse(request, "fout.html", context, status=status)
     response.render()
     return response

@@ -33,7 +33,8 @@ def _aware(value: dt.date | dt.datetime) -> dt.datetime:
 def _documents(filter_q: Q) -> list[Item]:
     from uploads.models import Document
 
-    found = Document.objects.filter(filter_q).select_related("swv").order_by("-geupload_op")[:ITEMS]
+    # Only what is public: a withdrawn or replaced version leaves the feed with the site.
+    found = Document.objects.current().filter(filter_q).select_related("swv").order_by("-geupload_op")[:ITEMS]
     return [
         Item(
             titel=f"Nieuw document: {doc.titel} ({doc.get_soort_display().lower()}, {doc.swv.code_leesbaar})",
