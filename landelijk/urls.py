@@ -7,4 +7,6 @@ app_name = "landelijk"
 urlpatterns = [
     path("", views.home, name="home"),
     path("landelijk/", views.index, name="index"),
+    path("cijfers/", views.cijfers, name="cijfers"),
+    path("cijfers/<slug:code>/", views.cijfer, name="cijfer"),
 ]

@@ -1,7 +1,9 @@
 from django.shortcuts import render
+from django.urls import reverse
 
 from landelijk.home import home_context
 from landelijk.selectors import landelijk_context, normalize_sector
+from swv.services.cache import source_data_version
 
 
 def home(request):
@@ -12,3 +14,21 @@ def index(request):
     return render(
         request, "landelijk/index.html", landelijk_context(sector=normalize_sector(request.GET.get("sector")))
     )
+
+
+def cijfers(request):
+    from swv.models import Indicator
+
+    indicators = Indicator.objects.order_by("thema", "volgorde")
+    return render(request, "landelijk/cijfers.html", {"indicators": indicators})
+
+
+def cijfer(request, code: str):
+    from landelijk.cijfer import indicator_page
+
+    page = indicator_page(code=code, sector=normalize_sector(request.GET.get("sector")))
+    context = {"page": page, "indicator": page.indicator, "data": page.chart_data()}
+    if page.sector:
+        version = source_data_version()
+        context["geojson_url"] = f"{reverse('kaart:geojson', args=[page.sector.lower()])}?v={version}"
+    return render(request, "landelijk/cijfer.html", context)
