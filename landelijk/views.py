@@ -3,19 +3,23 @@ from django.urls import reverse
 
 from landelijk.home import home_context
 from landelijk.selectors import landelijk_context, normalize_sector
+from swv.caching import params
 from swv.services.cache import source_data_version
 
 
+@params.query_params()
 def home(request):
     return render(request, "home.html", home_context())
 
 
+@params.query_params(sector=params.SECTOR)
 def index(request):
     return render(
         request, "landelijk/index.html", landelijk_context(sector=normalize_sector(request.GET.get("sector")))
     )
 
 
+@params.query_params()
 def cijfers(request):
     from swv.models import Indicator
 
@@ -23,6 +27,7 @@ def cijfers(request):
     return render(request, "landelijk/cijfers.html", {"indicators": indicators})
 
 
+@params.query_params(sector=params.SECTOR)
 def cijfer(request, code: str):
     from landelijk.cijfer import indicator_page
 

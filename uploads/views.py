@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from swv.caching import params
 from swv.models import Samenwerkingsverband, Sector
 from uploads.models import Document, DocumentSoort
 from uploads.selectors import documents_overview, draft_toelichtingen
@@ -26,6 +27,7 @@ def _staff_may_read(request, document) -> bool:
     return ids is None or document.swv_id in ids
 
 
+@params.query_params()
 @require_GET
 def download(request, pk: int):
     """Public documents are always served as a PDF download, never rendered inline. A withdrawn or replaced
@@ -65,6 +67,7 @@ def _gone(request, document):
     return error_page(request, 410, "Dit document is vervangen en niet meer beschikbaar.")
 
 
+@params.query_params(soort=params.WORD, sector=params.SECTOR, pagina=params.PAGE)
 @require_GET
 def documenten(request):
     """The national overview of every SWV's current documents, filterable by type and sector."""

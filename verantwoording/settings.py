@@ -199,6 +199,12 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 # depends on Redis, and a logout during a Redis outage cannot leave a cached session behind.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", default=not DEBUG)
+# What cached pages tell a CDN or reverse proxy (browsers always revalidate): keep a page this long, ...
+PAGE_CACHE_SHARED_SECONDS = env_int("PAGE_CACHE_SHARED_SECONDS", 60)
+# ... then serve the old copy while fetching a new one, and serve it while the site answers with errors.
+PAGE_CACHE_STALE_WHILE_REVALIDATE = env_int("PAGE_CACHE_STALE_WHILE_REVALIDATE", 60)
+PAGE_CACHE_STALE_IF_ERROR = env_int("PAGE_CACHE_STALE_IF_ERROR", 24 * 60 * 60)
+PAGE_CACHE_MAX_BYTES = env_int("PAGE_CACHE_MAX_BYTES", 16 * 1024 * 1024)  # larger answers are not stored
 
 # --- Open data API (swv/opendata/api) -------------------------------------------------------------
 # Read-only and anonymous: no authentication, so no sessions or CSRF; every list is paginated.

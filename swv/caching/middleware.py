@@ -7,7 +7,13 @@ trip per hit reads both the version and the page. Repeat visits revalidate with 
 a 304. Without Redis every page is rendered as if there were no cache.
 
 The Host header is validated (ALLOWED_HOSTS) before anything is looked up, and the key includes the
-validated host and scheme, since pages contain absolute links (API pagination, feeds).
+validated host and scheme, since pages contain absolute links (API pagination, feeds). Of the query
+string only the parameters the view declares count (swv.caching.params): the key, and the page, are the
+same whatever else a link adds.
+
+Anonymous pages say `Cache-Control: public, max-age=0, s-maxage=…, stale-while-revalidate=…,
+stale-if-error=…`: browsers revalidate every time (a 304 while nothing changed), a CDN or reverse proxy
+may answer for s-maxage seconds and keep answering from its copy while the site is down.
 """
 
 import hashlib
@@ -18,9 +24,18 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
+from swv.caching.params import declared_params, normalise_query
 from swv.services.cache import changed_at, data_version_and
 
-CACHEABLE_TYPES = ("text/html", "application/geo+json", "application/json")
+CACHEABLE_TYPES = (
+    "text/html",
+    "application/geo+json",
+    "application/json",
+    "application/atom+xml",
+    "text/csv",
+    "text/css",
+)
+CACHE_CONTROL = "public, max-age=0, s-maxage={shared}, stale-while-revalidate={revalidate}, stale-if-error={error}"
 REVALIDATION_HEADERS = ("ETag", "Last-Modified", "Cache-Control", "Vary")
 
 
@@ -30,7 +45,14 @@ class PublicPageCacheMiddleware:
         self.excluded = tuple(getattr(settings, "PAGE_CACHE_EXCLUDE", ("/beheer", "/admin", "/beheer-voorbeeld")))
 
     def __call__(self, request):
-        if not settings.PAGE_CACHE_ENABLED or not self._cacheable_request(request):
+        if request.method not in ("GET", "HEAD") or request.path.startswith(self.excluded):
+            return self.get_response(request)
+        declared = declared_params(request.path_info)
+        if declared is not None:
+            cacheable = normalise_query(request, declared)
+        else:
+            cacheable = not request.META.get("QUERY_STRING")  # which parameters count is unknown
+        if not (cacheable and settings.PAGE_CACHE_ENABLED and self._anonymous(request)):
             return self.get_response(request)
         key = self._key(request)
         version, entry = data_version_and(key)
@@ -38,15 +60,14 @@ class PublicPageCacheMiddleware:
             response = self.get_response(request)
             if not self._cacheable_response(response):
                 return response
+            if response.streaming:
+                return self._record(key, response, version)
             entry = self._store(key, response, version)
         return self._respond(request, entry)
 
-    def _cacheable_request(self, request) -> bool:
-        return (
-            request.method in ("GET", "HEAD")
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and not request.path.startswith(self.excluded)
-        )
+    @staticmethod
+    def _anonymous(request) -> bool:
+        return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
     @staticmethod
     def _key(request) -> str:
@@ -61,21 +82,50 @@ class PublicPageCacheMiddleware:
     def _cacheable_response(response) -> bool:
         return (
             response.status_code == 200
-            and not response.streaming
             and not response.cookies
             and response.get("Content-Type", "").startswith(CACHEABLE_TYPES)
             and "no-store" not in response.get("Cache-Control", "")
         )
 
     @staticmethod
-    def _store(key: str, response, version: int) -> tuple:
-        response["ETag"] = quote_etag(hashlib.md5(response.content, usedforsecurity=False).hexdigest())
+    def _cache_headers(response, version: int) -> None:
         response["Last-Modified"] = http_date(changed_at(version))
-        response["Cache-Control"] = "public, no-cache"
+        response["Cache-Control"] = CACHE_CONTROL.format(
+            shared=settings.PAGE_CACHE_SHARED_SECONDS,
+            revalidate=settings.PAGE_CACHE_STALE_WHILE_REVALIDATE,
+            error=settings.PAGE_CACHE_STALE_IF_ERROR,
+        )
         patch_vary_headers(response, ("Accept-Encoding",))
-        entry = (version, response.status_code, dict(response.items()), response.content)
-        cache.set(key, entry)  # no expiry: retired by the version; Redis evicts the least recently used
+
+    def _store(self, key: str, response, version: int) -> tuple:
+        self._cache_headers(response, version)
+        return self._save(key, response, version, response.content)
+
+    @staticmethod
+    def _save(key: str, response, version: int, content: bytes) -> tuple:
+        headers = {**dict(response.items()), "ETag": quote_etag(hashlib.md5(content, usedforsecurity=False).hexdigest())}
+        entry = (version, response.status_code, headers, content)
+        if len(content) <= settings.PAGE_CACHE_MAX_BYTES:
+            cache.set(key, entry)  # no expiry: retired by the version; Redis evicts the least recently used
         return entry
+
+    def _record(self, key: str, response, version: int):
+        """A streamed answer (a large download) goes out as it is made; a copy is stored once it is complete."""
+        self._cache_headers(response, version)
+        stream = response.streaming_content
+
+        def recording():
+            chunks, size = [], 0
+            for chunk in stream:
+                size += len(chunk)
+                if size <= settings.PAGE_CACHE_MAX_BYTES:
+                    chunks.append(chunk)
+                yield chunk
+            if size <= settings.PAGE_CACHE_MAX_BYTES:
+                self._save(key, response, version, b"".join(chunks))
+
+        response.streaming_content = recording()
+        return response
 
     @staticmethod
     def _respond(request, entry):

@@ -4,16 +4,19 @@ swv.opendata.tables, so a download always says what the page says."""
 import csv
 import datetime as dt
 import io
+from collections.abc import Iterator
 
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 
+from swv.caching import params
 from swv.codes import normalize_swv_code
 from swv.models import Indicator, Samenwerkingsverband
 from swv.opendata import tables
 from swv.selectors.names import display_name
 
 FORMATS = ("csv", "json")
+STREAM_ROWS = 5000  # larger CSV tables are streamed
 SITE = "Passend onderwijs in beeld"
 
 
@@ -31,20 +34,32 @@ def _cell(value) -> str:
     return str(value)
 
 
-def csv_text(rows: list[dict], columns: list[str]) -> str:
+def csv_chunks(rows: list[dict], columns: list[str], *, rows_per_chunk: int = 2000) -> Iterator[str]:
     """UTF-8 with a byte order mark and ';' as separator, so Dutch Excel opens it as a table."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(columns)
-    for row in rows:
+    for number, row in enumerate(rows, 1):
         writer.writerow([_cell(row.get(column)) for column in columns])
-    return buffer.getvalue()
+        if number % rows_per_chunk == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def csv_text(rows: list[dict], columns: list[str]) -> str:
+    return "".join(csv_chunks(rows, columns))
 
 
 def table_response(rows: list[dict], columns: list[str], *, fmt: str, filename: str, titel: str) -> HttpResponse:
     if fmt == "csv":
-        response = HttpResponse(csv_text(rows, columns).encode("utf-8"), content_type="text/csv; charset=utf-8")
+        if len(rows) > STREAM_ROWS:  # sent while it is written; the page cache keeps a copy as it passes
+            chunks = (chunk.encode("utf-8") for chunk in csv_chunks(rows, columns))
+            response = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
+        else:
+            response = HttpResponse(csv_text(rows, columns).encode("utf-8"), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
         return response
     payload = {
@@ -64,6 +79,7 @@ def checked_format(fmt: str) -> str:
     return fmt
 
 
+@params.query_params()
 def swv_table(request, code: str, fmt: str):
     swv = get_object_or_404(Samenwerkingsverband, code=code.upper())
     rows = tables.swv_rows(swv=swv, name=display_name(swv))
@@ -76,6 +92,7 @@ def swv_table(request, code: str, fmt: str):
     )
 
 
+@params.query_params(sector=params.SECTOR)
 def landelijk_table(request, fmt: str):
     sector = (request.GET.get("sector") or "").upper() or None
     if sector and sector not in tables.SECTORS:
@@ -89,6 +106,7 @@ def landelijk_table(request, fmt: str):
     )
 
 
+@params.query_params(niveau=params.NIVEAU)
 def indicator_table(request, code: str, fmt: str):
     indicator = get_object_or_404(Indicator, code=code)
     per_gemeente = request.GET.get("niveau") == "gemeente"
@@ -101,6 +119,14 @@ def indicator_table(request, code: str, fmt: str):
     )
 
 
+@params.query_params(
+    niveau=params.NIVEAU,
+    sector=params.SECTOR,
+    swv=params.SWV,
+    gemeente=params.GEMEENTE,
+    indicator=params.INDICATOR,
+    periode=params.PERIODE,
+)
 def waarden_table(request, fmt: str):
     try:
         rows = tables.value_rows(

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
+from swv.caching import params
 from swv.models import Samenwerkingsverband, Waarde
 from swv.opendata.tables import periode_text
 from swv.selectors.names import display_name
@@ -67,6 +68,7 @@ def _periods(filter_q: Q, *, link: str, wie: str) -> list[Item]:
     ]
 
 
+@params.query_params()
 class _AtomFeed(Feed):
     feed_type = Atom1Feed
 

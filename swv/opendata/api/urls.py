@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
+from swv.caching.params import query_params
 from swv.opendata.api import views
 from swv.opendata.api.docs import documentatie
 
@@ -16,7 +17,7 @@ router.register("indicatoren", views.IndicatorViewSet, basename="indicator")
 router.register("waarden", views.WaardenViewSet, basename="waarde")
 
 urlpatterns = [
-    path("", documentatie, name="documentatie"),
-    path("v1/schema/", SpectacularAPIView.as_view(urlconf=None), name="schema"),
+    path("", query_params()(documentatie), name="documentatie"),
+    path("v1/schema/", query_params(format="json|yaml")(SpectacularAPIView.as_view(urlconf=None)), name="schema"),
     path("v1/", include(router.urls)),
 ]

@@ -7,6 +7,8 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, viewsets
 from rest_framework.decorators import action
 
+from swv.caching import params as cache_params
+from swv.caching.params import query_params
 from swv.figures.peers import member_codes, peer_group
 from swv.models import Gemeente, Indicator, Samenwerkingsverband
 from swv.opendata import tables
@@ -16,6 +18,10 @@ from swv.services.links import current_indeling
 
 SECTOR = OpenApiParameter("sector", OpenApiTypes.STR, enum=["PO", "VO"], description="PO of VO.")
 SWV = OpenApiParameter("swv", OpenApiTypes.STR, description="Code van een samenwerkingsverband, zoals PO3009.")
+
+
+# Every list pages (?pagina=, ?per_pagina=) and may ask for the browsable HTML (?format=api).
+PAGING = {"pagina": cache_params.PAGE, "per_pagina": cache_params.PAGE, "format": "json|api"}
 
 
 def _choice(request, name: str, allowed: tuple[str, ...]) -> str | None:
@@ -28,6 +34,7 @@ def _choice(request, name: str, allowed: tuple[str, ...]) -> str | None:
     return value
 
 
+@query_params(**PAGING, sector=cache_params.SECTOR)
 class SamenwerkingsverbandViewSet(viewsets.ReadOnlyModelViewSet):
     """De samenwerkingsverbanden passend onderwijs, met contactgegevens van de organisatie."""
 
@@ -83,6 +90,7 @@ class SamenwerkingsverbandViewSet(viewsets.ReadOnlyModelViewSet):
         return self.get_paginated_response(serializers.CijferSerializer(page, many=True).data)
 
 
+@query_params(**PAGING, swv=cache_params.SWV)
 class GemeenteViewSet(viewsets.ReadOnlyModelViewSet):
     """Gemeenten (CBS-codes), ook opgeheven gemeenten met hun geldigheid."""
 
@@ -111,6 +119,7 @@ class GemeenteViewSet(viewsets.ReadOnlyModelViewSet):
         return super().list(request, *args, **kwargs)
 
 
+@query_params(**PAGING, thema="[a-z_]{1,40}", sector=cache_params.SECTOR)
 class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
     """De catalogus van indicatoren: definitie, eenheid, bron, soort peildatum en hoe landelijk wordt samengevat."""
 
@@ -133,6 +142,15 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
         return super().list(request, *args, **kwargs)
 
 
+@query_params(
+    **PAGING,
+    niveau=cache_params.NIVEAU,
+    sector=cache_params.SECTOR,
+    swv=cache_params.SWV,
+    gemeente=cache_params.GEMEENTE,
+    indicator=cache_params.INDICATOR,
+    periode=cache_params.PERIODE,
+)
 class WaardenViewSet(viewsets.GenericViewSet):
     """Waarden van indicatoren per samenwerkingsverband (gemeentecijfers opgeteld over de gemeenten van het
     samenwerkingsverband, zoals op de site), per gemeente of voor heel Nederland."""

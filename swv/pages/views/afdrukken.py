@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from swv.caching import params
 from swv.codes import SwvCodeConverter
 from swv.selectors.names import display_name
 from swv.templatetags.nl import datum
@@ -35,6 +36,7 @@ def _subject(path: str) -> str:
     return SITE
 
 
+@params.query_params(pagina=params.PATH)
 @require_GET
 def afdrukken_css(request):
     path = request.GET.get("pagina", "/")[:300]

@@ -10,6 +10,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
+from swv.caching import params
 from swv.selectors.regions import normalize_sector, sector_geojson, swvs_by_provincie
 from swv.selectors.search import search
 from swv.services.cache import source_data_version
@@ -25,6 +26,7 @@ def _sector_or_404(raw: str) -> str:
     return sector
 
 
+@params.query_params(sector=params.SECTOR)
 @require_safe
 def kaart(request, sector: str | None = None):
     if sector is None:
@@ -46,6 +48,7 @@ def kaart(request, sector: str | None = None):
     return render(request, "kaart/kaart.html", context)
 
 
+@params.query_params()
 @require_safe
 def regio_geojson(request, sector: str):
     """All regions of a sector; gzipped when the client accepts it, with ETag and Last-Modified."""
@@ -64,6 +67,7 @@ def regio_geojson(request, sector: str):
     return get_conditional_response(request, etag=data.etag, last_modified=last_modified, response=response)
 
 
+@params.query_params(q=params.TEXT, sector=params.SECTOR)
 @require_safe
 def zoeken(request):
     query = request.GET.get("q", "")

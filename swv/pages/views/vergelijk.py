@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.shortcuts import redirect, render
 
+from swv.caching import params
 from swv.opendata.downloads import checked_format, table_response
 from swv.pages.comparison import (
     COLUMNS_VERGELIJK,
@@ -20,6 +21,7 @@ def _canonical_query(codes: list[str]) -> str:
     return urlencode([("swv", code) for code in codes])
 
 
+@params.query_params(swv=params.SWV)
 def vergelijk(request):
     raw = request.GET.getlist("swv")
     selection = parse_selection(raw_codes=raw)
@@ -39,6 +41,7 @@ def vergelijk(request):
     return render(request, "vergelijk/vergelijk.html", context, status=400 if selection.fouten else 200)
 
 
+@params.query_params(swv=params.SWV)
 def vergelijk_table(request, fmt: str):
     selection = parse_selection(raw_codes=request.GET.getlist("swv"))
     if not selection.valid:

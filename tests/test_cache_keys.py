@@ -1,0 +1,114 @@
+"""Cache keys are normalised: only the query parameters a view declares count, so links with tracking or
+random parameters hit the cached page and the cache does not grow with them; headers fit a CDN in front."""
+
+import uuid
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from swv.caching.params import declared_params
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
+
+
+@pytest.fixture
+def page_cache_on():
+    with override_settings(PAGE_CACHE_ENABLED=True):
+        yield
+
+
+def _pages() -> int:
+    return len(cache.keys("page:*"))
+
+
+def test_unknown_parameters_hit_the_cached_page_and_add_no_key(client, django_assert_num_queries):
+    first = client.get("/landelijk/")
+    assert first.status_code == 200
+    pages = _pages()
+    for number in range(20):
+        noise = f"utm_source=nieuwsbrief{number}&utm_medium=mail&fbclid={uuid.uuid4().hex}&r={uuid.uuid4().hex}"
+        with django_assert_num_queries(0):
+            response = client.get(f"/landelijk/?{noise}")
+        assert response.content == first.content
+    assert _pages() == pages
+
+
+def test_declared_parameters_count_in_any_order(client, django_assert_num_queries):
+    national = client.get("/landelijk/").content
+    vo = client.get("/landelijk/?sector=vo&utm_campaign=x").content
+    assert vo != national
+    compared = client.get("/vergelijk/?swv=PO3009&swv=VO3001&r=1")
+    with django_assert_num_queries(0):
+        again = client.get("/vergelijk/?r=2&swv=PO3009&fbclid=3&swv=VO3001")
+    assert again.content == compared.content
+
+
+def test_a_view_sees_only_its_declared_parameters(client):
+    """The page is the same whatever else the link says: an unknown parameter never reaches the view."""
+    page = client.get("/api/v1/waarden/?swv=PO3009&per_pagina=2&utm_source=x").json()
+    assert "utm_source" not in page["next"] and "per_pagina=2" in page["next"]
+
+
+def test_an_unexpected_value_is_answered_but_not_cached(client):
+    pages = _pages()
+    for number in range(5):
+        response = client.get(f"/landelijk/?sector=onzin{number}")
+        assert response.status_code < 500
+    assert _pages() == pages
+
+
+def test_anonymous_pages_are_ready_for_a_cdn(client, settings):
+    response = client.get("/landelijk/")
+    control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"public", "max-age=0"} <= control
+    assert f"s-maxage={settings.PAGE_CACHE_SHARED_SECONDS}" in control
+    assert f"stale-while-revalidate={settings.PAGE_CACHE_STALE_WHILE_REVALIDATE}" in control
+    assert f"stale-if-error={settings.PAGE_CACHE_STALE_IF_ERROR}" in control
+    assert response["ETag"] and response["Last-Modified"]
+
+
+def test_the_full_values_download_is_streamed_then_served_from_the_cache(client, django_assert_num_queries):
+    first = client.get("/downloads/waarden.csv")
+    assert first.status_code == 200 and first.streaming
+    body = b"".join(first.streaming_content)
+    assert body.startswith("\ufeff".encode()) and body.count(b"\r\n") > 5000
+    with django_assert_num_queries(0):
+        again = client.get("/downloads/waarden.csv?utm_source=x")
+    assert again.content == body and again["ETag"]
+    assert client.get("/downloads/waarden.csv", HTTP_IF_NONE_MATCH=again["ETag"]).status_code == 304
+
+
+# Views that are never cached: they set a CSRF cookie (the report form), are staff-only, or are DRF's root.
+NEVER_CACHED = {
+    "melding",
+    "melding-bedankt",
+    "api:api-root",
+    "uploads:voorbeeld",
+    "beheer-sjablonen",
+    "beheer-sjabloon",
+}
+
+
+def test_every_public_view_declares_its_query_parameters():
+    """A view added later without a declaration would be cached only without a query string."""
+    undeclared = []
+
+    def walk(resolver, namespace, prefix):
+        for entry in resolver.url_patterns:
+            if isinstance(entry, URLResolver):
+                walk(entry, ":".join(p for p in (namespace, entry.namespace) if p), prefix + str(entry.pattern))
+            elif isinstance(entry, URLPattern) and namespace != "admin":
+                name = f"{namespace}:{entry.name}" if namespace else entry.name
+                holders = (
+                    entry.callback,
+                    getattr(entry.callback, "view_class", None),
+                    getattr(entry.callback, "cls", None),
+                )
+                if name not in NEVER_CACHED and not any(hasattr(h, "cached_query_params") for h in holders):
+                    undeclared.append((name, prefix + str(entry.pattern)))
+
+    walk(get_resolver(), "", "")
+    assert not undeclared
+    assert declared_params("/landelijk/") is not None
