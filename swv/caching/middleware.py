@@ -103,7 +103,8 @@ class PublicPageCacheMiddleware:
 
     @staticmethod
     def _save(key: str, response, version: int, content: bytes) -> tuple:
-        headers = {**dict(response.items()), "ETag": quote_etag(hashlib.md5(content, usedforsecurity=False).hexdigest())}
+        headers = dict(response.items())
+        headers["ETag"] = quote_etag(hashlib.md5(content, usedforsecurity=False).hexdigest())
         entry = (version, response.status_code, headers, content)
         if len(content) <= settings.PAGE_CACHE_MAX_BYTES:
             cache.set(key, entry)  # no expiry: retired by the version; Redis evicts the least recently used
