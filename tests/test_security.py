@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.core.cache import caches
 from django.test import Client
 
 from tests.staff_fixtures import *  # noqa: F403 (fixtures)
@@ -16,19 +15,6 @@ from tests.staff_fixtures import PASSWORD, client_for, pdf_upload
 from verantwoording.security import build_policy, tiles_source
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(autouse=True)
-def throttle_cache(settings):
-    """Failed logins are counted in a private local-memory cache here (never clear the shared Redis)."""
-    settings.CACHES = {
-        **settings.CACHES,
-        "login-throttle-test": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "throttle"},
-    }
-    settings.LOGIN_THROTTLE_CACHE = "login-throttle-test"
-    caches["login-throttle-test"].clear()
-    yield caches["login-throttle-test"]
-    caches["login-throttle-test"].clear()
 
 
 def production_env(**extra) -> dict:
@@ -130,32 +116,47 @@ def test_map_tiles_host_is_allowed_for_images_only(settings):
     assert tiles_source("javascript:alert(1)") is None and tiles_source("") is None
 
 
-# --- login throttling -----------------------------------------------------------------------------
+# --- login lockout (django-axes) ------------------------------------------------------------------
 
 
 def login(client, username, password, ip="10.0.0.1"):
     return client.post("/beheer/login/?next=/beheer/", {"username": username, "password": password}, REMOTE_ADDR=ip)
 
 
+def assert_locked_out(response):
+    assert response.status_code == 429
+    body = response.content.decode()
+    assert "Te veel mislukte inlogpogingen" in body and '<html lang="nl">' in body
+
+
 @pytest.mark.django_db
-def test_login_is_locked_after_repeated_failures(client, personas, settings):
-    settings.LOGIN_FAILURE_LIMIT = 5
-    user = personas["staff_a"]
-    for _ in range(5):
-        response = login(client, user.username, "fout-wachtwoord")
-        assert response.status_code == 200
-    locked = login(client, user.username, PASSWORD)
-    assert locked.status_code == 200, "the right password is refused while locked"
-    assert "Te veel mislukte inlogpogingen" in locked.content.decode()
+def test_account_is_locked_across_addresses(personas, settings):
+    """Guessing one account's password from many addresses locks that account, wherever the next try comes from."""
+    settings.AXES_FAILURE_LIMIT = 5
+    anna = personas["staff_a"]
+    for n in range(4):
+        assert login(Client(), anna.username, "fout-wachtwoord", ip=f"203.0.113.{n}").status_code == 200
+    assert_locked_out(login(Client(), anna.username, "fout-wachtwoord", ip="203.0.113.4"))  # the fifth locks
+    client = Client()
+    assert_locked_out(login(client, anna.username, PASSWORD, ip="198.51.100.7"))
     assert "_auth_user_id" not in client.session
-    # Another address is not locked out by someone guessing elsewhere.
-    other = Client()
-    assert login(other, user.username, PASSWORD, ip="10.0.0.2").status_code == 302
+    # Another account is not locked by it.
+    assert login(Client(), personas["staff_b"].username, PASSWORD, ip="198.51.100.7").status_code == 302
+
+
+@pytest.mark.django_db
+def test_address_is_locked_across_accounts(personas, settings):
+    """Guessing many accounts from one address locks that address, also for a right password."""
+    settings.AXES_FAILURE_LIMIT = 5
+    for n in range(5):
+        login(Client(), f"geraden-{n}", "fout", ip="192.0.2.66")
+    assert_locked_out(login(Client(), personas["staff_b"].username, PASSWORD, ip="192.0.2.66"))
+    assert login(Client(), personas["staff_b"].username, PASSWORD, ip="192.0.2.67").status_code == 302
 
 
 @pytest.mark.django_db
 def test_successful_login_resets_the_count(client, personas, settings):
-    settings.LOGIN_FAILURE_LIMIT = 3
+    settings.AXES_FAILURE_LIMIT = 3
     user = personas["staff_a"]
     login(client, user.username, "fout")
     login(client, user.username, "fout")
@@ -167,10 +168,87 @@ def test_successful_login_resets_the_count(client, personas, settings):
 
 
 @pytest.mark.django_db
-def test_failed_logins_are_logged(client, personas, caplog):
+def test_attempts_are_visible_to_the_beheerder_who_can_lift_a_lockout(client, personas, settings):
+    from axes.models import AccessAttempt, AccessFailureLog
+
+    settings.AXES_FAILURE_LIMIT = 3
+    anna = personas["staff_a"]
+    for n in range(3):
+        login(Client(), anna.username, "fout", ip=f"203.0.113.{n}")
+    assert AccessFailureLog.objects.filter(username=anna.username).count() == 3
+    client_for(client, personas["beheerder"])
+    listing = client.get("/beheer/axes/accessattempt/")
+    assert listing.status_code == 200 and anna.username in listing.content.decode()
+    assert client.get("/beheer/axes/accessfailurelog/").status_code == 200
+    attempts = list(AccessAttempt.objects.filter(username=anna.username).values_list("pk", flat=True))
+    client.post(
+        "/beheer/axes/accessattempt/", {"action": "delete_selected", "_selected_action": attempts, "post": "yes"}
+    )
+    assert login(Client(), anna.username, PASSWORD, ip="198.51.100.9").status_code == 302, "lockout lifted"
+    # SWV staff do not see the attempts.
+    assert Client().get("/beheer/axes/accessattempt/").status_code == 302
+    staff = client_for(Client(), personas["staff_b"])
+    assert staff.get("/beheer/axes/accessattempt/").status_code == 403
+
+
+def test_lockout_is_counted_in_the_database(settings):
+    """Login protection must not depend on Redis: axes keeps its counts in the database."""
+    assert settings.AXES_HANDLER == "axes.handlers.database.AxesDatabaseHandler"
+    assert settings.AXES_LOCKOUT_PARAMETERS == ["username", "ip_address"]
+    assert "axes.backends.AxesStandaloneBackend" in settings.AUTHENTICATION_BACKENDS
+
+
+@pytest.mark.django_db
+def test_proxy_without_trusted_proxy_count_is_warned_once(settings, caplog):
+    settings.TRUSTED_PROXY_COUNT = 0
+    client = Client()
     with caplog.at_level(logging.WARNING, logger="verantwoording.security"):
-        login(client, personas["staff_a"].username, "fout")
-    assert any("failed login" in record.getMessage() for record in caplog.records)
+        client.get("/api/v1/", HTTP_X_FORWARDED_FOR="203.0.113.5")
+        client.get("/api/v1/", HTTP_X_FORWARDED_FOR="203.0.113.6")
+    warnings = [r for r in caplog.records if "TRUSTED_PROXY_COUNT" in r.getMessage()]
+    assert len(warnings) == 1
+    settings.TRUSTED_PROXY_COUNT = 1
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="verantwoording.security"):
+        Client().get("/api/v1/", HTTP_X_FORWARDED_FOR="203.0.113.5")
+    assert not [r for r in caplog.records if "TRUSTED_PROXY_COUNT" in r.getMessage()]
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["x", "kort-maar-niet-lang-genoeg", "a" * 60, "abab" * 20, "django-insecure-" + "q1w2e3r4t5y6u7i8o9p0" * 3],
+)
+def test_weak_secret_key_is_refused_in_production(key):
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=production_env(SECRET_KEY=key),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0 and "SECRET_KEY is too weak" in result.stderr
+
+
+def test_hsts_subdomains_and_preload_are_opt_in():
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD)"
+    )
+
+    def run(**extra):
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            env=production_env(**extra),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        return result.stdout.split()
+
+    assert run() == ["False", "False"]
+    assert run(SECURE_HSTS_INCLUDE_SUBDOMAINS="1", SECURE_HSTS_PRELOAD="1") == ["True", "True"]
 
 
 # --- CSRF and logging -----------------------------------------------------------------------------

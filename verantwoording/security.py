@@ -1,22 +1,16 @@
-"""Site-wide hardening: a Content Security Policy header and throttling of failed logins.
+"""Site-wide hardening: a Content Security Policy header, a request size limit, refusal of unreadable
+input, and the client's address behind trusted proxies.
 
 The CSP allows scripts, styles, images and connections from the site itself only (plus data: images
-and, if MAP_TILES_URL is set, the host of the map tiles); no inline scripts, ever.
-
-Failed logins are counted in the cache per username + IP address (and per IP address alone, with a
-higher limit); after LOGIN_FAILURE_LIMIT failures the pair is locked for LOGIN_LOCKOUT_SECONDS. Use
-a cache shared by all server processes in production (the default local-memory cache is per process).
+and, if MAP_TILES_URL is set, the host of the map tiles); no inline scripts, ever. Failed logins are
+counted by django-axes (uploads/staff/login.py), with the address from `client_ip` here.
 """
 
-import hashlib
+import ipaddress
 import logging
 from urllib.parse import unquote_to_bytes, urlsplit
 
 from django.conf import settings
-from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth.backends import ModelBackend
-from django.core.cache import caches
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 
 logger = logging.getLogger("verantwoording.security")
@@ -137,97 +131,47 @@ class RejectUnreadableInputMiddleware:
         return self.get_response(request)
 
 
-# --- Login throttling -----------------------------------------------------------------------------
-
-
-def _limit() -> int:
-    return getattr(settings, "LOGIN_FAILURE_LIMIT", 5)
-
-
-def _lockout_seconds() -> int:
-    return getattr(settings, "LOGIN_LOCKOUT_SECONDS", 15 * 60)
-
-
-def _cache():
-    return caches[getattr(settings, "LOGIN_THROTTLE_CACHE", "default")]
+# --- Client address behind proxies -----------------------------------------------------------------
 
 
 def client_ip(request) -> str:
     """The client's address; behind TRUSTED_PROXY_COUNT reverse proxies, the one the outermost proxy saw.
 
-    Without that setting X-Forwarded-For is ignored (a client could write anything in it)."""
+    Without that setting X-Forwarded-For is ignored (a client could write anything in it). Login lockout
+    (django-axes) and the report form's rate limit count visitors by this address.
+    """
     proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
     if proxies > 0:
         forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= proxies:
+        if len(forwarded) >= proxies and _is_ip(forwarded[-proxies]):
             return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    address = request.META.get("REMOTE_ADDR", "")
+    return address if _is_ip(address) else "0.0.0.0"  # a unix socket or a broken proxy: one shared bucket
 
 
-def _keys(request, username: str) -> tuple[str, str]:
-    ip = client_ip(request)
-    pair = hashlib.sha256(f"{(username or '').strip().lower()}\0{ip}".encode()).hexdigest()
-    return f"login-fail:pair:{pair}", f"login-fail:ip:{hashlib.sha256(ip.encode()).hexdigest()}"
+def _is_ip(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
 
 
-def is_locked(request, username: str) -> bool:
-    pair_key, ip_key = _keys(request, username)
-    counts = _cache().get_many([pair_key, ip_key])
-    return counts.get(pair_key, 0) >= _limit() or counts.get(ip_key, 0) >= _limit() * 4
+class ProxyConfigurationWarningMiddleware:
+    """Warns once per process when requests arrive through a proxy (X-Forwarded-For) while
+    TRUSTED_PROXY_COUNT is 0: every visitor then has the proxy's address, so one login lockout or report
+    limit would hit everybody at once."""
 
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.warned = getattr(settings, "TRUSTED_PROXY_COUNT", 0) > 0
 
-def register_failure(request, username: str) -> None:
-    cache = _cache()
-    for key in _keys(request, username):
-        cache.add(key, 0, _lockout_seconds())
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, _lockout_seconds())
-    logger.warning("failed login username=%r ip=%s", (username or "")[:150], client_ip(request))
-
-
-def reset_failures(request, username: str) -> None:
-    _cache().delete(_keys(request, username)[0])
-
-
-class ThrottledModelBackend(ModelBackend):
-    """ModelBackend that refuses every attempt (even a correct password) while a username+IP is locked."""
-
-    def authenticate(self, request, username=None, password=None, **kwargs):
-        if username is None:
-            username = kwargs.get(self._username_field())
-        if request is not None and username and is_locked(request, username):
-            logger.warning("locked login refused username=%r ip=%s", username[:150], client_ip(request))
-            raise PermissionDenied("Te veel mislukte inlogpogingen.")
-        user = super().authenticate(request, username=username, password=password, **kwargs)
-        if request is not None and username:
-            if user is None:
-                register_failure(request, username)
-            else:
-                reset_failures(request, username)
-                logger.info("login username=%r ip=%s", username[:150], client_ip(request))
-        return user
-
-    @staticmethod
-    def _username_field() -> str:
-        from django.contrib.auth import get_user_model
-
-        return get_user_model().USERNAME_FIELD
-
-
-class AdminLoginForm(AdminAuthenticationForm):
-    """The admin login form, which says so in Dutch when an account is locked for a while."""
-
-    error_messages = {
-        **AdminAuthenticationForm.error_messages,
-        "locked": "Te veel mislukte inlogpogingen. Probeer het over %(minutes)s minuten opnieuw.",
-    }
-
-    def clean(self):
-        username = self.cleaned_data.get("username")
-        if username and self.request is not None and is_locked(self.request, username):
-            raise ValidationError(
-                self.error_messages["locked"], code="locked", params={"minutes": max(1, _lockout_seconds() // 60)}
+    def __call__(self, request):
+        if not self.warned and "HTTP_X_FORWARDED_FOR" in request.META:
+            self.warned = True
+            logger.warning(
+                "Requests arrive through a proxy (X-Forwarded-For is set) but TRUSTED_PROXY_COUNT is 0: login "
+                "lockout and report limits see the proxy's address for every visitor. Set TRUSTED_PROXY_COUNT "
+                "to the number of proxies in front of the app (see README, production)."
             )
-        return super().clean()
+        return self.get_response(request)

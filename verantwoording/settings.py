@@ -1,9 +1,11 @@
 """Settings for Passend onderwijs in beeld, read from the environment (see README)."""
 
+import datetime
 import importlib.util
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from verantwoording.env import env_bool, env_float, env_int, env_json, env_list, env_str
 
@@ -13,6 +15,11 @@ DEBUG = env_bool("DEBUG", default=False)
 
 # Without DEBUG the site is public: refuse to start with a guessable key or an open host list.
 SECRET_KEY = env_str("SECRET_KEY", required=not DEBUG) or "dev-only-insecure-key-do-not-use-in-production"
+if not DEBUG and (len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure")):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is too weak for a public site: use at least 50 random characters, e.g. "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+    )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"], required=not DEBUG)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -25,6 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",  # before uploads, whose post_migrate grants the roles their permissions (axes' included)
     "swv",
     "swv.meldingen",
     "landelijk",
@@ -49,6 +57,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "verantwoording.security.ContentSecurityPolicyMiddleware",
+    "verantwoording.security.ProxyConfigurationWarningMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login with the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "verantwoording.urls"
@@ -143,8 +154,11 @@ SECURE_SSL_REDIRECT = not DEBUG and env_bool("SECURE_SSL_REDIRECT", default=True
 if env_bool("SECURE_PROXY_SSL_HEADER", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 0 if DEBUG else env_int("SECURE_HSTS_SECONDS", 365 * 24 * 60 * 60)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
+# includeSubDomains and preload bind every subdomain and, once in the browsers' preload list, cannot be
+# undone quickly: the domain's owner opts in (so manage.py check --deploy does not ask for them).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -156,11 +170,20 @@ MAP_TILES_ATTRIBUTION = env_str("MAP_TILES_ATTRIBUTION", "")
 # No template uses style attributes, so styles are "self" only too; CSP_STYLE_UNSAFE_INLINE=1 relaxes that.
 CSP_STYLE_UNSAFE_INLINE = env_bool("CSP_STYLE_UNSAFE_INLINE", default=False)
 
-# Failed admin logins per username + IP: lock for LOGIN_LOCKOUT_SECONDS after LOGIN_FAILURE_LIMIT.
-AUTHENTICATION_BACKENDS = ["verantwoording.security.ThrottledModelBackend"]
-LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
-LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
+# Login lockout by django-axes: LOGIN_FAILURE_LIMIT failures for one account (from any addresses) lock
+# that account, and as many from one address lock that address, for LOGIN_LOCKOUT_SECONDS. Counted in
+# the database, so it holds while Redis is away; attempts are listed in the admin (Axes).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(seconds=env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "verantwoording.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "uploads.staff.login.lockout_response"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 # Number of reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
+# Behind a proxy it must be set, else every visitor has the proxy's address (the app warns when it sees one).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Uploads: documents are at most 25 MB (uploads.validators); larger request bodies of other forms are refused.

@@ -4,7 +4,7 @@ import os
 import uuid
 
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/verantwoording")
-os.environ.setdefault("SECRET_KEY", "test-only-key-not-secret")
+os.environ.setdefault("SECRET_KEY", "test-only-key-not-secret-" + "0123456789abcdef" * 3)
 os.environ.setdefault("ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
 # Redis as in production; a prefix per test session (inherited by the test server process) keeps
 # parallel sessions and earlier runs from sharing cached pages.

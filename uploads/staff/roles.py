@@ -5,6 +5,9 @@
 - beheerder: imports data, edits the national context texts (app landelijk), manages accounts and
   the staff-SWV links, reads everything.
 - inspectie / ministerie: reads everything in the admin, changes nothing.
+Separation of duties (uploads/staff/admin.py): an account is SWV staff or beheerder, never both; a
+beheerder never changes its own roles or links, and sets passwords only for SWV staff and inspectie
+accounts, each time recorded in the admin log and the audit log.
 Anonymous visitors see the public pages only. The groups are created by a data migration and kept
 in sync after every migrate (so permissions of models added later, e.g. landelijk texts, are granted).
 """
@@ -47,6 +50,9 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str, str]]] = {
         ("auth", "user", "view"),
         ("auth", "group", "view"),
         ("admin", "logentry", "view"),
+        # Login attempts and lockouts (django-axes): read them, and lift a lockout by deleting the attempt.
+        ("axes", "*", "view"),
+        ("axes", "accessattempt", "delete"),
         ("swv", "*", "view"),
         ("landelijk", "*", "add"),
         ("landelijk", "*", "change"),
@@ -110,15 +116,23 @@ def swv_ids_for(user) -> set[int] | None:
     return cached
 
 
+def is_beheerder(user) -> bool:
+    return bool(user.is_authenticated and user.groups.filter(name=BEHEERDER).exists())
+
+
 def may_write_for_swv(user, swv_id: int | None) -> bool:
-    """Writing is for the SWV's own staff only (and superusers); readers of everything never write."""
+    """Writing is for the SWV's own staff only (and superusers); readers of everything never write.
+
+    Separation of duties: a beheerder (who manages accounts and their links) never writes or publishes an
+    SWV's text, even if its account were linked to that SWV.
+    """
     if not user.is_active or swv_id is None:
         return False
     if user.is_superuser:
         return True
     from uploads.models import SwvMedewerker
 
-    return SwvMedewerker.objects.filter(user=user, swvs__pk=swv_id).exists()
+    return SwvMedewerker.objects.filter(user=user, swvs__pk=swv_id).exists() and not is_beheerder(user)
 
 
 def restrict_to_user(queryset: QuerySet, user, swv_field: str = "swv") -> QuerySet:
