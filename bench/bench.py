@@ -261,7 +261,7 @@ def main() -> None:
 
 
 # What an import does to the caches (new source-data version), with and without preparing the pages' data.
-_IMPORTED = "from swv.services.cache import source_data_changed; source_data_changed()"
+_IMPORTED = "from swv.caching.versions import source_data_changed; source_data_changed()"
 _PREPARED = _IMPORTED + "; from swv.services.derived import prepare_derived_data; prepare_derived_data()"
 
 

@@ -5,10 +5,7 @@ from dataclasses import dataclass, field
 
 from django.http import Http404
 
-from swv.figures.charts import box_plot, line_chart
-from swv.figures.comparisons import period_short
-from swv.figures.series import Point, national_figures, sector_figures
-from swv.figures.statistics import Aggregate
+from swv.figures import Aggregate, Point, box_plot, line_chart, national_figures, period_short, sector_figures
 from swv.models import Indicator, Samenwerkingsverband
 from swv.selectors.names import display_names
 from swv.templatetags.nl import waarde

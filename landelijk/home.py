@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 
-from swv.figures.series import Point, national_figures
+from swv.figures import Point, national_figures
 from swv.models import Indicator, Samenwerkingsverband
 from swv.selectors.coverage_map import coverage_map
 

@@ -5,10 +5,9 @@ from dataclasses import dataclass, field
 from django.utils.safestring import SafeString
 
 from landelijk.models import ThemaContext
-from swv.figures.charts import box_plot
-from swv.figures.series import THEMES, Point, Series, gemeente_figures, noemer_words, sector_figures
-from swv.figures.statistics import Aggregate
+from swv.figures import THEMES, Aggregate, Point, Series, box_plot, gemeente_figures, noemer_words, sector_figures
 from swv.models import Indicator
+from uploads.markdown import render_markdown
 
 SECTORS = ("PO", "VO")
 
@@ -87,8 +86,6 @@ def _figure(indicator: Indicator, sectors: tuple[str, ...], per_sector: dict, ge
 
 
 def landelijk_context(*, sector: str | None) -> dict:
-    from uploads.markdown import render_markdown
-
     sectors = (sector,) if sector else SECTORS
     per_sector = {s: sector_figures(sector=s) for s in sectors}
     gemeenten = gemeente_figures()

@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from landelijk.models import ThemaContext
-from swv.services.cache import pages_changed
+from swv.caching.versions import pages_changed
 
 
 @transaction.atomic

@@ -1,10 +1,12 @@
 from django.shortcuts import render
 from django.urls import reverse
 
+from landelijk.cijfer import indicator_page
 from landelijk.home import home_context
 from landelijk.selectors import landelijk_context, normalize_sector
 from swv.caching import params
-from swv.services.cache import source_data_version
+from swv.caching.versions import source_data_version
+from swv.models import Indicator
 
 
 @params.query_params()
@@ -21,16 +23,12 @@ def index(request):
 
 @params.query_params()
 def cijfers(request):
-    from swv.models import Indicator
-
     indicators = Indicator.objects.order_by("thema", "volgorde")
     return render(request, "landelijk/cijfers.html", {"indicators": indicators})
 
 
 @params.query_params(sector=params.SECTOR)
 def cijfer(request, code: str):
-    from landelijk.cijfer import indicator_page
-
     page = indicator_page(code=code, sector=normalize_sector(request.GET.get("sector")))
     context = {"page": page, "indicator": page.indicator, "data": page.chart_data()}
     if page.sector:

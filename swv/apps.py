@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.urls import register_converter
 
 from swv.codes import SwvCodeConverter
@@ -9,10 +10,9 @@ class SwvConfig(AppConfig):
     verbose_name = "Samenwerkingsverbanden en cijfers"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        # catalogue imports the models, which can be imported only once the apps are loaded.
+        from swv.services import catalogue
 
-        from swv.services.catalogue import sync_catalogue_after_migrate
-
-        post_migrate.connect(sync_catalogue_after_migrate, sender=self)
+        post_migrate.connect(catalogue.sync_catalogue_after_migrate, sender=self)
         # Every urlconf may use <swvcode:...>; registered before any of them is imported.
         register_converter(SwvCodeConverter, "swvcode")

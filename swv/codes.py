@@ -4,8 +4,18 @@ import re
 import unicodedata
 from functools import lru_cache
 
+
 # Every spelling seen in official texts and spreadsheets: PO3009, PO 30-09, PO-30-09, PO 30.09, 'SWV PO 30 09',
 # and P0 3009 / V0 2001 with a zero typed for the letter O.
+class _Suppressed:
+    """A count published as '<5': known to be 1-4, never to be turned into a number."""
+
+    def __repr__(self):
+        return "<5"
+
+
+SUPPRESSED = _Suppressed()
+
 _SWV_CODE = re.compile(r"^(?:SWV\s*)?([PV])[O0]\s*[-.\s]?\s*(\d{2})\s*[-.\s]?\s*(\d{2})$", re.IGNORECASE)
 _PC4 = re.compile(r"^\s*(\d{4})\s*(?:[A-Za-z]{2})?\s*$")
 

@@ -1,4 +1,5 @@
-from swv.services.cache import derived
+from swv.caching.versions import derived
+from swv.models import Waarde
 
 
 def site(request):
@@ -7,6 +8,4 @@ def site(request):
 
 
 def _has_fictional_data() -> bool:
-    from swv.models import Waarde
-
     return Waarde.objects.filter(fictief=True).exists()

@@ -54,7 +54,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def _fresh_cached_figures():
     """Tests change rows inside rolled-back transactions; bumping the data version keeps figures
     cached by one test from reaching the next."""
-    from swv.services.cache import source_data_changed
+    from swv.caching.versions import source_data_changed
 
     source_data_changed()
 

@@ -41,7 +41,7 @@ def test_session_database_is_there():
 def expected(django_db_setup, django_db_blocker):
     """The SWV's each query must lead to, read from the indeling itself (gemeente, or the village's postcodes)."""
     from swv.models import Postcodegebied, SwvGemeente, Vestiging
-    from swv.services.links import current_indeling
+    from swv.selectors.indeling import current_indeling
 
     def find():
         indeling = current_indeling()

@@ -54,7 +54,7 @@ def test_bad_selections_say_what_is_wrong(client, query, message):
 
 
 def test_one_swv_from_its_page_gets_suggestions_of_similar_size(client):
-    from swv.figures.peers import member_codes, peer_group
+    from swv.figures import member_codes, peer_group
 
     swv = Samenwerkingsverband.objects.get(code="PO3009")
     response = client.get("/vergelijk/?swv=PO3009")

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from swv.figures.statistics import aggregate, position, spread
+from swv.figures import aggregate, position, spread
 from swv.templatetags import nl
 
 
@@ -12,7 +12,7 @@ from swv.templatetags import nl
 def _fresh_caches():
     """Other tests change data inside transactions that are rolled back, after the cache saw it: start
     from a new data version so nothing computed from rolled-back rows is reused."""
-    from swv.services.cache import source_data_changed
+    from swv.caching.versions import source_data_changed
 
     source_data_changed()
 
@@ -85,9 +85,9 @@ def test_dutch_notation(value, expected):
 
 @pytest.mark.django_db
 def test_gemeente_figures_roll_up_to_the_swv_by_summing_its_gemeenten():
-    from swv.figures.series import sector_figures
+    from swv.figures import sector_figures
     from swv.models import SwvGemeente, Waarde
-    from swv.services.links import current_indeling
+    from swv.selectors.indeling import current_indeling
 
     series = sector_figures(sector="PO").series["jeugdigen"]
     swv_id, point = next((u, p) for u, p in series.current.items() if p.gemeenten > 2)
@@ -106,8 +106,8 @@ def test_sector_figures_are_cached_per_data_version(django_assert_num_queries):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from swv.figures.series import sector_figures
-    from swv.services.cache import source_data_changed
+    from swv.caching.versions import source_data_changed
+    from swv.figures import sector_figures
 
     sector_figures(sector="VO")
     with django_assert_num_queries(0):

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from swv.models import GemeenteGrens, ImportRun, Postcodegebied, SwvGemeente, Vestiging, Waarde
-from swv.services.gemeenten import GemeenteResolver
-from swv.services.links import current_indeling
+from swv.selectors.gemeenten import GemeenteResolver
+from swv.selectors.indeling import current_indeling
 from tests.helpers import snapshot
 
 pytestmark = pytest.mark.django_db

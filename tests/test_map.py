@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.test import override_settings
 
 from swv.models import Samenwerkingsverband
-from swv.selectors.regions import PROVINCIES, swv_url
+from swv.selectors.regions import PROVINCIES, minimap, swv_url
 
 pytestmark = pytest.mark.django_db
 MAX_GZIP_BYTES = 150 * 1024
@@ -94,7 +94,7 @@ def test_geojson_answers_not_modified(client, real_data_dir):
 
 def test_minimap_include_has_the_region_inline_and_its_gemeenten_as_text(real_data_dir):
     swv = Samenwerkingsverband.objects.get(code="PO3009")
-    html = render_to_string("kaart/_swv_minimap.html", {"swv": swv})
+    html = render_to_string("kaart/_swv_minimap.html", {"swv": swv, "regio_kaart": minimap(swv)})
     assert 'id="minikaart-data-PO3009" type="application/json"' in html
     assert 'data-geojson-id="minikaart-data-PO3009"' in html
     assert "Veldhoven" in html and "Eersel" in html
@@ -105,7 +105,7 @@ def test_minimap_include_has_the_region_inline_and_its_gemeenten_as_text(real_da
 
 def test_minimap_marks_a_split_gemeente(real_data_dir):
     swv = Samenwerkingsverband.objects.get(code="PO2710")
-    html = render_to_string("kaart/_swv_minimap.html", {"swv": swv})
+    html = render_to_string("kaart/_swv_minimap.html", {"swv": swv, "regio_kaart": minimap(swv)})
     assert "Haarlemmermeer (deels: postcodes" in html and "Gearceerd" in html
 
 

@@ -4,9 +4,9 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from swv.caching.versions import data_version
 from swv.meldingen.services import LIMIT
 from swv.models import Indicator, Melding, Samenwerkingsverband
-from swv.services.cache import data_version
 from tests.staff_fixtures import make_user
 from uploads.staff.roles import BEHEERDER, INSPECTIE
 

@@ -8,10 +8,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from landelijk.models import ThemaContext
-from swv.figures.series import sector_figures
+from swv.caching.versions import data_version, pages_changed, source_data_version
+from swv.figures import sector_figures
 from swv.importing.run import run_import
 from swv.models import Samenwerkingsverband
-from swv.services.cache import data_version, pages_changed, source_data_version
 from tests.staff_fixtures import *  # noqa: F403 (fixtures)
 from tests.staff_fixtures import client_for, upload_plan
 from uploads import services

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def _fresh_caches():
     """Other tests change data inside transactions that are rolled back, after the cache saw it: start
     from a new data version so nothing computed from rolled-back rows is reused."""
-    from swv.services.cache import pages_changed
+    from swv.caching.versions import pages_changed
 
     pages_changed()
 
@@ -223,8 +223,7 @@ def test_context_texts_are_edited_in_the_admin(admin_client):
 
 
 def test_totals_are_also_compared_per_pupil(client):
-    from swv.figures.comparisons import swv_figure
-    from swv.figures.series import sector_figures
+    from swv.figures import sector_figures, swv_figure
 
     swv = Samenwerkingsverband.objects.get(code="PO3009")
     figures = sector_figures(sector="PO")

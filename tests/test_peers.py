@@ -2,7 +2,7 @@
 
 import pytest
 
-from swv.figures.peers import member_codes, peer_group, peer_groups, peer_swv_figures
+from swv.figures import member_codes, peer_group, peer_groups, peer_swv_figures
 from swv.models import Indicator, Samenwerkingsverband, Waarde
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 
-from swv.services.cache import source_data_changed
+from swv.caching.versions import source_data_changed
 from swv.services.derived import prepare_derived_data
 from tests.conftest import ROOT, _database_url
 

@@ -8,7 +8,7 @@ from shapely.geometry import shape
 
 from swv.importing.run import run_import
 from swv.models import GemeenteGrens, Samenwerkingsverband, SwvGemeente
-from swv.services.links import current_indeling
+from swv.selectors.indeling import current_indeling
 from swv.services.regions import rebuild_regions
 
 pytestmark = pytest.mark.django_db

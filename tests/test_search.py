@@ -5,9 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from swv.models import Postcodegebied, Samenwerkingsverband, Vestiging
+from swv.selectors.indeling import current_indeling
 from swv.selectors.regions import swv_url
 from swv.selectors.search import search
-from swv.services.links import current_indeling
 
 pytestmark = pytest.mark.django_db
 

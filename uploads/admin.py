@@ -14,8 +14,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from swv.caching.versions import pages_changed
 from swv.models import Samenwerkingsverband
-from swv.services.cache import pages_changed
 from uploads import services
 from uploads.forms import (
     DocumentChangeForm,

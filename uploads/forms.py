@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 
 from uploads.models import Document, Toelichting, ZelfgerapporteerdCijfer
+from uploads.services import STALE_MESSAGE
 from uploads.validators import MAX_DOCUMENT_BYTES, validate_pdf, validate_toelichting_length
 
 
@@ -30,8 +31,6 @@ class OpenedVersionForm(forms.ModelForm):
         if self.instance.pk and opened is not None:
             current = type(self.instance)._default_manager.filter(pk=self.instance.pk).first()
             if current is not None and current.versie != opened:
-                from uploads.services import STALE_MESSAGE
-
                 self.conflict = current
                 self.data = self.data.copy()
                 self.data[self.add_prefix("geopend_versie")] = current.versie

@@ -1,10 +1,15 @@
 """What SWV's supply themselves: their toelichting per theme and their documents."""
 
+import uuid
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 
 from swv.models import Samenwerkingsverband
+from uploads.markdown import render_markdown
 
 
 class Thema(models.TextChoices):
@@ -86,8 +91,6 @@ class DocumentSoort(models.TextChoices):
 
 def document_path(instance, filename: str) -> str:
     """A generated name: nothing of the uploader's file name reaches the file system."""
-    import uuid
-
     return f"documenten/{instance.swv.code}/{uuid.uuid4().hex}.pdf"
 
 
@@ -147,13 +150,9 @@ class Document(models.Model):
         return f"{self.swv.code} – {self.titel}"
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("uploads:download", kwargs={"pk": self.pk})
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         errors = {}
         for name in ("periode_van", "periode_tot"):
             value = getattr(self, name)
@@ -247,13 +246,9 @@ class ZelfgerapporteerdCijfer(models.Model):
         return f"{self.swv.code} – {self.indicator} {self.jaar}"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.indicator_id and not self.indicator.zelf_gerapporteerd:
             raise ValidationError({"indicator": "Dit cijfer wordt geïmporteerd en kan niet zelf worden opgegeven."})
 
     @property
     def toelichting_html(self):
-        from uploads.markdown import render_markdown
-
         return render_markdown(self.toelichting)

@@ -1,9 +1,10 @@
 """Reads for the public pages: published toelichting per theme."""
 
+from django.db.models import Prefetch
 from django.utils.safestring import SafeString
 
 from uploads.markdown import render_markdown
-from uploads.models import Toelichting
+from uploads.models import Document, DocumentSoort, Toelichting, ZelfgerapporteerdCijfer
 
 
 def published_toelichtingen(*, swv) -> dict[str, SafeString]:
@@ -14,10 +15,6 @@ def published_toelichtingen(*, swv) -> dict[str, SafeString]:
 
 def documents_for_swv(*, swv) -> dict[str, list]:
     """Document type -> current (not replaced, not withdrawn) documents, newest first; every type is present."""
-    from django.db.models import Prefetch
-
-    from uploads.models import Document, DocumentSoort
-
     grouped = {soort: [] for soort in DocumentSoort.values}
     # Earlier versions the SWV keeps public as history are listed under the version that replaced them.
     kept = Prefetch("eerdere_versies", Document.objects.public().order_by("-geupload_op"), to_attr="geschiedenis")
@@ -32,8 +29,6 @@ def self_reported_figures(*, swv) -> list:
     Each row has .indicator (label, definitie, kanttekening), .jaar, .bedrag and .toelichting_html; the
     page must label them as reported by the SWV itself (indicator.bron says so as well).
     """
-    from uploads.models import ZelfgerapporteerdCijfer
-
     return list(
         ZelfgerapporteerdCijfer.objects.filter(swv=swv)
         .select_related("indicator")
@@ -49,8 +44,6 @@ def draft_toelichtingen(*, swv) -> dict[str, SafeString]:
 
 def documents_overview(*, soort: str = "", sector: str = ""):
     """All current documents of all SWV's for the national overview, optionally by type and sector."""
-    from uploads.models import Document
-
     documents = Document.objects.current().select_related("swv")
     if soort:
         documents = documents.filter(soort=soort)

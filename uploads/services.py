@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from swv.services.cache import pages_changed
+from swv.caching.versions import pages_changed
 from uploads.models import Document, Toelichting, ToelichtingVersie, ZelfgerapporteerdCijfer
 from uploads.staff.roles import may_write_for_swv
 from uploads.validators import validate_pdf, validate_toelichting_length

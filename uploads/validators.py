@@ -11,6 +11,8 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
 logger = logging.getLogger("uploads")
 
@@ -123,9 +125,6 @@ def active_content(stream) -> str | None:
     /JavaScript and /EmbeddedFiles trees, /AcroForm), pages, annotations and form fields are all seen.
     pypdf decodes name escapes, so /J#61vaScript arrives as /JavaScript.
     """
-    from pypdf import PdfReader
-    from pypdf.generic import IndirectObject
-
     try:
         reader = PdfReader(stream, strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
@@ -149,8 +148,6 @@ class _Broken(Exception):
 
 
 def _walk(pending: list) -> str | None:
-    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
-
     seen_refs: set[tuple[int, int]] = set()
     visited = 0
     while pending:

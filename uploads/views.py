@@ -12,9 +12,11 @@ from django.views.decorators.http import require_GET
 
 from swv.caching import params
 from swv.models import Samenwerkingsverband, Sector
+from swv.pages.profile import build_swv_page_context
 from uploads.models import Document, DocumentSoort
 from uploads.selectors import documents_overview, draft_toelichtingen
 from uploads.staff.roles import swv_ids_for
+from verantwoording.errors import error_page
 
 logger = logging.getLogger("uploads")
 
@@ -50,8 +52,6 @@ def download(request, pk: int):
 
 
 def _gone(request, document):
-    from verantwoording.errors import error_page
-
     if document.is_ingetrokken:
         return error_page(request, 410, "Dit document is ingetrokken door het samenwerkingsverband.")
     newer = document.vervangen_door
@@ -106,8 +106,6 @@ def voorbeeld(request, code: str):
     logger.info("preview swv=%s user=%s", swv.code, request.user.pk)
     toelichtingen = draft_toelichtingen(swv=swv)
     try:
-        from swv.pages.profile import build_swv_page_context
-
         get_template("swv/detail.html")
         context = build_swv_page_context(swv=swv, toelichtingen=toelichtingen)
         template = "uploads/voorbeeld.html"

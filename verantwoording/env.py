@@ -1,5 +1,6 @@
 """Typed readers for settings from the environment; a bad value stops start-up with its name."""
 
+import json
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -60,8 +61,6 @@ def env_json(name: str, default):
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
         return default
-    import json
-
     try:
         return json.loads(raw)
     except json.JSONDecodeError as exc:

@@ -9,7 +9,7 @@ because their own message is English and meant for the log.
 import logging
 
 from django.core.exceptions import BadRequest
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import requires_csrf_token
@@ -93,6 +93,4 @@ def server_error(request):
     except Exception:  # the last resort must not fail itself
         logger.exception("error page could not be rendered")
         html = f'<!doctype html><html lang="nl"><title>{TITLES[500]}</title><p>{MESSAGES[500]}</p></html>'
-    from django.http import HttpResponseServerError
-
     return HttpResponseServerError(html)

@@ -13,6 +13,8 @@ from urllib.parse import unquote_to_bytes, urlsplit
 from django.conf import settings
 from django.http import HttpResponse
 
+from verantwoording.errors import OngeldigeInvoer
+
 logger = logging.getLogger("verantwoording.security")
 
 
@@ -124,8 +126,6 @@ class RejectUnreadableInputMiddleware:
     def __call__(self, request):
         problem = unreadable_input(request)
         if problem:
-            from verantwoording.errors import OngeldigeInvoer
-
             logger.warning("unreadable input refused: %s %s", request.method, request.path[:200].replace("\x00", "\\0"))
             raise OngeldigeInvoer(problem)
         return self.get_response(request)

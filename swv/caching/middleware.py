@@ -1,7 +1,7 @@
 """Whole-page cache for anonymous visitors, correct because every data change sets a new data version.
 
 Public pages only change through an import, a published toelichting, an upload or an edited context
-text; each of those calls swv.services.cache.pages_changed() or source_data_changed(). A cached page
+text; each of those calls swv.caching.versions.pages_changed() or source_data_changed(). A cached page
 remembers the version it was made under and is made again once the version moves on. One Redis round
 trip per hit reads both the version and the page. Repeat visits revalidate with ETag / Last-Modified for
 a 304. Without Redis every page is rendered as if there were no cache.
@@ -25,7 +25,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
 from swv.caching.params import declared_params, normalise_query
-from swv.services.cache import changed_at, data_version_and
+from swv.caching.versions import changed_at, data_version_and
 
 CACHEABLE_TYPES = (
     "text/html",

@@ -32,7 +32,7 @@ def failing() -> bool:
 
 
 def outages_ended() -> int:
-    """How many times a Redis of this process came back after failing (see swv.services.cache)."""
+    """How many times a Redis of this process came back after failing (see swv.caching.versions)."""
     return _last_recovery
 
 

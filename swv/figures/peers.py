@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from swv.figures.comparisons import SwvFigure, swv_figure
-from swv.figures.series import Figures, Point, _build, _cached, sector_figures
+from swv.figures.series import Figures, Point, build_figures, cached_figures, sector_figures
 from swv.models import Samenwerkingsverband
 
 SIZE_INDICATOR = "leerlingen_totaal"
@@ -79,7 +79,7 @@ def _groups(sector: str) -> dict[int, PeerGroup]:
 
 def peer_groups(*, sector: str) -> dict[int, PeerGroup]:
     """SWV id -> its peer group, for every SWV of the sector with a pupil count on the latest teldatum."""
-    return _cached(f"peer-groups:{sector}", lambda: _groups(sector))
+    return cached_figures(f"peer-groups:{sector}", lambda: _groups(sector))
 
 
 def peer_group(*, swv: Samenwerkingsverband) -> PeerGroup | None:
@@ -94,12 +94,14 @@ def _peer_figures(sector: str, units: tuple[int, ...]) -> Figures:
         for code, series in figures.series.items()
     }
     indicators = [series.indicator for series in figures.series.values()]
-    return _build(indicators, list(units), points)
+    return build_figures(indicators, list(units), points)
 
 
 def peer_figures(*, group: PeerGroup) -> Figures:
     """Every figure of the sector, aggregated over the peer group's SWV's only."""
-    return _cached(f"peer-figures:{group.sector}:{group.kwartiel}", lambda: _peer_figures(group.sector, group.units))
+    return cached_figures(
+        f"peer-figures:{group.sector}:{group.kwartiel}", lambda: _peer_figures(group.sector, group.units)
+    )
 
 
 def peer_swv_figures(*, swv: Samenwerkingsverband) -> dict[str, SwvFigure]:

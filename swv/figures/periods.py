@@ -1,6 +1,7 @@
 """Periods of figures: a label as the source writes it and a date to order and show it by."""
 
 import datetime as dt
+import re
 
 
 def period_of(value, kind: str) -> tuple[str, dt.date]:
@@ -17,8 +18,6 @@ def period_of(value, kind: str) -> tuple[str, dt.date]:
 def is_period_label(text: str) -> bool:
     """Whether text is a period as the figures write it: a real date (2024-10-01), a school year
     (2023-2024, consecutive years) or a year (2023). '2023-13-01' and '0000-01-01' are not."""
-    import re
-
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         try:
             return dt.date.fromisoformat(text).year >= 1900

@@ -6,12 +6,14 @@ Values of a whole sector are read in a few queries, computed in Python and cache
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
+from swv.caching.versions import derived
 from swv.figures.statistics import Aggregate, Position, aggregate, position
 from swv.models import Indicator, Samenwerkingsverband, SwvGemeente, Waarde
-from swv.services.cache import derived
-from swv.services.links import current_indeling
+from swv.selectors.indeling import current_indeling
 
 GELEVERD = Waarde.Status.GELEVERD
 ONDERDRUKT = Waarde.Status.ONDERDRUKT
@@ -123,7 +125,8 @@ def _point(row) -> Point:
     )
 
 
-def _build(indicators: list[Indicator], units: list[int], points: dict[str, dict[int, list[Point]]]) -> Figures:
+def build_figures(indicators: list[Indicator], units: list[int], points: dict[str, dict[int, list[Point]]]) -> Figures:
+    """Series per indicator from the points per unit, with their aggregates (used by peers.py too)."""
     series = {}
     for indicator in indicators:
         per_unit = points.get(indicator.code, {})
@@ -232,7 +235,7 @@ def _load_sector(sector: str) -> Figures:
     gemeente_level = [i for i in indicators if i.niveau == Indicator.Niveau.GEMEENTE]
     if gemeente_level:
         _roll_up(gemeente_level, sector, points)
-    return _build(indicators, units, points)
+    return build_figures(indicators, units, points)
 
 
 def _roll_up(indicators: list[Indicator], sector: str, points) -> None:
@@ -297,21 +300,25 @@ def _load_units(niveau: str) -> Figures:
         unit = row[0] if niveau == Indicator.Niveau.GEMEENTE else 0
         points[by_id[row[1]].code][unit].append(_point(row))
     units = sorted({u for per_unit in points.values() for u in per_unit})
-    return _build(indicators, units, points)
+    return build_figures(indicators, units, points)
 
 
-def _cached(name: str, build) -> "Figures":
+T = TypeVar("T")
+
+
+def cached_figures(name: str, build: Callable[[], T]) -> T:
+    """What `build` makes, once per source-data version (swv.caching.versions.derived)."""
     return derived(f"figures:{name}", build)
 
 
 def sector_figures(*, sector: str) -> Figures:
     """Every SWV-level figure of the sector's SWV's, gemeente figures rolled up to them."""
-    return _cached(f"sector:{sector}", lambda: _load_sector(sector))
+    return cached_figures(f"sector:{sector}", lambda: _load_sector(sector))
 
 
 def gemeente_figures() -> Figures:
-    return _cached("gemeente", lambda: _load_units(Indicator.Niveau.GEMEENTE))
+    return cached_figures("gemeente", lambda: _load_units(Indicator.Niveau.GEMEENTE))
 
 
 def national_figures() -> Figures:
-    return _cached("land", lambda: _load_units(Indicator.Niveau.LAND))
+    return cached_figures("land", lambda: _load_units(Indicator.Niveau.LAND))

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
 from swv.importing.fields import PARSERS
 from swv.importing.problems import ImportRefused, Problem, ProblemCollector
 from swv.importing.readers import DELIMITERS, ENCODINGS, Table, header_key, read_table
+from swv.services.sync import Changes  # also what sources' load() returns
 
 
 @dataclass(frozen=True)
@@ -51,35 +52,6 @@ class Rows(list):
         super().__init__(rows)
         self.notices = list(notices)
         self.columns = columns  # names of the declared columns the file has (None: not known)
-
-
-@dataclass
-class Changes:
-    created: int = 0
-    updated: int = 0
-    deleted: int = 0
-    rows_loaded: int = 0
-    notices: list[str] = field(default_factory=list)
-    # Unit (SWV code, gemeente name, 'landelijk') -> [added, changed, removed]: the run's summary.
-    per_unit: dict[str, list[int]] = field(default_factory=dict)
-
-    @property
-    def total(self) -> int:
-        return self.created + self.updated + self.deleted
-
-    def add(self, other: Changes) -> None:
-        self.created += other.created
-        self.updated += other.updated
-        self.deleted += other.deleted
-        for unit, counts in other.per_unit.items():
-            mine = self.per_unit.setdefault(unit, [0, 0, 0])
-            for i, n in enumerate(counts):
-                mine[i] += n
-
-    def count(self, unit: str | tuple[str, ...], kind: int) -> None:
-        """kind: 0 added, 1 changed, 2 removed; a row may belong to several units (a PC4 to two SWV's)."""
-        for label in (unit,) if isinstance(unit, str) else unit:
-            self.per_unit.setdefault(label, [0, 0, 0])[kind] += 1
 
 
 def _spelling_notice(spellings: dict[tuple[str, str], list[int]]) -> str:

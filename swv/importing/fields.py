@@ -5,18 +5,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from swv.codes import gemeente_code, normalize_swv_code
+from swv.codes import SUPPRESSED, gemeente_code, normalize_swv_code
 from swv.codes import parse_pc4 as pc4_or_none
 
-
-class _Suppressed:
-    """A count published as '<5': known to be 1-4, never to be turned into a number."""
-
-    def __repr__(self):
-        return "<5"
-
-
-SUPPRESSED = _Suppressed()
 SUPPRESSED_BOUNDS = (Decimal(1), Decimal(4))
 
 

@@ -8,14 +8,14 @@ percentage, a difference) are declared as Derived. A cell left empty is stored a
 from dataclasses import dataclass
 from typing import ClassVar
 
-from swv.figures.periods import period_of
+from swv.figures import period_of
 from swv.importing.base import Changes, Source
 from swv.importing.fields import SUPPRESSED, Range, bounds
 from swv.importing.guards import removal_allowed
 from swv.importing.problems import ProblemCollector
+from swv.importing.values import replace_values, value_fields
 from swv.models import Indicator, Samenwerkingsverband, Waarde
-from swv.services.gemeenten import GemeenteResolver
-from swv.services.values import replace_values, value_fields
+from swv.selectors.gemeenten import GemeenteResolver
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from django.utils.text import slugify
 
 from swv.importing.base import Changes
 from swv.importing.problems import ImportRefused, Problem
-from swv.importing.sync import sync_rows
 from swv.models import Indeling, Samenwerkingsverband
+from swv.services.sync import sync_rows
 
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 

@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 from swv.importing.problems import ImportRefused, Problem
 
 DELIMITERS = (";", ",", "\t")
@@ -189,8 +191,6 @@ def _cell_text(value) -> str:
 
 
 def _read_xlsx(path: Path, recognise: Recognise | None) -> Table:
-    from openpyxl import load_workbook
-
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file

@@ -8,6 +8,7 @@ from pathlib import Path
 from django.db import transaction
 from tqdm import tqdm
 
+from swv.caching.versions import source_data_changed
 from swv.importing.problems import ImportRefused, Problem
 from swv.importing.registry import get_source
 from swv.models import ImportRun
@@ -75,8 +76,6 @@ def run_import(
     except ImportRefused as refused:
         run.pk = None
         _record_refusal(run, refused.problems, started)
-    from swv.services.cache import source_data_changed
-
     if run.wijzigingen:
         source_data_changed()
     return run

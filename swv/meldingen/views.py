@@ -7,7 +7,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
 from swv.codes import normalize_swv_code
-from swv.figures.periods import is_period_label
+from swv.figures import is_period_label
 from swv.meldingen import services as meldingen
 from swv.meldingen.forms import MeldingForm
 from swv.models import Indicator, Samenwerkingsverband

@@ -45,13 +45,6 @@ class Samenwerkingsverband(models.Model):
         return reverse("swv:detail", kwargs={"code": self.code, "slug": self.slug})
 
     @property
-    def regio_kaart(self) -> dict:
-        """The small map of this region (see templates/kaart/_swv_minimap.html): GeoJSON and gemeenten."""
-        from swv.selectors.regions import minimap
-
-        return minimap(self)
-
-    @property
     def code_leesbaar(self) -> str:
         """The code as the sector writes it: PO 30-09."""
         return f"{self.code[:2]} {self.code[2:4]}-{self.code[4:]}"

@@ -13,6 +13,7 @@ from swv.caching import params
 from swv.models import Samenwerkingsverband, Waarde
 from swv.opendata.tables import periode_text
 from swv.selectors.names import display_name
+from uploads.models import Document
 
 ITEMS = 40
 
@@ -32,8 +33,6 @@ def _aware(value: dt.date | dt.datetime) -> dt.datetime:
 
 
 def _documents(filter_q: Q) -> list[Item]:
-    from uploads.models import Document
-
     # Only what is public: a withdrawn or replaced version leaves the feed with the site.
     found = Document.objects.current().filter(filter_q).select_related("swv").order_by("-geupload_op")[:ITEMS]
     return [

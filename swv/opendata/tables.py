@@ -4,15 +4,26 @@ Every number here comes from the figure mechanism (swv.figures.series and compar
 download or the API says is what the page shows. Rows are dicts with the columns in COLUMNS_*.
 """
 
+import datetime as dt
+import re
 from collections.abc import Iterable
 
-from swv.figures.comparisons import SwvFigure, swv_figure
-from swv.figures.peers import peer_swv_figures
-from swv.figures.periods import is_period_label
-from swv.figures.series import Figures, Point, gemeente_figures, national_figures, sector_figures
-from swv.figures.statistics import Aggregate
+from landelijk.selectors import landelijk_context
+from swv.figures import (
+    Aggregate,
+    Figures,
+    Point,
+    SwvFigure,
+    gemeente_figures,
+    is_period_label,
+    national_figures,
+    peer_swv_figures,
+    sector_figures,
+    swv_figure,
+)
 from swv.models import Gemeente, Indicator, Samenwerkingsverband
 from swv.selectors.names import display_names
+from swv.templatetags.nl import bereik, datum, waarde
 
 SECTORS = ("PO", "VO")
 THEME_ORDER = [
@@ -308,8 +319,6 @@ def _aggregate_fields(aggregate: Aggregate) -> dict:
 def aggregate_rows(*, sector: str | None = None) -> list[dict]:
     """The figures of the landelijk page: per indicator, group (PO, VO, gemeenten) and period, the
     aggregate with its spread; distributions get one row per category."""
-    from landelijk.selectors import landelijk_context
-
     rows = []
     for theme in landelijk_context(sector=sector)["themes"]:
         for _onderwerp, national in theme.topics:
@@ -333,8 +342,6 @@ def aggregate_rows(*, sector: str | None = None) -> list[dict]:
 
 def figure_text(*, swv: Samenwerkingsverband, indicator: Indicator, periode: str) -> str:
     """A figure of an SWV as its page writes it ('14.750', '<5', 'niet aangeleverd'), for a report."""
-    from swv.templatetags.nl import bereik, waarde
-
     series = sector_figures(sector=swv.sector).series.get(indicator.code)
     if series is None:
         return ""
@@ -349,11 +356,6 @@ def figure_text(*, swv: Samenwerkingsverband, indicator: Indicator, periode: str
 
 def periode_text(periode: str, soort: str = "") -> str:
     """'2024-10-01' -> 'teldatum 1 oktober 2024' (or 'peildatum ...'), '2023-2024' -> 'schooljaar 2023-2024'."""
-    import datetime as dt
-    import re
-
-    from swv.templatetags.nl import datum
-
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", periode) and is_period_label(periode):
         word = "teldatum" if soort == Indicator.PeriodeSoort.TELDATUM else "peildatum"
         return f"{word} {datum(dt.date.fromisoformat(periode))}"

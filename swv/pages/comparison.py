@@ -4,8 +4,7 @@ averages and each SWV's peer group, all from the one figure mechanism."""
 from dataclasses import dataclass, field
 
 from swv.codes import normalize_swv_code
-from swv.figures.comparisons import SwvFigure
-from swv.figures.peers import PeerGroup, peer_group
+from swv.figures import PeerGroup, SwvFigure, peer_group
 from swv.models import Indicator, Samenwerkingsverband
 from swv.opendata.tables import THEME_ORDER, swv_figure_list, swv_rows
 from swv.selectors.names import display_name, display_names

@@ -7,12 +7,13 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
-from swv.figures.comparisons import swv_figures_by_topic
-from swv.figures.peers import attach_peer_figures, peer_group
-from swv.figures.series import THEMES, sector_figures
+from swv.figures import THEMES, attach_peer_figures, peer_group, sector_figures, swv_figures_by_topic
 from swv.models import Postcodegebied, Samenwerkingsverband, SwvGemeente, Vestiging
+from swv.selectors.indeling import current_indeling
 from swv.selectors.names import display_name, display_names
-from swv.services.links import current_indeling
+from swv.selectors.regions import minimap
+from uploads.models import DocumentSoort
+from uploads.selectors import documents_for_swv, self_reported_figures
 
 # The few figures "In het kort" leads with, per sector: size, participation in special education, money,
 # and the inspection's judgment. Which figures matter most is an editorial choice, so it is declared here.
@@ -97,9 +98,6 @@ def _region(swv: Samenwerkingsverband, indeling) -> tuple[list[str], list[Counte
 def build_swv_page_context(*, swv: Samenwerkingsverband, toelichtingen: dict[str, SafeString]) -> dict:
     """The context of templates/swv/detail.html; `toelichtingen` is theme -> rendered text (published
     texts on the public page, drafts in a preview)."""
-    from uploads.models import DocumentSoort
-    from uploads.selectors import documents_for_swv, self_reported_figures
-
     indeling = current_indeling()
     figures = sector_figures(sector=swv.sector)
     gemeenten = list(
@@ -132,6 +130,7 @@ def build_swv_page_context(*, swv: Samenwerkingsverband, toelichtingen: dict[str
         "besturen": besturen,
         "aantal_scholen": sum(len(b.scholen) for b in besturen),
         "gemeenten": gemeenten,
+        "regio_kaart": minimap(swv),
         "pc4s": pc4s,
         "tegenhangers": counterparts,
         "andere_sector": "VO" if swv.sector == "PO" else "PO",

@@ -4,8 +4,8 @@ no script, no tiles and no extra request."""
 import json
 import math
 
+from swv.caching.versions import derived
 from swv.models import Samenwerkingsverband
-from swv.services.cache import derived
 
 WIDTH = 300  # SVG user units; the outline scales with the page
 LAT_SCALE = 1 / math.cos(math.radians(52.2))  # keeps the Netherlands' proportions at its latitude

@@ -4,9 +4,9 @@ from collections import Counter, defaultdict
 
 from django.db.models import Count
 
+from swv.caching.versions import derived
 from swv.models import Samenwerkingsverband, SwvGemeente, Vestiging
-from swv.services.cache import derived
-from swv.services.links import current_indeling
+from swv.selectors.indeling import current_indeling
 
 MAIN_GEMEENTEN = 3
 

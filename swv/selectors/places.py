@@ -16,9 +16,10 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from swv.caching.versions import derived
 from swv.codes import normalize_name
 from swv.models import Gemeente, Postcodegebied, Vestiging
-from swv.services.cache import derived
+from swv.selectors.gemeenten import GemeenteResolver
 
 ALIASES_FILE = Path(__file__).resolve().parent.parent / "data" / "plaatsnamen.csv"
 SUGGESTION_CUTOFF = 80  # rapidfuzz ratio (0-100): 'veldhovn' ~ 'veldhoven' scores 94, 'vledhoven' 89
@@ -63,8 +64,6 @@ class Place:
 
 
 def _gemeente_places() -> list[Place]:
-    from swv.services.gemeenten import GemeenteResolver
-
     resolver = GemeenteResolver(use_school_clues=False)
     seen, places = set(), []
     for gemeente in resolver.by_name.values():

@@ -7,13 +7,15 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import shapely
 from django.urls import reverse
 from django.utils.http import urlencode
+from shapely.geometry import shape
 
+from swv.caching.versions import derived
 from swv.models import ImportRun, Samenwerkingsverband, SwvGemeente
+from swv.selectors.indeling import current_indeling
 from swv.selectors.names import display_name
-from swv.services.cache import derived
-from swv.services.links import current_indeling
 
 SECTORS = ("PO", "VO")
 # Digits 1-2 of an SWV code: the province (region) block of the regeling.
@@ -54,8 +56,6 @@ class SectorGeoJSON:
 
 def _colour_classes(geometries: dict[int, object]) -> dict[int, int]:
     """Greedy graph colouring: regions that touch never share a colour class."""
-    import shapely
-
     ids = list(geometries)
     geoms = [geometries[i] for i in ids]
     tree = shapely.STRtree(geoms)
@@ -72,8 +72,6 @@ def _colour_classes(geometries: dict[int, object]) -> dict[int, int]:
 
 
 def _build_sector(sector: str) -> dict:
-    from shapely.geometry import shape
-
     swvs = list(Samenwerkingsverband.objects.filter(sector=sector).exclude(regio_geojson="").order_by("code"))
     regions = {swv.pk: json.loads(swv.regio_geojson) for swv in swvs}
     colours = _colour_classes({pk: shape(geometry) for pk, geometry in regions.items()})

@@ -14,10 +14,10 @@ from django.db.models import Q
 
 from swv.codes import normalize_name, normalize_swv_code, parse_pc4
 from swv.models import Postcodegebied, Samenwerkingsverband, SwvGemeente, Vestiging
+from swv.selectors.indeling import current_indeling
 from swv.selectors.names import display_names
 from swv.selectors.places import find_places, suggest_places
 from swv.selectors.regions import swv_url
-from swv.services.links import current_indeling
 
 _BRIN = re.compile(r"^\s*(\d{2}[A-Za-z]{2})\s*(\d{2})?\s*$")
 MAX_SCHOOLS = 25

@@ -5,6 +5,8 @@ from pathlib import Path
 
 from django.db import transaction
 
+from swv.models import Indicator
+
 CATALOGUE_FILE = Path(__file__).resolve().parent.parent / "data" / "indicatoren.csv"
 _BOOL_FIELDS = {"zelf_gerapporteerd"}
 
@@ -22,8 +24,6 @@ def read_catalogue() -> list[dict]:
 @transaction.atomic
 def sync_catalogue() -> int:
     """Create or update every declared indicator; returns how many rows changed."""
-    from swv.models import Indicator
-
     existing = {ind.code: ind for ind in Indicator.objects.all()}
     changed = 0
     for row in read_catalogue():

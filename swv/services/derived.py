@@ -9,7 +9,7 @@ here is exactly what the pages would have computed.
 
 from django.conf import settings
 
-from swv.figures.series import gemeente_figures, national_figures, sector_figures
+from swv.figures import gemeente_figures, national_figures, sector_figures
 from swv.models import Sector
 from swv.selectors.coverage_map import coverage_map
 from swv.selectors.names import display_names

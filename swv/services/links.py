@@ -2,12 +2,9 @@
 
 from django.db.models import F, OuterRef, Q, Subquery
 
-from swv.importing.base import Changes
-from swv.models import Indeling, Postcodegebied, Vestiging
-
-
-def current_indeling() -> Indeling | None:
-    return Indeling.objects.order_by("-geldig_vanaf").first()
+from swv.models import Postcodegebied, Vestiging
+from swv.selectors.indeling import current_indeling
+from swv.services.sync import Changes
 
 
 def link_vestigingen() -> Changes:

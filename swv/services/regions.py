@@ -19,9 +19,10 @@ import shapely
 from django.db import transaction
 from shapely.geometry import mapping
 
-from swv.importing.base import Changes
+from swv.caching.versions import source_data_changed
 from swv.models import GemeenteGrens, Samenwerkingsverband, SwvGemeente
-from swv.services.links import current_indeling
+from swv.selectors.indeling import current_indeling
+from swv.services.sync import Changes
 
 # Simplification in degrees (coverage_simplify: about the square root of the triangle area removed).
 TOLERANCE = 0.001
@@ -125,8 +126,6 @@ def one_rebuild_for_many_imports():
             with transaction.atomic():
                 changed = rebuild_regions().total
             if changed:
-                from swv.services.cache import source_data_changed
-
                 source_data_changed()
 
 

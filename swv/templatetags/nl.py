@@ -4,6 +4,8 @@ import datetime as dt
 
 from django import template
 
+from swv.figures import period_short
+
 register = template.Library()
 
 MAANDEN = "januari februari maart april mei juni juli augustus september oktober november december".split()
@@ -136,8 +138,6 @@ def periode(point, soort: str) -> str:
 @register.filter
 def periode_kort(point, soort: str) -> str:
     """A period in a few characters, for charts and summaries: '2024', '2024-25'."""
-    from swv.figures.comparisons import period_short
-
     return period_short(point, soort) if point is not None else ""
 
 

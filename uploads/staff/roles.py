@@ -12,7 +12,10 @@ Anonymous visitors see the public pages only. The groups are created by a data m
 in sync after every migrate (so permissions of models added later, e.g. landelijk texts, are granted).
 """
 
+from django.apps import apps as global_apps
 from django.db.models import QuerySet
+
+from uploads.models import Samenwerkingsverband, SwvMedewerker
 
 SWV_MEDEWERKER = "SWV-medewerker"
 BEHEERDER = "beheerder"
@@ -79,8 +82,6 @@ def _codename(action: str, model: str) -> str:
 def sync_roles(apps=None, *, using: str = "default") -> None:
     """Create the three groups and give each exactly its permissions (idempotent)."""
     if apps is None:
-        from django.apps import apps as global_apps
-
         apps = global_apps
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
@@ -97,6 +98,11 @@ def sync_roles(apps=None, *, using: str = "default") -> None:
         group.permissions.set(permissions)
 
 
+def sync_roles_after_migrate(sender, using="default", **kwargs) -> None:
+    """Keep the role groups complete after every migrate (models added later get their permissions)."""
+    sync_roles(using=using)
+
+
 def sees_all_swvs(user) -> bool:
     return bool(user.is_active and (user.is_superuser or user.has_perm(VIEW_ALL_PERMISSION)))
 
@@ -109,8 +115,6 @@ def swv_ids_for(user) -> set[int] | None:
         return None
     cached = getattr(user, "_swv_ids_cache", None)
     if cached is None:
-        from uploads.models import Samenwerkingsverband
-
         cached = set(Samenwerkingsverband.objects.filter(medewerkers__user=user).values_list("pk", flat=True))
         user._swv_ids_cache = cached
     return cached
@@ -130,8 +134,6 @@ def may_write_for_swv(user, swv_id: int | None) -> bool:
         return False
     if user.is_superuser:
         return True
-    from uploads.models import SwvMedewerker
-
     return SwvMedewerker.objects.filter(user=user, swvs__pk=swv_id).exists() and not is_beheerder(user)
 
 

@@ -9,16 +9,16 @@ import json
 import re
 from pathlib import Path
 
-from shapely.geometry import mapping, shape
+from shapely.geometry import MultiPolygon, mapping, shape
 from shapely.validation import make_valid
 
 from swv.importing.base import Changes, Column, Row, Source
+from swv.importing.herindelingen import sync_herindelingen
 from swv.importing.problems import ImportRefused, Problem, ProblemCollector
 from swv.importing.readers import decode
-from swv.importing.sync import sync_rows
 from swv.models import Gemeente, GemeenteGrens
-from swv.services.gemeenten import sync_herindelingen
 from swv.services.regions import regions_need_rebuild
+from swv.services.sync import sync_rows
 
 _CODE = re.compile(r"^GM\d{4}$")
 
@@ -27,8 +27,6 @@ def _polygonal(geometry):
     """make_valid may return a collection with lines; only the areas belong to a boundary."""
     if geometry.geom_type in {"Polygon", "MultiPolygon"}:
         return geometry
-    from shapely.geometry import MultiPolygon
-
     parts = []
     for part in getattr(geometry, "geoms", []):
         if part.geom_type == "Polygon":

@@ -2,8 +2,8 @@
 BEVOEGD GEZAG NAAM). The DUO vestigingen files give only the number."""
 
 from swv.importing.base import Changes, Column, Source
-from swv.importing.sync import sync_rows
 from swv.models import Schoolbestuur
+from swv.services.sync import sync_rows
 
 
 class DuoBesturenSource(Source):

@@ -6,10 +6,10 @@ year of the file (so dissolved gemeenten appear and are resolved through the her
 """
 
 from swv.importing.base import Changes, Column, Source
-from swv.importing.sync import sync_rows
 from swv.models import Schoolbestuur, Vestiging
-from swv.services.gemeenten import GemeenteResolver
+from swv.selectors.gemeenten import GemeenteResolver
 from swv.services.links import link_vestigingen
+from swv.services.sync import sync_rows
 
 _COLUMNS = (
     Column(

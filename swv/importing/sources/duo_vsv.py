@@ -10,12 +10,12 @@ import re
 from collections import defaultdict
 from decimal import Decimal
 
-from swv.figures.periods import period_of
+from swv.figures import period_of
 from swv.importing.base import Changes, Column, Source
 from swv.importing.fields import SUPPRESSED
 from swv.importing.problems import ImportRefused, Problem, ProblemCollector
+from swv.importing.values import replace_values, value_fields
 from swv.models import Samenwerkingsverband
-from swv.services.values import replace_values, value_fields
 
 NON_REGIONAL = ("VO0001",)
 INDICATORS = ("vsv_leerlingen", "vsv_totaal", "vsv_percentage")

@@ -12,11 +12,11 @@ from swv.importing.guards import refuse_large_removal
 from swv.importing.indeling import ensure_swvs, indeling_for_file
 from swv.importing.indeling_checks import check_codes, link_predecessors
 from swv.importing.problems import ProblemCollector
-from swv.importing.sync import sync_rows
 from swv.models import Postcodegebied, Samenwerkingsverband, SwvGemeente
-from swv.services.gemeenten import GemeenteResolver
+from swv.selectors.gemeenten import GemeenteResolver
 from swv.services.links import link_vestigingen
 from swv.services.regions import regions_need_rebuild
+from swv.services.sync import sync_rows
 
 NOT_AN_SWV = ("Europoort",)
 

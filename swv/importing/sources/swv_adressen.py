@@ -5,8 +5,8 @@ TELEFOONNUMMER, INTERNETADRES). Only organisation contacts: never a person's nam
 from swv.importing.base import Changes, Column, Source
 from swv.importing.common import SWV_ALIASES
 from swv.importing.problems import ProblemCollector
-from swv.importing.sync import sync_rows
 from swv.models import Samenwerkingsverband
+from swv.services.sync import sync_rows
 
 
 def _website(raw: str) -> str:

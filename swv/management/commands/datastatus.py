@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from swv.selectors.status import data_counts, last_imports
+from swv.importing.status import data_counts, last_imports
 
 
 class Command(BaseCommand):

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 
+from swv.caching.versions import source_data_changed
+from swv.importing.demo import fill_demo_figures
 from swv.management.commands.import_data import prepare_pages
-from swv.services.cache import source_data_changed
-from swv.services.demo import fill_demo_figures
 
 
 class Command(BaseCommand):

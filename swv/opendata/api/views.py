@@ -9,12 +9,12 @@ from rest_framework.decorators import action
 
 from swv.caching import params as cache_params
 from swv.caching.params import query_params
-from swv.figures.peers import member_codes, peer_group
+from swv.figures import member_codes, peer_group
 from swv.models import Gemeente, Indicator, Samenwerkingsverband
 from swv.opendata import tables
 from swv.opendata.api import serializers
+from swv.selectors.indeling import current_indeling
 from swv.selectors.names import display_name, display_names
-from swv.services.links import current_indeling
 
 SECTOR = OpenApiParameter("sector", OpenApiTypes.STR, enum=["PO", "VO"], description="PO of VO.")
 SWV = OpenApiParameter("swv", OpenApiTypes.STR, description="Code van een samenwerkingsverband, zoals PO3009.")

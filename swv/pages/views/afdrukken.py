@@ -1,12 +1,15 @@
 """The print header of a page: a tiny stylesheet that puts the page's subject, the print date and the
 site address into the A4 page margins (CSS margin boxes, no JavaScript, no inline styles)."""
 
+import re
+
 from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from swv.caching import params
 from swv.codes import SwvCodeConverter
+from swv.models import Samenwerkingsverband
 from swv.selectors.names import display_name
 from swv.templatetags.nl import datum
 
@@ -20,10 +23,6 @@ def css_string(text: str) -> str:
 
 
 def _subject(path: str) -> str:
-    import re
-
-    from swv.models import Samenwerkingsverband
-
     match = re.match(rf"^/swv/({SwvCodeConverter.regex})[-/]", path)
     if match:
         swv = Samenwerkingsverband.objects.filter(code=match.group(1).upper()).first()

@@ -6,13 +6,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from swv.importing.registry import SOURCES
+from swv.importing.status import data_counts, last_imports
 from swv.importing.templates import column_rows, template_csv, template_sources, template_xlsx
-from swv.selectors.status import data_counts, last_imports
+from uploads.staff.roles import BEHEERDER
 
 
 def _is_beheerder(user) -> bool:
-    from uploads.staff.roles import BEHEERDER
-
     return user.is_superuser or user.groups.filter(name=BEHEERDER).exists()
 
 

@@ -11,9 +11,9 @@ from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
 from swv.caching import params
+from swv.caching.versions import source_data_version
 from swv.selectors.regions import normalize_sector, sector_geojson, swvs_by_provincie
 from swv.selectors.search import search
-from swv.services.cache import source_data_version
 
 _GZIP = re.compile(r"\bgzip\b")
 GEOJSON_MAX_AGE = 24 * 3600  # the map page asks for ?v=<data version>, so a new import is a new URL

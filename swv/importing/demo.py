@@ -11,11 +11,11 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from swv.figures.periods import period_of
-from swv.importing.base import Changes
+from swv.figures import period_of
 from swv.importing.fields import SUPPRESSED
+from swv.importing.values import replace_values, value_fields
 from swv.models import Gemeente, Indicator, Samenwerkingsverband, Waarde
-from swv.services.values import replace_values, value_fields
+from swv.services.sync import Changes
 
 YEARS = (2021, 2022, 2023, 2024)
 MISSING_SHARE = 0.04  # some SWV's do not deliver a figure: pages must show 'niet aangeleverd'

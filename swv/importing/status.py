@@ -15,7 +15,7 @@ from swv.models import (
     Vestiging,
     Waarde,
 )
-from swv.services.links import current_indeling
+from swv.selectors.indeling import current_indeling
 
 
 def data_counts() -> dict[str, int]:

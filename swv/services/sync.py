@@ -1,12 +1,43 @@
-"""Make a table equal to what a file says, touching only rows that differ (so a re-import changes nothing)."""
+"""Make a table equal to what a file says, touching only rows that differ (so a re-import changes nothing),
+and count what changed."""
+
+from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 
 from django.db import connection, models
 
-from swv.importing.base import Changes
-
 BATCH = 2000
+
+
+@dataclass
+class Changes:
+    created: int = 0
+    updated: int = 0
+    deleted: int = 0
+    rows_loaded: int = 0
+    notices: list[str] = field(default_factory=list)
+    # Unit (SWV code, gemeente name, 'landelijk') -> [added, changed, removed]: the run's summary.
+    per_unit: dict[str, list[int]] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.deleted
+
+    def add(self, other: Changes) -> None:
+        self.created += other.created
+        self.updated += other.updated
+        self.deleted += other.deleted
+        for unit, counts in other.per_unit.items():
+            mine = self.per_unit.setdefault(unit, [0, 0, 0])
+            for i, n in enumerate(counts):
+                mine[i] += n
+
+    def count(self, unit: str | tuple[str, ...], kind: int) -> None:
+        """kind: 0 added, 1 changed, 2 removed; a row may belong to several units (a PC4 to two SWV's)."""
+        for label in (unit,) if isinstance(unit, str) else unit:
+            self.per_unit.setdefault(label, [0, 0, 0])[kind] += 1
 
 
 def sync_rows(

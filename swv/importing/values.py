@@ -11,11 +11,10 @@ from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
-from swv.importing.base import Changes
 from swv.importing.fields import SUPPRESSED, Range, bounds
 from swv.importing.guards import refuse_large_removal
-from swv.importing.sync import sync_rows
 from swv.models import Gemeente, Indicator, Samenwerkingsverband, Waarde
+from swv.services.sync import Changes, sync_rows
 
 _QUANT = Decimal("0.0001")
 NIET_GELEVERD = Waarde.Status.NIET_GELEVERD
