@@ -307,3 +307,30 @@ def test_api_errors_stay_json():
     assert missing.status_code == 404 and missing["Content-Type"].startswith("application/json")
     unknown = client.get("/api/v1/gemeenten/GM9999/")
     assert unknown.status_code == 404 and "detail" in unknown.json()
+
+
+def test_long_unicode_file_name_gets_a_dutch_400(personas, swv_a):
+    """A file name whose part headers pass Django's 1 KB limit: the Dutch page says what to do."""
+    from tests.staff_fixtures import MINIMAL_PDF
+
+    client = Client(raise_request_exception=False)
+    client.force_login(personas["staff_a"])
+    boundary = "----grens"
+    fields = {"swv": str(swv_a.pk), "soort": "jaarplan", "titel": "Jaarplan"}
+    body = b"".join(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'.encode()
+        for key, value in fields.items()
+    )
+    body += (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="bestand"; filename="{"ü" * 1000}.pdf"\r\n'
+            f"Content-Type: application/pdf\r\n\r\n"
+        ).encode()
+        + MINIMAL_PDF
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    response = client.generic(
+        "POST", "/beheer/uploads/document/add/", body, content_type=f"multipart/form-data; boundary={boundary}"
+    )
+    html = assert_dutch_page_in_layout(response, 400)
+    assert "kortere naam" in html

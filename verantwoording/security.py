@@ -12,6 +12,7 @@ from urllib.parse import unquote_to_bytes, urlsplit
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.http.multipartparser import MultiPartParserError
 
 from verantwoording.errors import OngeldigeInvoer
 
@@ -111,7 +112,15 @@ def unreadable_input(request) -> str | None:
         "application/x-www-form-urlencoded",
         "multipart/form-data",
     ):
-        for key, values in request.POST.lists():
+        try:
+            fields = request.POST.lists()
+        except MultiPartParserError:
+            # Most often a file name so long that the part's headers pass Django's limit (1 KB).
+            return (
+                "Het formulier kon niet gelezen worden. Heeft het bestand een erg lange naam? Geef het een kortere "
+                "naam (de naam op de site komt uit de titel, niet uit de bestandsnaam) en probeer het opnieuw."
+            )
+        for key, values in fields:
             if "\x00" in key or any("\x00" in value for value in values):
                 return "Het formulier bevat een ongeldig teken (een nul-byte)."
     return None
