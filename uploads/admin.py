@@ -12,10 +12,11 @@ from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 
 from swv.caching.versions import pages_changed
 from swv.models import Samenwerkingsverband
+from swv.selectors.names import display_name
 from uploads import services
 from uploads.forms import (
     DocumentChangeForm,
@@ -40,6 +41,11 @@ def writable_swvs(user):
     return Samenwerkingsverband.objects.filter(medewerkers__user=user).distinct()
 
 
+def swv_label(swv) -> str:
+    """'De Kempen (PO 30-09)', or the site's fallback name that already holds the code."""
+    return f"{swv.naam} ({swv.code_leesbaar})" if swv.naam else display_name(swv)
+
+
 class SwvScopedAdminMixin:
     """Limits querysets, object permissions, foreign-key choices, search and actions to the user's SWV's.
 
@@ -49,6 +55,7 @@ class SwvScopedAdminMixin:
     """
 
     swv_field = "swv"
+    lidwoord = "de"  # the article of the model's verbose name, for Django's messages
 
     def get_queryset(self, request):
         return restrict_to_user(super().get_queryset(request), request.user, self.swv_field)
@@ -87,7 +94,25 @@ class SwvScopedAdminMixin:
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.related_model is Samenwerkingsverband:
             kwargs["queryset"] = writable_swvs(request.user)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.related_model is Samenwerkingsverband and field is not None:
+            field.label_from_instance = swv_label  # the SWV by name and code, not the bare code
+        return field
+
+    def get_list_display(self, request):
+        return ["samenwerkingsverband" if f == self.swv_field else f for f in super().get_list_display(request)]
+
+    @admin.display(description="samenwerkingsverband", ordering="swv__code")
+    def samenwerkingsverband(self, obj):
+        return swv_label(obj.swv)
+
+    def message_user(self, request, message, *args, **kwargs):
+        # Django's Dutch messages say "De <model> … is toegevoegd"; a neuter word takes "het".
+        name = self.model._meta.verbose_name
+        if self.lidwoord == "het" and f"De {name}" in str(message):
+            fixed = str(message).replace(f"De {name}", f"Het {name}")
+            message = mark_safe(fixed) if isinstance(message, SafeData) else fixed
+        return super().message_user(request, message, *args, **kwargs)
 
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
@@ -291,6 +316,7 @@ class ToelichtingAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
 
 @admin.register(Document)
 class DocumentAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
+    lidwoord = "het"
     list_display = ["swv", "soort", "titel", "periode", "grootte_leesbaar", "geupload_op", "status", "download"]
     list_filter = [
         "soort",
@@ -439,6 +465,7 @@ class DocumentAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
 
 @admin.register(ZelfgerapporteerdCijfer)
 class ZelfgerapporteerdCijferAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
+    lidwoord = "het"
     form = ZelfgerapporteerdCijferForm
     list_display = ["swv", "indicator", "jaar", "bedrag", "gewijzigd_op"]
     list_filter = ["indicator", "jaar", ("swv", admin.RelatedOnlyFieldListFilter)]

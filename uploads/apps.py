@@ -4,7 +4,7 @@ from django.db.models.signals import post_delete, post_migrate
 
 class UploadsConfig(AppConfig):
     name = "uploads"
-    verbose_name = "Documenten van samenwerkingsverbanden"
+    verbose_name = "Toelichtingen en documenten van samenwerkingsverbanden"
 
     def ready(self):
         # These modules import the models, which can be imported only once the apps are loaded.

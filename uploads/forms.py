@@ -44,8 +44,9 @@ class ToelichtingForm(OpenedVersionForm):
         fields = ["swv", "thema", "concept"]
         help_texts = {
             "concept": (
-                "Alinea's (witregel ertussen), lijstjes (regels die beginnen met - of 1.), **vet**, *cursief* "
-                "en links als [tekst](https://voorbeeld.nl). Andere opmaak en HTML worden weggelaten. "
+                "Maak tekst vet of cursief, een opsomming of een link met de knoppen boven het tekstvak; "
+                "eronder ziet u meteen hoe het op de pagina komt. Een lege regel begint een nieuwe alinea. "
+                "Andere opmaak en HTML worden weggelaten. "
                 f"Hooguit {Toelichting.MAX_LENGTH} tekens."
             )
         }
