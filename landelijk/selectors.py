@@ -56,7 +56,7 @@ def _cell(series: Series | None, *, kop: str, eenheden: str) -> Cell:
     if series is None:
         return Cell(kop=kop, eenheden=eenheden, aggregate=None, point=None)
     latest = series.latest_period
-    point = next((p for p in series.current.values() if p.periode == latest), None) if latest else None
+    point = next((p for pts in series.per_unit.values() for p in pts if p.periode == latest), None) if latest else None
     history = []
     for periode, _date in series.periods:
         example = next(p for pts in series.per_unit.values() for p in pts if p.periode == periode)

@@ -38,6 +38,7 @@ class SwvFigure:
     noemer_label: str = ""
     history: list[HistoryRow] = field(default_factory=list)
     peer: "SwvFigure | None" = None  # the same figure against SWV's of similar size (selectors.peers)
+    vergelijk_periode: object = None  # PeriodRef, when the comparison is about another period than the value
 
     @property
     def numeric(self) -> bool:
@@ -117,6 +118,7 @@ class SwvFigure:
 
 def swv_figure(*, figures: Figures, series: Series, swv_id: int, sector: str) -> SwvFigure:
     point = series.current.get(swv_id)
+    aggregate, compared_period = series.aggregate_for(point)
     history = [
         HistoryRow(
             point=p,
@@ -129,7 +131,10 @@ def swv_figure(*, figures: Figures, series: Series, swv_id: int, sector: str) ->
         indicator=series.indicator,
         sector=sector,
         point=point,
-        aggregate=series.current_aggregate,
+        aggregate=aggregate,
+        vergelijk_periode=series.period_ref(compared_period)
+        if compared_period != getattr(point, "periode", None)
+        else None,
         position=series.position_of(swv_id),
         history=history if not series.per_own_date else [],
     )

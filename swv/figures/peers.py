@@ -1,10 +1,11 @@
 """Peer groups: the SWV's of similar size within a sector, so a figure can be read next to its equals.
 
-An SWV's peer group is its pupil quartile within its sector: the SWV's ranked by leerlingen_totaal on
-the latest teldatum and cut into four groups of (nearly) equal size. The group's figures are built
+An SWV's peer group is its pupil quartile within its sector: the SWV's ranked by their own latest
+leerlingen_totaal and cut into four groups of (nearly) equal size. The group's figures are built
 with the same mechanism as the sector's (swv.figures.series), over the group's SWV's only.
 """
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -45,14 +46,11 @@ class PeerGroup:
 
 def _groups(sector: str) -> dict[int, PeerGroup]:
     series = sector_figures(sector=sector).series.get(SIZE_INDICATOR)
-    if series is None or series.latest_period is None:
+    if series is None:
         return {}
-    latest = series.latest_period
-    sizes = [
-        (p.getal, unit, p)
-        for unit, p in series.current.items()
-        if p.periode == latest and p.geleverd and p.getal is not None
-    ]
+    # Every SWV with a pupil count is grouped by its own latest count, so a group never goes empty
+    # when a few SWV's deliver a newer teldatum before the others.
+    sizes = [(p.getal, unit, p) for unit, p in series.current.items() if p.geleverd and p.getal is not None]
     if len(sizes) < GROUPS:
         return {}
     codes = dict(Samenwerkingsverband.objects.filter(pk__in=[u for _, u, _ in sizes]).values_list("pk", "code"))
@@ -69,12 +67,19 @@ def _groups(sector: str) -> dict[int, PeerGroup]:
             units=tuple(sorted(unit for _, unit, _ in rows)),
             minimum=rows[0][0],
             maximum=rows[-1][0],
-            point=rows[0][2],
+            point=_common_point([row[2] for row in rows]),
             sector_eenheden=n,
         )
         for unit in group.units:
             result[unit] = group
     return result
+
+
+def _common_point(points: list[Point]) -> Point:
+    """The teldatum most members' counts are from (the one the page names)."""
+    counts = Counter(p.periode for p in points)
+    periode = max(counts, key=lambda k: (counts[k], k))
+    return next(p for p in points if p.periode == periode)
 
 
 def peer_groups(*, sector: str) -> dict[int, PeerGroup]:

@@ -67,6 +67,10 @@ class Point:
         return self.status == ONDERDRUKT
 
     @property
+    def has_value(self) -> bool:
+        return self.geleverd or self.onderdrukt
+
+    @property
     def gemeenten_niet_aangeleverd(self) -> int:
         return self.gemeenten - self.gemeenten_geleverd - self.gemeenten_onderdrukt
 
@@ -82,6 +86,8 @@ class Series:
     aggregates: dict[str, Aggregate] = field(default_factory=dict)
     current: dict[int, Point] = field(default_factory=dict)
     current_aggregate: Aggregate | None = None
+    current_period: str | None = None  # see _current_period: the one most units delivered
+    delivered: dict[str, int] = field(default_factory=dict)  # periode -> units with a value
 
     @property
     def per_own_date(self) -> bool:
@@ -90,17 +96,54 @@ class Series:
 
     @property
     def latest_period(self) -> str | None:
-        return self.periods[-1][0] if self.periods else None
+        """The period the sector's figure is about: the latest one most units delivered (not merely
+        the latest any unit delivered)."""
+        return self.current_period
+
+    def period_ref(self, periode: str | None) -> "PeriodRef | None":
+        date = dict(self.periods).get(periode)
+        return PeriodRef(periode, date) if date else None
+
+    def comparable(self, periode: str) -> bool:
+        """A period most units delivered, so its aggregate is a fair comparison."""
+        return self.delivered.get(periode, 0) >= MAJORITY * self.eenheden
+
+    def aggregate_for(self, point: Point | None) -> tuple[Aggregate | None, str | None]:
+        """The aggregate a unit's value is compared with, and its period: the unit's own period when
+        most units delivered it (like with like), otherwise the sector's current period."""
+        if self.per_own_date or point is None:
+            return self.current_aggregate, None
+        if point.periode in self.aggregates and self.comparable(point.periode):
+            return self.aggregates[point.periode], point.periode
+        return self.current_aggregate, self.current_period
 
     def numbers_current(self) -> list[float]:
         return [p.getal for p in self.current.values() if p.geleverd and p.getal is not None]
 
     def position_of(self, unit: int) -> Position | None:
+        """Where a unit's value sits among the other units' values of the same period."""
         point = self.current.get(unit)
         if point is None or not point.geleverd or point.getal is None:
             return None
-        others = [p.getal for u, p in self.current.items() if u != unit and p.geleverd and p.getal is not None]
+        if self.per_own_date:
+            others = [p.getal for u, p in self.current.items() if u != unit and p.geleverd and p.getal is not None]
+        else:
+            others = [
+                p.getal
+                for u, pts in self.per_unit.items()
+                if u != unit
+                for p in pts
+                if p.periode == point.periode and p.geleverd and p.getal is not None
+            ]
         return position(point.getal, others)
+
+
+@dataclass(frozen=True)
+class PeriodRef:
+    """A period to write next to a figure (the 'periode' template filter reads these two)."""
+
+    periode: str
+    peildatum: dt.date
 
 
 @dataclass
@@ -152,9 +195,33 @@ def _aggregate_series(s: Series, all_series: dict[str, Series]) -> None:
         noemer_points = _noemer_points(noemer, periode)
         s.aggregates[periode] = _aggregate_points(s, in_period, noemer=noemer_points)
     if periods:
-        latest = periods[-1][0]
-        s.current = {u: p for u, pts in s.per_unit.items() for p in pts if p.periode == latest}
-        s.current_aggregate = s.aggregates[latest]
+        s.delivered = {
+            periode: sum(1 for pts in s.per_unit.values() if any(p.periode == periode and p.has_value for p in pts))
+            for periode, _ in periods
+        }
+        s.current_period = _current_period(s, periods)
+        # Each unit's own latest value, with its own date: one early delivery elsewhere never turns
+        # a unit's figure into 'niet aangeleverd'.
+        s.current = {u: _own_latest(pts) for u, pts in s.per_unit.items() if pts}
+        s.current_aggregate = s.aggregates[s.current_period]
+
+
+# The sector's current period for an indicator: the latest period in which at least this share of the
+# units delivered a value (a number, a category or <5). With fewer, the period most units delivered.
+MAJORITY = 0.5
+
+
+def _current_period(s: Series, periods: list[tuple[str, dt.date]]) -> str:
+    majority = [periode for periode, _ in periods if s.delivered[periode] >= MAJORITY * s.eenheden]
+    if majority:
+        return majority[-1]
+    return max(reversed(periods), key=lambda item: s.delivered[item[0]])[0]
+
+
+def _own_latest(points: list[Point]) -> Point:
+    """The latest point with a value; a unit that delivered nothing shows its latest (empty) period."""
+    with_value = [p for p in points if p.has_value]
+    return (with_value or points)[-1]
 
 
 def _noemer_points(noemer: Series | None, periode: str) -> dict[int, float] | None:
