@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 DATA_DIR ?= $(if $(wildcard ../shared/data),../shared/data,fixtures/demo)
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/verantwoording
 
-.PHONY: run test install migrate data lint bench clean
+.PHONY: run test install migrate data lint bench clean verify-data
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) niet gevonden"; exit 1; }
@@ -30,6 +30,11 @@ run: data
 test: install
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} DATA_DIR=$${DATA_DIR:-$(DATA_DIR)} \
 		$(PY) -m pytest $(PYTEST_ARGS)
+
+# Recompute every figure the open data determines from the raw files and compare it with the API of the
+# site's database (or of a running site: make verify-data API=http://127.0.0.1:8000). Exits 1 on a difference.
+verify-data: install
+	DEBUG=1 $(PY) -m swv.opendata.verify_data --data-dir $(DATA_DIR) $(if $(API),--api $(API),)
 
 bench: install
 	command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }

@@ -22,6 +22,7 @@ class Cell:
     point: Point | None  # a point of the latest period, for its peildatum
     history: list[tuple[Point, Aggregate]] = field(default_factory=list)
     fictief: bool = False
+    van_toepassing: bool = True  # False: the indicator exists only for the other sector
 
     @property
     def chart(self) -> dict | None:
@@ -78,9 +79,12 @@ def _figure(indicator: Indicator, sectors: tuple[str, ...], per_sector: dict, ge
     else:
         cells = [
             _cell(per_sector[s].series.get(indicator.code), kop=s, eenheden=f"samenwerkingsverbanden {s}")
+            if indicator.sector in ("", s)
+            else Cell(kop=s, eenheden=f"samenwerkingsverbanden {s}", aggregate=None, point=None, van_toepassing=False)
             for s in sectors
         ]
-        noemer = next((per_sector[s].series.get(indicator.noemer) for s in sectors), None)
+        found = (per_sector[s].series.get(indicator.noemer) for s in sectors)
+        noemer = next((series for series in found if series is not None), None)
     label = noemer_words(noemer.indicator) if noemer and indicator.aggregatie == "som" else ""
     return NationalFigure(indicator=indicator, cells=cells, noemer_label=label)
 

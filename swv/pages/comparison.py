@@ -105,12 +105,32 @@ def comparison(*, swvs: list[Samenwerkingsverband]) -> dict:
 
 def comparison_rows(*, swvs: list[Samenwerkingsverband]) -> list[dict]:
     """The comparison as a table: the current figure of every SWV, with sector and peer-group averages."""
-    rows = []
+    per_swv = []
     for swv in swvs:
         group = peer_group(swv=swv)
-        for row in swv_rows(swv=swv, name=display_name(swv)):
-            if row["huidig"]:
-                rows.append({**row, "vergelijkingsgroep": _group_text(group)})
+        current = [r for r in swv_rows(swv=swv, name=display_name(swv)) if r["huidig"]]
+        per_swv.append((swv, [{**r, "vergelijkingsgroep": _group_text(group)} for r in current]))
+    rows = []
+    for swv, own in per_swv:
+        rows += own
+        # A figure of another selected SWV's sector does not apply here: 'nvt', not a missing value.
+        have = {r["indicator"] for r in own}
+        seen = set()
+        for _other, other_rows in per_swv:
+            for r in other_rows:
+                if r["indicator"] in have or r["indicator"] in seen or r["sector"] == swv.sector:
+                    continue
+                seen.add(r["indicator"])
+                rows.append(
+                    {
+                        **{k: r[k] for k in ("indicator", "label", "thema", "onderwerp", "eenheid", "bron")},
+                        **{k: r.get(k) for k in ("peildatum_soort",)},
+                        "swv": swv.code,
+                        "swv_naam": display_name(swv),
+                        "sector": swv.sector,
+                        "status": "nvt",
+                    }
+                )
     return rows
 
 

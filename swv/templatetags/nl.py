@@ -113,6 +113,28 @@ def waarde_kort(value, eenheid: str) -> str:
     return waarde(value, eenheid)
 
 
+def _alike(values: list[float], eenheid: str) -> list[str]:
+    """Several numbers of one unit in one sentence, with the same number of decimals."""
+    if eenheid == "procent":
+        decimals = 2 if any(0 < abs(v) < 0.1 for v in values) else 1
+        return [f"{_grouped(v, decimals)}%" for v in values]
+    if eenheid == "euro":
+        return [euro(v) for v in values]
+    if eenheid == "jaren":
+        return [f"{_grouped(v, 1)} jaar" for v in values]
+    decimals = 0 if all(v == int(v) or abs(v) >= 100 for v in values) else 1
+    return [_grouped(v, decimals) for v in values]
+
+
+@register.filter
+def spreiding(spread, eenheid: str) -> dict:
+    """The four numbers of a spread written alike ('van 0,10% tot 1,00%', never '0,10% tot 1,0%')."""
+    if spread is None:
+        return {}
+    names = ("minimum", "maximum", "q1", "q3")
+    return dict(zip(names, _alike([getattr(spread, n) for n in names], eenheid), strict=True))
+
+
 @register.filter
 def datum(value) -> str:
     """date(2024, 10, 1) -> '1 oktober 2024'."""

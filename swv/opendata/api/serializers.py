@@ -95,7 +95,8 @@ class IndicatorSerializer(serializers.ModelSerializer):
         return {fmt: request.build_absolute_uri(url) if request else url for fmt, url in urls.items()}
 
 
-_STATUS = ["geleverd", "niet_geleverd", "onderdrukt"]
+# nvt: the figure does not apply to this unit (a PO-only figure for a VO SWV); never 'niet_geleverd'.
+_STATUS = ["geleverd", "niet_geleverd", "onderdrukt", "nvt"]
 
 
 class _ValueFields(serializers.Serializer):

@@ -1,0 +1,357 @@
+"""Recompute, from the raw open-data files alone, every figure they determine, and compare it with the API.
+
+Written apart from the importers on purpose (pandas on the published files; nothing of swv.importing,
+swv.services or the figures engine is imported), so a mistake in the importers or the engine shows up
+as a mismatch instead of being repeated here.
+
+    python -m swv.opendata.verify_data --data-dir ../shared/data               # the site's own database
+    python -m swv.opendata.verify_data --data-dir ../shared/data --api http://127.0.0.1:8000
+
+Prints per figure how many values were checked and how many differ; exits 1 on any difference.
+
+Adding a figure: write `def check_x(data: DataDir, api: Api) -> Result` that yields (unit, expected,
+found) pairs, and add it to CHECKS. A check whose source file is absent is reported as skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.request import urlopen
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[2]
+PROJECT_DATA = ROOT / "swv" / "data"  # the herindelingen the project keeps (facts, not code)
+TOLERANCE = 1e-4  # values are stored with four decimals
+
+
+# --- Access to the raw files and the API ---------------------------------------------------------------
+
+
+@dataclass
+class DataDir:
+    root: Path
+
+    def find(self, pattern: str) -> list[Path]:
+        return sorted(self.root.rglob(pattern))
+
+
+class Api:
+    """GET JSON from the API, either over HTTP or through a callable (Django's test client)."""
+
+    def __init__(self, get: Callable[[str], dict]):
+        self._get = get
+        self._cache: dict[str, object] = {}
+
+    @classmethod
+    def over_http(cls, base: str) -> Api:
+        def get(path: str) -> dict:
+            with urlopen(base.rstrip("/") + path, timeout=60) as response:  # noqa: S310 (an operator's URL)
+                return json.loads(response.read())
+
+        return cls(get)
+
+    def all(self, path: str) -> list[dict]:
+        """Every row of a paginated list."""
+        if path not in self._cache:
+            rows, url = [], path
+            while url:
+                page = self._get(url)
+                if isinstance(page, list):
+                    rows += page
+                    break
+                rows += page["results"]
+                url = page.get("next")
+                if url:
+                    url = re.sub(r"^https?://[^/]+", "", url)
+            self._cache[path] = rows
+        return self._cache[path]
+
+    def one(self, path: str) -> dict:
+        if path not in self._cache:
+            self._cache[path] = self._get(path)
+        return self._cache[path]
+
+    def swvs(self, sector: str) -> list[str]:
+        return sorted(r["code"] for r in self.all(f"/api/v1/samenwerkingsverbanden/?sector={sector}&per_pagina=1000"))
+
+    def figure(self, code: str, indicator: str, periode: str) -> dict | None:
+        rows = self.all(f"/api/v1/samenwerkingsverbanden/{code}/cijfers/?format=json&per_pagina=1000")
+        return next((r for r in rows if r["indicator"] == indicator and r["periode"] == periode), None)
+
+
+@dataclass
+class Result:
+    name: str
+    checked: int = 0
+    mismatches: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    skipped: str = ""
+
+    def compare(self, unit: str, expected, found) -> None:
+        self.checked += 1
+        if isinstance(expected, str) and expected.startswith(("in de", "niet in de")):
+            # membership: 'in de indeling' must meet 'in de API'
+            if expected.startswith("niet") != found.startswith("niet"):
+                self.mismatches.append(f"{unit}: {expected}, {found}")
+            return
+        if not _equal(expected, found):
+            self.mismatches.append(f"{unit}: bestanden {expected!r}, API {found!r}")
+
+
+def _equal(expected, found) -> bool:
+    if isinstance(expected, float) or isinstance(found, float):
+        if expected is None or found is None:
+            return expected is found
+        return math.isclose(float(expected), float(found), abs_tol=TOLERANCE)
+    return expected == found
+
+
+# --- Reading the published files ---------------------------------------------------------------------
+
+
+def read_csv(path: Path, **kwargs) -> pd.DataFrame:
+    """DUO files are Windows-1252 or UTF-8, with ';' or ','; values as text, stripped."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252")
+    first = text.splitlines()[0]
+    sep = ";" if first.count(";") >= first.count(",") else ","
+    frame = pd.read_csv(pd.io.common.StringIO(text), sep=sep, dtype=str, keep_default_na=False, **kwargs)
+    return frame.apply(lambda column: column.str.strip())
+
+
+def _name_key(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+# --- The checks --------------------------------------------------------------------------------------
+
+
+def check_swv_lists(data: DataDir, api: Api) -> Iterable[Result]:
+    """The SWV's of each sector are exactly those the latest regio-indeling per PC4 names."""
+    files = data.find("*pc4*indeling*.csv")
+    if not files:
+        yield Result("samenwerkingsverbanden per sector", skipped="geen indeling per PC4")
+        return
+    frame = read_csv(files[-1])
+    for sector, column in (("PO", "po_swv"), ("VO", "vo_swv")):
+        result = Result(f"samenwerkingsverbanden {sector}")
+        expected = {c for c in set(frame[column]) if re.fullmatch(rf"{sector}\d{{4}}", c)}
+        found = set(api.swvs(sector))
+        for code in sorted(expected | found):
+            result.compare(
+                code,
+                "in de indeling" if code in expected else "niet in de indeling",
+                "in de API" if code in found else "niet in de API",
+            )
+        yield result
+
+
+def check_vsv(data: DataDir, api: Api) -> Iterable[Result]:
+    """DUO vsv per VO SWV: pupils, leavers and their percentage, summed over the vestigingen."""
+    files = data.find("vsv-per-swv-*.csv")
+    if not files:
+        yield Result("vsv", skipped="geen vsv-bestand")
+        return
+    results = {name: Result(name) for name in ("vsv_leerlingen", "vsv_totaal", "vsv_percentage")}
+    for path in files:
+        end = int(re.search(r"(\d{4})", path.stem).group(1))
+        periode = f"{end - 1}-{end}"
+        frame = read_csv(path)
+        frame.columns = [c.lower() for c in frame.columns]
+        code = frame["samenwerkingsverband_nummer"].str.replace(r"\s+", "", regex=True).str.upper()
+        regional = frame[code.str.fullmatch(r"VO\d{4}") & (code != "VO0001")].assign(code=code)
+        excluded = len(frame) - len(regional)
+        totals = (
+            regional.assign(
+                leerlingen=regional["aantal_leerlingen"].astype(int), vsv=regional["vsv_totaal"].astype(int)
+            )
+            .groupby("code")[["leerlingen", "vsv"]]
+            .sum()
+        )
+        for swv, row in totals.iterrows():
+            expected = {
+                "vsv_leerlingen": float(row["leerlingen"]),
+                "vsv_totaal": float(row["vsv"]),
+                "vsv_percentage": float(row["vsv"]) * 100 / float(row["leerlingen"]) if row["leerlingen"] else None,
+            }
+            for name, value in expected.items():
+                found = api.figure(swv, name, periode)
+                results[name].compare(f"{swv} {periode}", value, found["waarde"] if found else "ontbreekt")
+        results["vsv_totaal"].notes.append(
+            f"{path.name}: {excluded} rij(en) van VO0001 (geen regionaal samenwerkingsverband) niet meegeteld"
+        )
+    yield from results.values()
+
+
+def _current_gemeenten(data: DataDir) -> dict[str, str] | None:
+    files = data.find("gemeente_*.geojson")
+    if not files:
+        return None
+    features = json.loads(files[-1].read_text(encoding="utf-8"))["features"]
+    return {f["properties"]["statcode"]: f["properties"]["statnaam"] for f in features}
+
+
+def _project_csv(name: str) -> pd.DataFrame:
+    lines = [
+        line for line in (PROJECT_DATA / name).read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+    ]
+    return pd.read_csv(pd.io.common.StringIO("\n".join(lines)), sep=";", dtype=str)
+
+
+def _successors() -> dict[str, list[tuple[str, bool]]]:
+    result = defaultdict(list)
+    for row in _project_csv("herindelingen.csv").itertuples():
+        if row.oude_code != row.nieuwe_code:
+            result[row.oude_code].append((row.nieuwe_code, row.deel == "deels"))
+    return result
+
+
+def check_gemeenten_per_swv(data: DataDir, api: Api) -> Iterable[Result]:
+    """The gemeenten of each SWV follow from its PC4's: the 2015 names, carried to today's gemeenten
+    through the herindelingen (a split gemeente by the project's PC4 table or the school addresses)."""
+    files, current = data.find("*pc4*indeling*.csv"), _current_gemeenten(data)
+    if not files or current is None:
+        yield Result("gemeenten per samenwerkingsverband", skipped="geen indeling per PC4 of gemeentegrenzen")
+        return
+    by_name = defaultdict(set)
+    for code, name in current.items():
+        by_name[_name_key(name)].add(code)
+        by_name[_name_key(re.sub(r"\s*\(.*\)$", "", name))].add(code)
+    successors = _successors()
+    old_by_name = defaultdict(set)
+    for row in _project_csv("herindelingen.csv").itertuples():
+        old_by_name[_name_key(row.oude_naam)].add(row.oude_code)
+    pc4_table = _project_csv("herindelingen_pc4.csv")
+    pc4_splits = {(r.oude_code, r.pc4): r.nieuwe_code for r in pc4_table.itertuples()}
+    schools = Counter()
+    for path in data.find("alle-vestigingen-*.csv"):
+        frame = read_csv(path)
+        for postcode, number in zip(frame["POSTCODE"], frame["GEMEENTENUMMER"], strict=True):
+            if postcode[:4].isdigit() and number.isdigit():
+                schools[(postcode[:4], f"GM{int(number):04d}")] += 1
+
+    def resolve(name: str, pc4: str) -> str | None:
+        codes = by_name.get(_name_key(name), set())
+        if len(codes) == 1:
+            return next(iter(codes))
+        olds = old_by_name.get(_name_key(name), set())
+        if len(olds) != 1:
+            return None
+        code = next(iter(olds))
+        while code not in current:
+            steps = successors.get(code, [])
+            if not steps:
+                return None
+            if len(steps) == 1 or not any(deels for _, deels in steps):
+                code = steps[0][0]
+                continue
+            candidates = [c for c, _ in steps]
+            chosen = pc4_splits.get((code, pc4))
+            if chosen is None:
+                counted = [(schools[(pc4, c)], c) for c in candidates if schools[(pc4, c)]]
+                chosen = max(counted)[1] if counted else None
+            if chosen is None:
+                return None
+            code = chosen
+        return code
+
+    frame = read_csv(files[-1])
+    expected: dict[str, set[str]] = defaultdict(set)
+    unsure: set[str] = set()
+    for row in frame.itertuples():
+        code = resolve(row.gemeente, row.pc4)
+        for swv in (row.po_swv, row.vo_swv):
+            if not re.fullmatch(r"(PO|VO)\d{4}", swv):
+                continue
+            if code is None:
+                unsure.add(swv)
+            else:
+                expected[swv].add(code)
+    result = Result("gemeenten per samenwerkingsverband")
+    for swv in sorted(expected):
+        if swv in unsure:
+            continue
+        detail = api.one(f"/api/v1/samenwerkingsverbanden/{swv}/?format=json")
+        result.compare(swv, sorted(expected[swv]), sorted(g["code"] for g in detail["gemeenten"]))
+    if unsure:
+        result.notes.append(
+            f"{len(unsure)} samenwerkingsverband(en) niet gecontroleerd: een PC4 van een gesplitste gemeente "
+            f"zonder eenduidige opvolger ({', '.join(sorted(unsure))})"
+        )
+    yield result
+
+
+CHECKS: list[Callable[[DataDir, Api], Iterable[Result]]] = [check_swv_lists, check_vsv, check_gemeenten_per_swv]
+
+
+# --- Running -----------------------------------------------------------------------------------------
+
+
+def verify(data_dir: Path, api: Api, out=sys.stdout) -> bool:
+    """Run every check and print a table; True when nothing differs."""
+    data = DataDir(Path(data_dir))
+    results = [result for check in CHECKS for result in check(data, api)]
+    width = max(len(r.name) for r in results)
+    out.write(f"{'figuur'.ljust(width)}  gecontroleerd  afwijkend\n")
+    for r in results:
+        if r.skipped:
+            out.write(f"{r.name.ljust(width)}  overgeslagen: {r.skipped}\n")
+            continue
+        out.write(f"{r.name.ljust(width)}  {r.checked:>13}  {len(r.mismatches):>9}\n")
+        for line in r.mismatches[:20]:
+            out.write(f"    {line}\n")
+        for note in r.notes:
+            out.write(f"    let op: {note}\n")
+    total = sum(len(r.mismatches) for r in results)
+    out.write(f"{'totaal'.ljust(width)}  {sum(r.checked for r in results):>13}  {total:>9}\n")
+    return total == 0
+
+
+def _in_process_api() -> Api:
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "verantwoording.settings")
+    django.setup()
+    from django.test import Client
+
+    client = Client()
+
+    def get(path: str) -> dict:
+        response = client.get(path, HTTP_ACCEPT="application/json", HTTP_HOST="localhost")
+        if response.status_code != 200:
+            raise SystemExit(f"{path}: HTTP {response.status_code}")
+        return response.json()
+
+    return Api(get)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--api", help="base URL of a running site; without it the site's database is read in-process")
+    args = parser.parse_args(argv)
+    if not args.data_dir.is_dir():
+        parser.error(f"{args.data_dir} is geen map")
+    api = Api.over_http(args.api) if args.api else _in_process_api()
+    return 0 if verify(args.data_dir, api) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
