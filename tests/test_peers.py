@@ -2,9 +2,9 @@
 
 import pytest
 
+from swv.caching.versions import source_data_changed
 from swv.figures import member_codes, peer_group, peer_groups, peer_swv_figures
 from swv.models import Indicator, Samenwerkingsverband, Waarde
-from swv.services.cache import source_data_changed
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,9 @@ import io
 
 import pytest
 
+from swv.caching.versions import source_data_changed
 from swv.models import Waarde
 from swv.opendata.verify_data import Api, verify
-from swv.services.cache import source_data_changed
 
 pytestmark = pytest.mark.django_db
 
