@@ -38,6 +38,8 @@ verify-data: install
 
 bench: install
 	command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	command -v redis-server >/dev/null || apt-get install -y -qq redis-server
+	command -v nginx >/dev/null || apt-get install -y -qq nginx-light
 	DATA_DIR=$${DATA_DIR:-$(DATA_DIR)} $(PY) bench/bench.py
 
 lint: install

@@ -1,20 +1,26 @@
 """make bench: the site against its physical limit (serving the same page as a static file).
 
-Starts gunicorn on PostgreSQL with the real data plus fictional figures, measures with wrk on 127.0.0.1
-only (bounded in time), and prints requests/s, p50/p95/p99 and errors per URL at 1, 8 and 32
-connections, with 1 and 2 workers; then the dynamic/static ratio and load_all against pandas.
+Starts gunicorn on PostgreSQL with the real data plus fictional figures and its own Redis (bounded,
+allkeys-lru, as production should run it), measures with wrk on 127.0.0.1 only (bounded in time), and
+prints requests/s, p50/p95/p99 and errors per URL at 1, 8 and 32 connections, with 1 and 2 workers; the
+dynamic/static ratio; the cached page next to cache-busting traffic; the page while Redis hangs and is
+restarted; the page through nginx's cache (bench/nginx.conf), also with every app server stopped; and
+load_all against pandas.
 """
 
+import atexit
 import gzip
 import json
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -40,23 +46,64 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def redis_url() -> str | None:
-    """Production runs its app servers on one shared Redis cache; so does the benchmark, when Redis runs."""
+def ping(port: int) -> bool:
     try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1) as sock:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5) as sock:
             sock.sendall(b"PING\r\n")
-            if sock.recv(16).startswith(b"+PONG"):
-                return "redis://127.0.0.1:6379/14"
+            return sock.recv(16).startswith(b"+PONG")
     except OSError:
-        pass
-    return None
+        return False
 
 
-REDIS = os.environ.get("BENCH_REDIS_URL") or redis_url()
+class OwnRedis:
+    """The benchmark's own redis-server, configured as production should be: bounded memory, the least
+    recently used keys evicted, no persistence. The benchmark may hang and restart it."""
+
+    ARGS = ("--maxmemory", "256mb", "--maxmemory-policy", "allkeys-lru", "--save", "", "--appendonly", "no")
+
+    def __init__(self):
+        self.port = next(port for port in range(6380, 6400) if not ping(port) and port_free(port))
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.start()
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", *self.ARGS], stdout=subprocess.DEVNULL
+        )
+        deadline = time.monotonic() + 10
+        while not ping(self.port):
+            if time.monotonic() > deadline:
+                raise RuntimeError("redis-server did not start")
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGCONT)
+            self.process.terminate()
+            self.process.wait(10)
+
+    def keys(self) -> int:
+        with socket.create_connection(("127.0.0.1", self.port), timeout=2) as sock:
+            sock.sendall(b"DBSIZE\r\n")
+            return int(sock.recv(64).strip().lstrip(b":"))
+
+
+def port_free(port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+REDIS = OwnRedis() if shutil.which("redis-server") else None
+if REDIS:
+    atexit.register(REDIS.stop)
 
 
 def environment(static_root: Path) -> dict:
-    cache = {"REDIS_URL": REDIS, "CACHE_KEY_PREFIX": f"bench-{uuid.uuid4().hex[:12]}"} if REDIS else {}
+    cache = {"REDIS_URL": REDIS.url, "CACHE_KEY_PREFIX": f"bench-{uuid.uuid4().hex[:12]}"} if REDIS else {}
     return {
         **os.environ,
         **cache,
@@ -153,13 +200,14 @@ class Server:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120
         while True:
             try:
-                urlopen(self.url + "/", timeout=2)
+                urlopen(self.url + "/", timeout=5)
                 return
             except Exception:
                 if time.monotonic() > deadline or self.process.poll() is not None:
+                    self.process.kill()
                     raise RuntimeError("gunicorn did not start") from None
                 time.sleep(0.3)
 
@@ -168,7 +216,7 @@ class Server:
         self.process.wait(10)
 
 
-def wrk(url: str, connections: int) -> dict:
+def wrk(url: str, connections: int, *, script: str = "report.lua", seconds: str = DURATION) -> dict:
     # One wrk thread drives tens of thousands of requests a second; a second would take a core from the
     # server (and from Redis) on a two-core machine.
     threads = "1"
@@ -180,18 +228,18 @@ def wrk(url: str, connections: int) -> dict:
             "-c",
             str(connections),
             "-d",
-            f"{DURATION}s",
+            f"{seconds}s",
             "--timeout",
             "5s",
             "-H",
             "Accept-Encoding: gzip",
             "-s",
-            str(ROOT / "bench" / "report.lua"),
+            str(ROOT / "bench" / script),
             url,
         ],
         capture_output=True,
         text=True,
-        timeout=int(DURATION) + 30,
+        timeout=int(seconds) + 30,
     )
     line = next(line for line in result.stdout.splitlines() if line.startswith("BENCH "))
     data = json.loads(line[6:])
@@ -242,7 +290,7 @@ def main() -> None:
     (static_root / "bench" / "swv.html.gz").write_bytes(gzip.compress(html, 6))
     urls["statisch-bestand"] = "/static/bench/swv.html"
 
-    rows, cold, after_import = [], {}, {}
+    rows, cold, after_import, extra = [], {}, {}, {}
     for workers in (1, 2):
         server = Server(env, workers=workers)
         try:
@@ -254,10 +302,125 @@ def main() -> None:
                     log(f"{workers}w {name:<17} c={connections:<3} {result['rps']:8.0f}/s p95 {result['p95']:.1f} ms")
             if workers == 1:
                 after_import = first_requests_after_an_import(env, server, urls)
+            else:
+                swv_url = server.url + urls["swv-pagina"]
+                extra = {"noise": with_cache_busting(swv_url), "redis": redis_fault(swv_url)}
+                extra["nginx"] = through_nginx(server, urls["swv-pagina"])
         finally:
             server.stop()
     shutil.rmtree(static_root, ignore_errors=True)
+    if REDIS:
+        REDIS.stop()
     print_report(rows, cold, urls, loads, after_import)
+    if extra:
+        print_extra(extra, rows)
+
+
+def with_cache_busting(url: str) -> dict:
+    """32 connections asking the cached page next to 16 asking it with random utm_*/fbclid/?r= parameters."""
+    keys_before = REDIS.keys() if REDIS else None
+    noise: dict = {}
+    thread = threading.Thread(target=lambda: noise.update(wrk(url, 16, script="noise.lua")))
+    thread.start()
+    normal = wrk(url, 32)
+    thread.join()
+    keys_after = REDIS.keys() if REDIS else None
+    return {"normal": normal, "noise": noise, "keys": (keys_before, keys_after)}
+
+
+def redis_fault(url: str) -> dict:
+    """The cached page at 32 connections while Redis hangs (SIGSTOP) for 2 s, then is stopped and
+    started again (empty); errors counted by wrk."""
+    if not REDIS:
+        return {}
+    seconds = max(int(DURATION), 4) + 4
+
+    def fault():
+        time.sleep(1)
+        REDIS.process.send_signal(signal.SIGSTOP)
+        time.sleep(2)
+        REDIS.process.send_signal(signal.SIGCONT)
+        time.sleep(0.5)
+        REDIS.stop()
+        time.sleep(1.5)
+        REDIS.start()
+
+    thread = threading.Thread(target=fault)
+    thread.start()
+    result = wrk(url, 32, seconds=str(seconds))
+    thread.join()
+    time.sleep(1.5)  # the breaker lets commands through again after a second
+    after = wrk(url, 32)
+    return {"during": result, "after": after, "seconds": seconds}
+
+
+def through_nginx(server: "Server", path: str) -> dict:
+    """The SWV page through nginx's cache (bench/nginx.conf), then with the app server stopped."""
+    nginx_binary = shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin:/sbin")
+    if not nginx_binary:
+        return {}
+    directory = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
+    port = free_port()
+    config = (ROOT / "bench" / "nginx.conf").read_text()
+    for marker, value in {"@@DIR@@": str(directory), "@@UPSTREAM@@": f"127.0.0.1:{server.port}"}.items():
+        config = config.replace(marker, value)
+    config = config.replace("@@LISTEN@@", f"127.0.0.1:{port}")
+    (directory / "nginx.conf").write_text(config)
+    nginx = subprocess.Popen(
+        [nginx_binary, "-p", str(directory), "-c", str(directory / "nginx.conf"), "-g", "daemon off;"],
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}{path}"
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                first_request_ms(url, workers=1)
+                break
+            except Exception:
+                if time.monotonic() > deadline or nginx.poll() is not None:
+                    return {}
+                time.sleep(0.2)
+        status = urlopen(Request(url, headers={"Accept-Encoding": "gzip"}), timeout=5).headers.get("X-Cache")
+        cached = wrk(url, 32)
+        server.stop()
+        down = wrk(url, 32)
+        return {"cached": cached, "down": down, "x-cache": status}
+    finally:
+        nginx.terminate()
+        nginx.wait(10)
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def print_extra(extra: dict, rows: list) -> None:
+    alone = next(r for r in rows if r["workers"] == 2 and r["url"] == "swv-pagina" and r["connections"] == 32)
+    noise = extra["noise"]
+    combined = noise["normal"]["rps"] + noise["noise"].get("rps", 0)
+    before, after = noise["keys"]
+    print(
+        f"\n2 workers, SWV-pagina 32 verbindingen + 16 met willekeurige utm_*/fbclid/?r=: samen {combined:.0f} req/s "
+        f"= {combined / alone['rps']:.2f} x de pagina alleen ({alone['rps']:.0f}); fouten "
+        f"{noise['normal']['errors'] + noise['noise'].get('errors', 0)}; Redis-sleutels voor/na: {before} / {after}"
+    )
+    redis = extra["redis"]
+    if redis:
+        during, after_fault = redis["during"], redis["after"]
+        print(
+            f"Redis hangt 2 s (SIGSTOP), wordt gestopt en herstart, tijdens {redis['seconds']} s wrk op de SWV-pagina: "
+            f"{during['rps']:.0f} req/s, p99 {during['p99']:.1f} ms, fouten {during['errors']} "
+            f"(niet-2xx {during['non2xx']}); daarna {after_fault['rps']:.0f} req/s, fouten {after_fault['errors']}"
+        )
+    nginx = extra["nginx"]
+    if nginx:
+        print(
+            f"Via nginx (proxy_cache, bench/nginx.conf; X-Cache {nginx['x-cache']}): "
+            f"{nginx['cached']['rps']:.0f} req/s, p99 {nginx['cached']['p99']:.1f} ms, "
+            f"fouten {nginx['cached']['errors']}; "
+            f"met de app-server gestopt: {nginx['down']['rps']:.0f} req/s, fouten {nginx['down']['errors']} "
+            f"(niet-2xx {nginx['down']['non2xx']})"
+        )
+    else:
+        print("nginx niet gevonden: meting via nginx overgeslagen")
 
 
 # What an import does to the caches (new source-data version), with and without preparing the pages' data.
@@ -294,7 +457,7 @@ def first_request_ms(url: str, workers: int) -> float:
 
 
 def print_report(rows, cold, urls, loads, after_import) -> None:
-    cache = "Redis (gedeeld door de workers)" if REDIS else "procesgeheugen (Redis draait niet)"
+    cache = "eigen Redis (256 MB, allkeys-lru)" if REDIS else "procesgeheugen (geen redis-server)"
     print(f"\nPassend onderwijs in beeld — benchmark (wrk, 127.0.0.1, {DURATION}s per meting, cache: {cache})\n")
     print(
         f"{'workers':>7} {'url':<17} {'verb.':>5} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'fouten':>7}"
