@@ -360,6 +360,7 @@ def through_nginx(server: "Server", path: str) -> dict:
     if not nginx_binary:
         return {}
     directory = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
+    directory.chmod(0o755)  # nginx's workers run as another user when the bench runs as root
     port = free_port()
     config = (ROOT / "bench" / "nginx.conf").read_text()
     for marker, value in {"@@DIR@@": str(directory), "@@UPSTREAM@@": f"127.0.0.1:{server.port}"}.items():

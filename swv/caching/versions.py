@@ -13,10 +13,13 @@ A version is a nanosecond timestamp, never used before: also after Redis lost it
 without persistence, eviction), pages that app servers kept from long ago never become current again.
 While Redis is unreachable a process uses the versions it last knew (so figures it holds in memory stay
 usable; a change it makes itself takes effect at once, one on another server shows once Redis is back),
-and the first read after Redis is back sets both versions anew, because a change made during the outage
-could not retire the pages it made stale.
+and the first read after Redis is back sets a new data version, because a publish or upload during the
+outage could not retire the pages it made stale. The source-data version is kept (recomputing every
+sector's figures on every server after each blip would stall them): an import during an outage logs an
+error, and its figures show after the next import.
 """
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -27,6 +30,7 @@ from django.db import transaction
 
 from swv.caching import pool
 
+logger = logging.getLogger(__name__)
 VERSION_KEY = "site-data-version"
 SOURCE_VERSION_KEY = "site-source-data-version"
 _seen_outages = 0
@@ -41,7 +45,9 @@ def _new_version() -> int:
 
 def _version(key: str) -> int:
     _after_outage()
-    value = cache.get_or_set(key, _new_version)
+    # A version missing from Redis (a Redis restarted empty) continues from what this process knew, so the
+    # figures it holds stay usable; a new one only when it knew none.
+    value = cache.get_or_set(key, lambda: _known.get(key) or _new_version())
     if pool.failing():  # not stored, and nothing in Redis is cached under it
         return _known.setdefault(key, value)
     _known[key] = value
@@ -101,6 +107,12 @@ def _set(*keys: str) -> None:
     version = _new_version()
     _known.update(dict.fromkeys(keys, version))
     cache.set_many(dict.fromkeys(keys, version))
+    if pool.failing():
+        logger.error(
+            "Redis unreachable: %s not renewed. Pages are renewed when Redis is back; figures computed from "
+            "the imported data only at the next import (or manage.py demo_figures / import_data).",
+            ", ".join(keys),
+        )
 
 
 def _now_and_at_commit(*keys: str) -> None:
@@ -123,4 +135,4 @@ def _after_outage() -> None:
     global _seen_outages
     if pool.outages_ended() != _seen_outages:
         _seen_outages = pool.outages_ended()
-        _set(SOURCE_VERSION_KEY, VERSION_KEY)
+        _set(VERSION_KEY)
