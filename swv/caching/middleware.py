@@ -36,13 +36,14 @@ CACHEABLE_TYPES = (
     "text/css",
 )
 CACHE_CONTROL = "public, max-age=0, s-maxage={shared}, stale-while-revalidate={revalidate}, stale-if-error={error}"
+EXCLUDED = ("/beheer", "/admin")  # the staff side (and /beheer-voorbeeld/) is never cached
 REVALIDATION_HEADERS = ("ETag", "Last-Modified", "Cache-Control", "Vary")
 
 
 class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.excluded = tuple(getattr(settings, "PAGE_CACHE_EXCLUDE", ("/beheer", "/admin", "/beheer-voorbeeld")))
+        self.excluded = tuple(getattr(settings, "PAGE_CACHE_EXCLUDE", EXCLUDED))
 
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or request.path.startswith(self.excluded):
