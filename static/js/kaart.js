@@ -164,10 +164,22 @@
         return feature.properties.laag === "gedeeld" ? sharedStyle() : regionStyle({ properties: { kleur: 0 } });
       }
     }).addTo(map);
-    map.fitBounds(layer.getLayers().length ? layer.getBounds() : NL_BOUNDS, { padding: [8, 8] });
+    var bounds = layer.getLayers().length ? layer.getBounds() : NL_BOUNDS;
+    map.fitBounds(bounds, { padding: [8, 8] });
     var first = layer.getLayers()[0];
     if (first && first.getElement()) { addHatchPattern(first.getElement().ownerSVGElement); }
     element.classList.add("kaart--klaar");
+    // Printed, the map has another size than on screen: fit the whole region again, or it is cropped.
+    function refit() {
+      map.invalidateSize({ animate: false, pan: false });
+      map.fitBounds(bounds, { padding: [8, 8], animate: false });
+    }
+    window.addEventListener("beforeprint", refit);
+    window.addEventListener("afterprint", refit);
+    if (window.matchMedia) {
+      var print = window.matchMedia("print");
+      if (print.addEventListener) { print.addEventListener("change", refit); }
+    }
   }
 
   function start(element) {

@@ -27,7 +27,8 @@ def _subject(path: str) -> str:
     if match:
         swv = Samenwerkingsverband.objects.filter(code=match.group(1).upper()).first()
         if swv:
-            return f"{display_name(swv)} ({swv.code_leesbaar})"
+            # the fallback name already holds the code, written as the page writes it (PO 30-09)
+            return f"{swv.naam} ({swv.code_leesbaar})" if swv.naam else display_name(swv)
     if path.startswith("/landelijk/"):
         return "Landelijk beeld passend onderwijs"
     if path.startswith("/vergelijk/"):
