@@ -1,5 +1,7 @@
 """What is loaded: counts per table and the last import per source (for datastatus and the admin)."""
 
+import re
+
 from django.db.models import Max
 
 from swv.importing.registry import SOURCES
@@ -55,6 +57,75 @@ def last_imports() -> list[dict]:
                 "bestand": run.bestandsnaam if run else None,
                 "status": run.status if run else None,
                 "rijen_geladen": run.rijen_geladen if run else 0,
+                "meldingen": list(run.meldingen) if run else [],
             }
         )
+    return result
+
+
+def _figure_codes(source) -> list[str]:
+    """The indicators a source delivers (figure sources and DUO vsv declare them)."""
+    return list(getattr(source, "indicator_codes", ()) or ())
+
+
+def _coverage(codes: list[str]) -> tuple[str, dict]:
+    """(latest periode, {sector or 'gemeenten': [units with a real value then, units in all]})."""
+    real = Waarde.objects.filter(indicator__code__in=codes, fictief=False).exclude(status=Waarde.Status.NIET_GELEVERD)
+    latest = real.order_by("-peildatum").values_list("periode", flat=True).first()
+    if latest is None:
+        return "", {}
+    in_period = real.filter(periode=latest)
+    coverage = {}
+    for sector in ("PO", "VO"):
+        n = in_period.filter(swv__sector=sector).values("swv").distinct().count()
+        if n:
+            coverage[sector] = [n, Samenwerkingsverband.objects.filter(sector=sector).count()]
+    gemeenten = in_period.filter(gemeente__isnull=False).values("gemeente").distinct().count()
+    if gemeenten:
+        coverage["gemeenten"] = [gemeenten, Gemeente.objects.filter(geldig_tot__isnull=True).count()]
+    if in_period.filter(swv__isnull=True, gemeente__isnull=True).exists():
+        coverage["landelijk"] = [1, 1]
+    return latest, coverage
+
+
+def source_status() -> list[dict]:
+    """Per source: publisher, the file and peildatum of what is loaded, the last import, how many units
+    it covers (n of 76 PO / 74 VO) and what it left out. The /bronnen/ page and datastatus show this."""
+    imports = {row["bron"]: row for row in last_imports()}
+    indeling = current_indeling()
+    result = []
+    for key, source in SOURCES.items():
+        run = imports[key]
+        row = {
+            **run,
+            "uitgever": source.publisher,
+            "omschrijving": source.description,
+            "peildatum": "",
+            "dekking": {},
+            "uitgesloten": [],
+        }
+        codes = _figure_codes(source)
+        if codes:
+            row["peildatum"], row["dekking"] = _coverage(codes)
+        elif key in ("regio_pc4", "regio_gemeente") and indeling is not None:
+            row["peildatum"] = indeling.geldig_vanaf.isoformat()
+            row["dekking"] = {
+                sector: [
+                    SwvGemeente.objects.filter(indeling=indeling, sector=sector).values("swv").distinct().count(),
+                    Samenwerkingsverband.objects.filter(sector=sector).count(),
+                ]
+                for sector in ("PO", "VO")
+            }
+        elif key.startswith("duo_vestigingen"):
+            soort = key.rsplit("_", 1)[1]
+            schools = Vestiging.objects.filter(soort=soort)
+            row["dekking"] = {"scholen": [schools.exclude(swv=None).count(), schools.count()]}
+            outside = schools.filter(swv=None).count()
+            if outside:
+                row["uitgesloten"].append(
+                    f"{outside} scholen buiten elke regio (hun postcode staat niet in de regio-indeling, "
+                    "of ze liggen in Europoort)"
+                )
+        row["uitgesloten"] += [n for n in run["meldingen"] if re.search(r"overgeslagen|VO0001|Europoort", n)]
+        result.append(row)
     return result

@@ -2,11 +2,12 @@
 
 from django.urls import path, re_path
 
-from swv.opendata import downloads, feeds
+from swv.opendata import bronnen, downloads, feeds
 
 FORMAT = r"(?P<fmt>csv|json)"
 
 urlpatterns = [
+    path("bronnen/", bronnen.bronnen, name="bronnen"),
     re_path(rf"^downloads/swv/(?P<code>[PpVv][Oo][0-9]{{4}})\.{FORMAT}$", downloads.swv_table, name="download-swv"),
     re_path(rf"^downloads/landelijk\.{FORMAT}$", downloads.landelijk_table, name="download-landelijk"),
     re_path(

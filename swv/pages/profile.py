@@ -130,6 +130,7 @@ def build_swv_page_context(*, swv: Samenwerkingsverband, toelichtingen: dict[str
         "besturen": besturen,
         "aantal_scholen": sum(len(b.scholen) for b in besturen),
         "gemeenten": gemeenten,
+        "indeling": indeling,
         "regio_kaart": minimap(swv),
         "pc4s": pc4s,
         "tegenhangers": counterparts,

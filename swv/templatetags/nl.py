@@ -164,6 +164,17 @@ def periode_kort(point, soort: str) -> str:
 
 
 @register.filter
+def periode_label(periode: str) -> str:
+    """A period as stored: '2015-04-23' -> '23 april 2015', '2014-2015' -> 'schooljaar 2014-2015'."""
+    text = str(periode or "")
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        return datum(dt.date.fromisoformat(text))
+    if len(text) == 9 and text[4] == "-":
+        return f"schooljaar {text}"
+    return text
+
+
+@register.filter
 def bytes_nl(value) -> str:
     """File sizes: 1536000 -> '1,5 MB'."""
     value = float(value or 0)

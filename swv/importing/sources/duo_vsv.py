@@ -56,6 +56,7 @@ class DuoVsvSource(Source):
         Column("vsv_overig", type="count", required=False, blank=True, description="Waarvan overig", example="3"),
     )
     filename_patterns = ("vsv-per-swv-*.csv", "*vsv*swv*.csv")
+    indicator_codes = INDICATORS
     order = 50
 
     def load(self, rows, *, path, run, progress) -> Changes:

@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from swv.importing.status import data_counts, last_imports
+from swv.importing.status import data_counts, source_status
 
 
 class Command(BaseCommand):
@@ -14,13 +14,20 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="één JSON-object voor scripts")
 
     def handle(self, *args, **options):
-        counts, imports = data_counts(), last_imports()
+        counts, sources = data_counts(), source_status()
         if options["json"]:
-            self.stdout.write(json.dumps({"counts": counts, "imports": imports}, indent=2))
+            payload = {"counts": counts, "bronnen": sources, "imports": sources}
+            self.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False))
             return
-        for row in imports:
+        for row in sources:
             when = row["laatste_import"] or "nog niet geladen"
             self.stdout.write(f"{row['bron']:<24} {when:<34} {row['bestand'] or ''}")
+            self.stdout.write(f"  {row['uitgever']}")
+            coverage = ", ".join(f"{unit}: {n} van {total}" for unit, (n, total) in row["dekking"].items())
+            if row["peildatum"] or coverage:
+                self.stdout.write(f"  peildatum {row['peildatum'] or '-'}; dekking {coverage or '-'}")
+            for line in row["uitgesloten"]:
+                self.stdout.write(f"  niet meegenomen: {line}")
         self.stdout.write("")
         for key, value in counts.items():
             self.stdout.write(f"{key:<28} {value:>8}")

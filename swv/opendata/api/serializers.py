@@ -1,8 +1,10 @@
 """Serializers of the open data API: model fields for the registers, plain rows for the figures."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from swv.models import Gemeente, Indicator, Samenwerkingsverband
+from swv.selectors.indeling import current_indeling
 from swv.selectors.names import display_name
 
 
@@ -58,12 +60,23 @@ class GemeenteSerializer(serializers.ModelSerializer):
         fields = ["code", "naam", "geldig_vanaf", "geldig_tot"]
 
 
+class IndelingSerializer(serializers.Serializer):
+    naam = serializers.CharField(help_text="De regeling waar de regio's uit komen.")
+    geldig_vanaf = serializers.DateField(help_text="De datum vanaf wanneer deze indeling geldt.")
+
+
 class SamenwerkingsverbandDetailSerializer(SamenwerkingsverbandSerializer):
     gemeenten = GemeenteSerializer(many=True, read_only=True, source="huidige_gemeenten")
     vergelijkingsgroep = VergelijkingsgroepSerializer(read_only=True, allow_null=True, source="groep")
+    indeling = serializers.SerializerMethodField(help_text="De regio-indeling waar gemeenten en regio uit komen.")
 
     class Meta(SamenwerkingsverbandSerializer.Meta):
-        fields = [*SamenwerkingsverbandSerializer.Meta.fields, "gemeenten", "vergelijkingsgroep"]
+        fields = [*SamenwerkingsverbandSerializer.Meta.fields, "gemeenten", "vergelijkingsgroep", "indeling"]
+
+    @extend_schema_field(IndelingSerializer(allow_null=True))
+    def get_indeling(self, obj) -> dict | None:
+        indeling = current_indeling()
+        return IndelingSerializer(indeling).data if indeling else None
 
 
 class IndicatorSerializer(serializers.ModelSerializer):

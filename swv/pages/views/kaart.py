@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 
 from swv.caching import params
 from swv.caching.versions import source_data_version
+from swv.selectors.indeling import current_indeling
 from swv.selectors.regions import normalize_sector, sector_geojson, swvs_by_provincie
 from swv.selectors.search import search
 
@@ -41,6 +42,7 @@ def kaart(request, sector: str | None = None):
             ("VO", "Voortgezet onderwijs", reverse("kaart:sector", args=["vo"])),
         ],
         "provincies": swvs_by_provincie(sector),
+        "indeling": current_indeling(),
         "geojson_url": f"{reverse('kaart:geojson', args=[sector.lower()])}?v={source_data_version()}",
         "tiles_url": getattr(settings, "MAP_TILES_URL", ""),
         "tiles_attribution": getattr(settings, "MAP_TILES_ATTRIBUTION", ""),
