@@ -162,3 +162,15 @@ def test_absolute_links_in_a_cached_page_belong_to_the_host_that_asked(client):
     for host in ("localhost", "127.0.0.1", "localhost"):
         body = client.get(url, HTTP_HOST=host).json()
         assert body["next"].startswith(f"http://{host}/"), body["next"]
+
+
+def test_without_redis_pages_render_and_each_process_keeps_its_own_copies(client, settings, django_assert_num_queries):
+    """Redis down: no error, and a page is rendered once per process, not once per request."""
+    url = _swv_url()
+    down = {**settings.CACHES["default"], "LOCATION": "redis://127.0.0.1:1/0"}  # nothing listens on port 1
+    with override_settings(CACHES={**settings.CACHES, "default": down}):
+        first = client.get(url)
+        assert first.status_code == 200
+        with django_assert_num_queries(0):
+            again = client.get(url)
+    assert again.status_code == 200 and again.content == first.content

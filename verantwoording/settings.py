@@ -216,6 +216,13 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
     )
 }
+# Only while Redis is away: the pages this process renders (swv.caching.middleware), bounded.
+CACHES["local"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages-while-redis-is-away",
+    "TIMEOUT": 300,
+    "OPTIONS": {"MAX_ENTRIES": 300},
+}
 # The breaker logs an outage once; a traceback per ignored command would flood the log while it lasts.
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 # Sessions (staff only: anonymous visitors get none) live in the database, so logging in and out never

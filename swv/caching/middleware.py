@@ -19,13 +19,13 @@ may answer for s-maxage seconds and keep answering from its copy while the site 
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
 from swv.caching.params import declared_params, normalise_query
-from swv.caching.versions import changed_at, data_version_and
+from swv.caching.versions import changed_at, data_version_and, redis_failing
 
 CACHEABLE_TYPES = (
     "text/html",
@@ -37,6 +37,9 @@ CACHEABLE_TYPES = (
 )
 CACHE_CONTROL = "public, max-age=0, s-maxage={shared}, stale-while-revalidate={revalidate}, stale-if-error={error}"
 EXCLUDED = ("/beheer", "/admin")  # the staff side (and /beheer-voorbeeld/) is never cached
+# While Redis is away, each process keeps the pages it renders in a small cache of its own (settings
+# CACHES["local"]), so a Redis outage costs one render per page per process instead of one per request.
+LOCAL = "local"
 REVALIDATION_HEADERS = ("ETag", "Last-Modified", "Cache-Control", "Vary")
 
 
@@ -57,6 +60,8 @@ class PublicPageCacheMiddleware:
             return self.get_response(request)
         key = self._key(request)
         version, entry = data_version_and(key)
+        if entry is None and redis_failing():
+            entry = caches[LOCAL].get(key)
         if entry is None or entry[0] != version:
             response = self.get_response(request)
             if not self._cacheable_response(response):
@@ -109,6 +114,8 @@ class PublicPageCacheMiddleware:
         entry = (version, response.status_code, headers, content)
         if len(content) <= settings.PAGE_CACHE_MAX_BYTES:
             cache.set(key, entry)  # no expiry: retired by the version; Redis evicts the least recently used
+            if redis_failing():
+                caches[LOCAL].set(key, entry)
         return entry
 
     def _record(self, key: str, response, version: int):

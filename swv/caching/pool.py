@@ -7,7 +7,6 @@ timeout. After one failure the pool therefore answers every command at once with
 RETRY_AFTER seconds, then lets commands through again to see whether Redis is back. No restart needed.
 """
 
-import itertools
 import logging
 import threading
 import time
@@ -19,21 +18,14 @@ logger = logging.getLogger(__name__)
 
 RETRY_AFTER = 1.0  # seconds without Redis after a failure
 _FAILURES = (ConnectionError, TimeoutError, OSError)
-_recoveries = itertools.count(1)
-_last_recovery = 0
 
 
-_breakers: list["Breaker"] = []
-
-
-def failing() -> bool:
-    """Whether a Redis of this process failed and has not answered since."""
-    return any(breaker.failed for breaker in _breakers)
-
-
-def outages_ended() -> int:
-    """How many times a Redis of this process came back after failing (see swv.caching.versions)."""
-    return _last_recovery
+def breaker_of(cache) -> "Breaker | None":
+    """The breaker of a django-redis cache's server (None for other backends)."""
+    client = getattr(cache, "client", None)
+    if client is None:
+        return None
+    return getattr(client.get_client(write=True).connection_pool, "breaker", None)
 
 
 class Breaker:
@@ -41,6 +33,7 @@ class Breaker:
         self.name = name
         self.open_until = 0.0
         self.failed = False
+        self.recoveries = 0  # how many times this Redis came back after failing
         self.lock = threading.Lock()
 
     def check(self) -> None:
@@ -55,12 +48,11 @@ class Breaker:
             self.open_until = time.monotonic() + RETRY_AFTER
 
     def succeeded(self) -> None:
-        global _last_recovery
         if self.failed:
             with self.lock:
                 if self.failed:
                     self.failed = False
-                    _last_recovery = next(_recoveries)
+                    self.recoveries += 1
                     logger.warning("Redis %s reachable again, cache in use", self.name)
 
 
@@ -108,7 +100,6 @@ class BreakerConnectionPool(ConnectionPool):
         super().__init__(connection_class=_mixed[connection_class], **kwargs)
         where = kwargs.get("path") or f"{kwargs.get('host', 'localhost')}:{kwargs.get('port', 6379)}"
         self.breaker = Breaker(where)
-        _breakers.append(self.breaker)
 
     def make_connection(self):
         connection = super().make_connection()

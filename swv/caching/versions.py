@@ -33,7 +33,7 @@ from swv.caching import pool
 logger = logging.getLogger(__name__)
 VERSION_KEY = "site-data-version"
 SOURCE_VERSION_KEY = "site-source-data-version"
-_seen_outages = 0
+_seen_outages: dict[int, int] = {}  # per breaker: the recoveries this process has acted on
 # The versions this process last read or set, used while Redis cannot be reached: what this process has
 # computed for them (figures in memory) stays usable, and its own changes still take effect here.
 _known: dict[str, int] = {}
@@ -48,7 +48,7 @@ def _version(key: str) -> int:
     # A version missing from Redis (a Redis restarted empty) continues from what this process knew, so the
     # figures it holds stay usable; a new one only when it knew none.
     value = cache.get_or_set(key, lambda: _known.get(key) or _new_version())
-    if pool.failing():  # not stored, and nothing in Redis is cached under it
+    if redis_failing():  # not stored, and nothing in Redis is cached under it
         return _known.setdefault(key, value)
     _known[key] = value
     return value
@@ -107,7 +107,7 @@ def _set(*keys: str) -> None:
     version = _new_version()
     _known.update(dict.fromkeys(keys, version))
     cache.set_many(dict.fromkeys(keys, version))
-    if pool.failing():
+    if redis_failing():
         logger.error(
             "Redis unreachable: %s not renewed. Pages are renewed when Redis is back; figures computed from "
             "the imported data only at the next import (or manage.py demo_figures / import_data).",
@@ -131,8 +131,14 @@ def source_data_changed() -> None:
     _now_and_at_commit(SOURCE_VERSION_KEY, VERSION_KEY)
 
 
+def redis_failing() -> bool:
+    """Whether the shared cache's Redis failed and has not answered since."""
+    breaker = pool.breaker_of(cache)
+    return breaker is not None and breaker.failed
+
+
 def _after_outage() -> None:
-    global _seen_outages
-    if pool.outages_ended() != _seen_outages:
-        _seen_outages = pool.outages_ended()
+    breaker = pool.breaker_of(cache)
+    if breaker is not None and breaker.recoveries != _seen_outages.get(id(breaker), 0):
+        _seen_outages[id(breaker)] = breaker.recoveries
         _set(VERSION_KEY)
