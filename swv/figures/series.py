@@ -5,14 +5,14 @@ Values of a whole sector are read in a few queries, computed in Python and cache
 """
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from swv.caching.versions import derived
 from swv.figures.statistics import Aggregate, Position, aggregate, position
-from swv.models import Indicator, Samenwerkingsverband, SwvGemeente, Waarde
+from swv.models import Gemeente, Indicator, Samenwerkingsverband, SwvGemeente, Vestiging, Waarde
 from swv.selectors.indeling import current_indeling
 
 GELEVERD = Waarde.Status.GELEVERD
@@ -43,6 +43,14 @@ class Point:
     # A suppressed value ('<5', a sum with a '<5' part, a percentage from one) lies between these.
     ondergrens: float | None = None
     bovengrens: float | None = None
+    # Gemeenten only partly in the region: (name, share) of those counted for their share, and the
+    # names of those left out for want of a share (no schools of the sector).
+    aandelen: tuple[tuple[str, float], ...] = ()
+    zonder_aandeel: tuple[str, ...] = ()
+
+    @property
+    def geschat(self) -> bool:
+        return bool(self.aandelen or self.zonder_aandeel)
 
     @property
     def bounds(self) -> tuple[float, float] | None:
@@ -305,15 +313,37 @@ def _load_sector(sector: str) -> Figures:
     return build_figures(indicators, units, points)
 
 
+# How a gemeente that lies only partly in a region counts for that region's SWV: by the share of the
+# gemeente's schools of the sector (bo for PO, vo for VO) that lie in the region's PC4's. One method
+# for every gemeente figure; the shares of a gemeente over its SWV's add up to 1, so the SWV totals add
+# up to the national total. A gemeente without such schools has no share and is left out (and said so).
+SCHOOL_TYPE = {"PO": "bo", "VO": "vo"}
+
+
+def apportion_shares(sector: str, partial: set[tuple[int, int]]) -> dict[tuple[int, int], float | None]:
+    """(swv_id, gemeente_id) -> the SWV's share of the gemeente, for the links that are partial."""
+    gemeenten = {g for _, g in partial}
+    counts: Counter = Counter()
+    totals: Counter = Counter()
+    schools = Vestiging.objects.filter(soort=SCHOOL_TYPE[sector], gemeente_id__in=gemeenten, swv__isnull=False)
+    for gemeente_id, swv_id in schools.values_list("gemeente_id", "swv_id"):
+        counts[(swv_id, gemeente_id)] += 1
+        totals[gemeente_id] += 1
+    return {link: (counts[link] / totals[link[1]] if totals[link[1]] else None) for link in partial}
+
+
 def _roll_up(indicators: list[Indicator], sector: str, points) -> None:
-    """Sum gemeente values over each SWV's gemeenten in the current indeling, counting what is missing."""
+    """Sum gemeente values over each SWV's gemeenten in the current indeling, counting what is missing;
+    a gemeente only partly in the region counts for its share (marked 'geschat')."""
     members: dict[int, set[int]] = defaultdict(set)
-    partly: dict[int, set[int]] = defaultdict(set)
+    partial: set[tuple[int, int]] = set()
     links = SwvGemeente.objects.filter(indeling=current_indeling(), sector=sector).order_by()
     for swv_id, gemeente_id, deel in links.values_list("swv_id", "gemeente_id", "deel"):
         members[swv_id].add(gemeente_id)
         if deel != SwvGemeente.Deel.GEHEEL:
-            partly[swv_id].add(gemeente_id)
+            partial.add((swv_id, gemeente_id))
+    shares = apportion_shares(sector, partial)
+    names = dict(Gemeente.objects.filter(pk__in={g for _, g in partial}).values_list("pk", "naam"))
     by_id = {i.pk: i for i in indicators}
     values: dict[tuple[int, str], dict[int, Point]] = defaultdict(dict)
     dates: dict[tuple[int, str], dt.date] = {}
@@ -325,19 +355,25 @@ def _roll_up(indicators: list[Indicator], sector: str, points) -> None:
     for (indicator_id, periode), per_gemeente in values.items():
         code = by_id[indicator_id].code
         for swv_id, gemeenten in members.items():
-            found = [per_gemeente[g] for g in gemeenten if g in per_gemeente]
-            delivered = [p for p in found if p.geleverd and p.getal is not None]
-            suppressed = sum(1 for p in found if p.onderdrukt)
-            ranged = [p.bounds for p in found if p.bounds is not None]
+            weights = {g: shares.get((swv_id, g), 1.0) for g in gemeenten}
+            left_out = tuple(sorted(names.get(g, "") for g, w in weights.items() if w is None))
+            found = {g: per_gemeente[g] for g in gemeenten if g in per_gemeente and weights[g] is not None}
+            delivered = {g: p for g, p in found.items() if p.geleverd and p.getal is not None}
+            suppressed = sum(1 for p in found.values() if p.onderdrukt)
+            ranged = {g: p.bounds for g, p in found.items() if p.bounds is not None}
             low = high = total = None
             if suppressed and len(ranged) == len(delivered) + suppressed:
                 # A sum with a '<5' part is known only between the sums of the parts' bounds.
                 status = ONDERDRUKT
-                low, high = sum(b[0] for b in ranged), sum(b[1] for b in ranged)
+                low = sum(b[0] * weights[g] for g, b in ranged.items())
+                high = sum(b[1] * weights[g] for g, b in ranged.items())
             elif delivered:
-                status, total = GELEVERD, sum(p.getal for p in delivered)
+                status, total = GELEVERD, sum(p.getal * weights[g] for g, p in delivered.items())
             else:
                 status = NIET_GELEVERD
+            estimated = tuple(
+                sorted((names.get(g, ""), weights[g]) for g in found if (swv_id, g) in partial and weights[g] != 1.0)
+            )
             points[code][swv_id].append(
                 Point(
                     periode=periode,
@@ -347,11 +383,13 @@ def _roll_up(indicators: list[Indicator], sector: str, points) -> None:
                     status=status,
                     ondergrens=low,
                     bovengrens=high,
-                    fictief=any(p.fictief for p in found),
+                    fictief=any(p.fictief for p in found.values()),
                     gemeenten=len(gemeenten),
                     gemeenten_geleverd=len(delivered),
                     gemeenten_onderdrukt=suppressed,
-                    gemeenten_deels=len(partly[swv_id]),
+                    gemeenten_deels=len([g for g in gemeenten if (swv_id, g) in partial]),
+                    aandelen=estimated,
+                    zonder_aandeel=left_out,
                 )
             )
 

@@ -34,7 +34,18 @@ THEME_ORDER = [
 ]
 
 _INDICATOR_COLUMNS = ["indicator", "label", "thema", "onderwerp", "eenheid"]
-_VALUE_COLUMNS = ["periode", "peildatum", "waarde", "tekst", "status", "ondergrens", "bovengrens", "fictief"]
+_VALUE_COLUMNS = [
+    "periode",
+    "peildatum",
+    "waarde",
+    "tekst",
+    "status",
+    "ondergrens",
+    "bovengrens",
+    "geschat",
+    "verdeling",
+    "fictief",
+]
 _SOURCE_COLUMNS = ["bron", "peildatum_soort"]
 
 COLUMNS_SWV = [
@@ -120,6 +131,8 @@ def _point_fields(point: Point | None) -> dict:
             "status": "niet_geleverd",
             "ondergrens": None,
             "bovengrens": None,
+            "geschat": False,
+            "verdeling": "",
             "fictief": False,
         }
     delivered = point.status == "geleverd" and (point.getal is not None or point.tekst != "")
@@ -132,8 +145,18 @@ def _point_fields(point: Point | None) -> dict:
         "status": point.status if delivered or point.onderdrukt else "niet_geleverd",
         "ondergrens": bounds[0] if bounds else None,
         "bovengrens": bounds[1] if bounds else None,
+        "geschat": point.geschat,
+        "verdeling": _verdeling(point),
         "fictief": point.fictief,
     }
+
+
+def _verdeling(point: Point) -> str:
+    """How gemeenten only partly in the region were counted: 'Amsterdam 12%; niet meegeteld: Weesp'."""
+    parts = [f"{naam} {share * 100:.0f}%" for naam, share in point.aandelen]
+    if point.zonder_aandeel:
+        parts.append("niet meegeteld: " + ", ".join(point.zonder_aandeel))
+    return "; ".join(parts)
 
 
 def _ordered(series_codes: Iterable[str], figures: Figures) -> list[str]:

@@ -38,6 +38,15 @@ def procent(value, decimals=1) -> str:
 
 
 @register.filter
+def deel(value) -> str:
+    """A share as a fraction, 0.123 -> '12%' (a share under 1% keeps a decimal: '0,4%')."""
+    if value is None:
+        return ""
+    pct = float(value) * 100
+    return f"{_grouped(pct, 1 if 0 < pct < 1 else 0)}%"
+
+
+@register.filter
 def euro(value) -> str:
     """1234567.8 -> '€ 1.234.568'; amounts per pupil keep no cents either (they are estimates)."""
     if value is None:

@@ -133,6 +133,14 @@ class _ValueFields(serializers.Serializer):
     bovengrens = serializers.FloatField(
         allow_null=True, help_text="Bij status onderdrukt: de grootst mogelijke waarde."
     )
+    geschat = serializers.BooleanField(
+        help_text="Een gemeente ligt maar voor een deel in de regio en telt mee voor haar aandeel (zie verdeling)."
+    )
+    verdeling = serializers.CharField(
+        allow_blank=True,
+        help_text="Hoe gedeelde gemeenten meetellen: 'Amsterdam 12%' = het deel van de scholen van Amsterdam in "
+        "deze regio; 'niet meegeteld' = zonder scholen om het deel te schatten.",
+    )
     fictief = serializers.BooleanField(help_text="Voorbeeldwaarde, geen echte data.")
     bron = serializers.CharField()
     peildatum_soort = serializers.CharField()
