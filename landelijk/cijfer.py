@@ -6,11 +6,10 @@ from dataclasses import dataclass, field
 from django.http import Http404
 
 from swv.figures import Aggregate, Point, box_plot, line_chart, national_figures, period_short, sector_figures
-from swv.models import Indicator, Samenwerkingsverband
+from swv.models import Indicator, Samenwerkingsverband, Sector, Waarde
 from swv.selectors.names import display_names
 from swv.templatetags.nl import waarde
 
-SECTORS = ("PO", "VO")
 CLASSES = 5  # map colours: quintiles of the values (a colour-blind-safe sequential palette in kaart.css)
 NUMERIC = {"aantal", "procent", "euro", "jaren"}
 
@@ -26,10 +25,10 @@ class Row:
     @property
     def status(self) -> str:
         if self.point is None:
-            return "ontbreekt"
+            return Waarde.Status.NIET_GELEVERD
         if self.point.onderdrukt:
-            return "onderdrukt"
-        return "geleverd" if self.point.geleverd else "ontbreekt"
+            return Waarde.Status.ONDERDRUKT
+        return Waarde.Status.GELEVERD if self.point.geleverd else Waarde.Status.NIET_GELEVERD
 
     @property
     def value(self):
@@ -103,7 +102,7 @@ class IndicatorPage:
 
 
 def _text(row: Row, eenheid: str) -> str:
-    if row.status == "onderdrukt":
+    if row.status == Waarde.Status.ONDERDRUKT:
         return "<5"
     if row.value is None:
         return "niet aangeleverd"
@@ -158,7 +157,7 @@ def _sort_key(indicator: Indicator):
             return (0, -row.value, row.naam)
         if row.value is not None:
             return (1, row.klasse if row.klasse is not None else 99, row.naam)
-        return (2 if row.status == "onderdrukt" else 3, 0, row.naam)
+        return (2 if row.status == Waarde.Status.ONDERDRUKT else 3, 0, row.naam)
 
     return key
 
@@ -173,7 +172,7 @@ def indicator_page(*, code: str, sector: str | None) -> IndicatorPage:
         return IndicatorPage(
             indicator=indicator, sector=None, sectors=[], national=sorted(points, key=lambda p: p.peildatum)
         )
-    sectors = [indicator.sector] if indicator.sector else list(SECTORS)
+    sectors = [indicator.sector] if indicator.sector else Sector.values
     sector = sector if sector in sectors else sectors[0]
     page = IndicatorPage(indicator=indicator, sector=sector, sectors=sectors)
     series = sector_figures(sector=sector).series.get(code)

@@ -6,10 +6,8 @@ from django.utils.safestring import SafeString
 
 from landelijk.models import ThemaContext
 from swv.figures import THEMES, Aggregate, Point, Series, box_plot, gemeente_figures, noemer_words, sector_figures
-from swv.models import Indicator
+from swv.models import Indicator, Sector
 from uploads.markdown import render_markdown
-
-SECTORS = ("PO", "VO")
 
 
 @dataclass
@@ -46,11 +44,6 @@ class Theme:
     titel: str
     context: SafeString | None
     topics: list[tuple[str, list[NationalFigure]]]
-
-
-def normalize_sector(raw: str | None) -> str | None:
-    sector = (raw or "").upper()
-    return sector if sector in SECTORS else None
 
 
 def _cell(series: Series | None, *, kop: str, eenheden: str) -> Cell:
@@ -90,7 +83,7 @@ def _figure(indicator: Indicator, sectors: tuple[str, ...], per_sector: dict, ge
 
 
 def landelijk_context(*, sector: str | None) -> dict:
-    sectors = (sector,) if sector else SECTORS
+    sectors = (sector,) if sector else Sector.values
     per_sector = {s: sector_figures(sector=s) for s in sectors}
     gemeenten = gemeente_figures()
     indicators = {}

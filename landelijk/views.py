@@ -3,10 +3,10 @@ from django.urls import reverse
 
 from landelijk.cijfer import indicator_page
 from landelijk.home import home_context
-from landelijk.selectors import landelijk_context, normalize_sector
+from landelijk.selectors import landelijk_context
 from swv.caching import params
 from swv.caching.versions import source_data_version
-from swv.models import Indicator
+from swv.models import Indicator, Sector
 
 
 @params.query_params()
@@ -16,9 +16,7 @@ def home(request):
 
 @params.query_params(sector=params.SECTOR)
 def index(request):
-    return render(
-        request, "landelijk/index.html", landelijk_context(sector=normalize_sector(request.GET.get("sector")))
-    )
+    return render(request, "landelijk/index.html", landelijk_context(sector=Sector.parse(request.GET.get("sector"))))
 
 
 @params.query_params()
@@ -29,7 +27,7 @@ def cijfers(request):
 
 @params.query_params(sector=params.SECTOR)
 def cijfer(request, code: str):
-    page = indicator_page(code=code, sector=normalize_sector(request.GET.get("sector")))
+    page = indicator_page(code=code, sector=Sector.parse(request.GET.get("sector")))
     context = {"page": page, "indicator": page.indicator, "data": page.chart_data()}
     if page.sector:
         version = source_data_version()

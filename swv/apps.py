@@ -2,7 +2,7 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.urls import register_converter
 
-from swv.codes import SwvCodeConverter
+from swv.converters import CONVERTERS
 
 
 class SwvConfig(AppConfig):
@@ -14,5 +14,6 @@ class SwvConfig(AppConfig):
         from swv.services import catalogue
 
         post_migrate.connect(catalogue.sync_catalogue_after_migrate, sender=self)
-        # Every urlconf may use <swvcode:...>; registered before any of them is imported.
-        register_converter(SwvCodeConverter, "swvcode")
+        # Every urlconf may use them; registered before any of them is imported.
+        for name, converter in CONVERTERS.items():
+            register_converter(converter, name)

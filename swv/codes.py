@@ -32,18 +32,6 @@ def normalize_swv_code(raw: str) -> str | None:
     return f"{sector.upper()}O{block}{seq}"
 
 
-class SwvCodeConverter:
-    """URL part for an SWV code: PO3009 / VO2001, any case; the view redirects to the canonical spelling."""
-
-    regex = "[PpVv][Oo][0-9]{4}"
-
-    def to_python(self, value: str) -> str:
-        return value.upper()
-
-    def to_url(self, value: str) -> str:
-        return value
-
-
 def parse_pc4(raw: str) -> str | None:
     """'5504', '5504 AB', '5504ab' -> '5504'."""
     match = _PC4.match(raw)

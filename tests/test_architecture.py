@@ -3,6 +3,7 @@ no import cycle between any two modules, and few imports inside functions, each 
 
 import ast
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -58,3 +59,15 @@ def test_imports_inside_functions_are_few_and_explained():
     ]
     assert len(found) <= MAX_IMPORTS_IN_FUNCTIONS, found
     assert [f"{path}:{line}" for path, line, explained in found if not explained] == []
+
+
+def test_templates_link_to_the_site_through_url_names():
+    """{% url %} keeps links right when a path changes; a hand-written site path does not."""
+    hand_written = re.compile(r'(?:href|action|src)="/(?!/)')
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "templates").rglob("*.html"))
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if hand_written.search(line)
+    ]
+    assert found == []

@@ -7,5 +7,5 @@ app_name = "uploads"
 urlpatterns = [
     path("documenten/", views.documenten, name="documenten"),
     path("documenten/<int:pk>/download/", views.download, name="download"),
-    path("beheer-voorbeeld/swv/<str:code>/", views.voorbeeld, name="voorbeeld"),
+    path("beheer-voorbeeld/swv/<swvcode:code>/", views.voorbeeld, name="voorbeeld"),
 ]

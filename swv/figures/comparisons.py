@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from swv.figures.charts import box_plot, line_chart
 from swv.figures.series import Figures, Point, Series, current_shares, noemer_words
 from swv.figures.statistics import Aggregate, Position, position
-from swv.models import Indicator
+from swv.models import Indicator, Waarde
 
 NUMERIC = {"aantal", "procent", "euro", "jaren"}
 
@@ -47,10 +47,10 @@ class SwvFigure:
     @property
     def status(self) -> str:
         if self.point is None:
-            return "ontbreekt"
+            return Waarde.Status.NIET_GELEVERD
         if self.point.onderdrukt:
-            return "onderdrukt"
-        return "geleverd" if self.point.geleverd else "ontbreekt"
+            return Waarde.Status.ONDERDRUKT
+        return Waarde.Status.GELEVERD if self.point.geleverd else Waarde.Status.NIET_GELEVERD
 
     @property
     def value(self):
@@ -77,7 +77,7 @@ class SwvFigure:
 
     @property
     def same_category_share(self) -> float | None:
-        if self.aggregate is None or self.status != "geleverd":
+        if self.aggregate is None or self.status != Waarde.Status.GELEVERD:
             return None
         return next((pct for cat, _n, pct in self.aggregate.categorieen if cat == self.value), None)
 
@@ -90,7 +90,7 @@ class SwvFigure:
         """Box plot of the sector with this SWV marked."""
         if not self.numeric or self.aggregate is None:
             return None
-        own = self.value if self.status == "geleverd" and isinstance(self.value, float) else None
+        own = self.value if self.status == Waarde.Status.GELEVERD and isinstance(self.value, float) else None
         return box_plot(self.aggregate.spreiding, own=own)
 
     @property

@@ -1,10 +1,11 @@
-from swv.models.cijfers import Indicator, Waarde
+from swv.models.cijfers import NIET_VAN_TOEPASSING, Indicator, Waarde
 from swv.models.geografie import Gemeente, GemeenteGrens, Herindeling, Indeling, Postcodegebied, SwvGemeente
 from swv.models.imports import ImportRun
 from swv.models.meldingen import Melding
 from swv.models.organisatie import Samenwerkingsverband, Schoolbestuur, Sector, Vestiging
 
 __all__ = [
+    "NIET_VAN_TOEPASSING",
     "Gemeente",
     "GemeenteGrens",
     "Herindeling",

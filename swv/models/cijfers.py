@@ -74,6 +74,11 @@ class Indicator(models.Model):
         return [c for c in self.categorieen.split("|") if c]
 
 
+# The status of a figure that does not apply to a unit (a PO-only figure for a VO SWV): shown and
+# published as such, never stored (stored values are Waarde.Status) and never 'niet aangeleverd'.
+NIET_VAN_TOEPASSING = "nvt"
+
+
 class Waarde(models.Model):
     """One value of one indicator for one SWV, one gemeente or the whole country, in one period."""
 

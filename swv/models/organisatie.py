@@ -7,6 +7,12 @@ class Sector(models.TextChoices):
     PO = "PO", "Primair onderwijs"
     VO = "VO", "Voortgezet onderwijs"
 
+    @classmethod
+    def parse(cls, raw: str | None) -> str | None:
+        """A sector as a URL or query writes it ('po', 'VO') -> 'PO' / 'VO'; anything else None."""
+        sector = (raw or "").strip().upper()
+        return sector if sector in cls.values else None
+
 
 class Samenwerkingsverband(models.Model):
     """An SWV as the regeling regio-indeling names it; name and contact come from a later import."""

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from swv.caching import params
 from swv.codes import normalize_swv_code
-from swv.models import Indicator, Samenwerkingsverband
+from swv.models import Indicator, Samenwerkingsverband, Sector
 from swv.opendata import tables
 from swv.selectors.names import display_name
 
@@ -95,7 +95,7 @@ def swv_table(request, code: str, fmt: str):
 @params.query_params(sector=params.SECTOR)
 def landelijk_table(request, fmt: str):
     sector = (request.GET.get("sector") or "").upper() or None
-    if sector and sector not in tables.SECTORS:
+    if sector and sector not in tuple(Sector.values):
         return HttpResponseBadRequest("Onbekende sector: kies PO of VO.")
     return table_response(
         tables.aggregate_rows(sector=sector),

@@ -21,11 +21,10 @@ from swv.figures import (
     sector_figures,
     swv_figure,
 )
-from swv.models import Gemeente, Indicator, Samenwerkingsverband
+from swv.models import Gemeente, Indicator, Samenwerkingsverband, Sector, Waarde
 from swv.selectors.names import display_names
 from swv.templatetags.nl import bereik, datum, waarde
 
-SECTORS = ("PO", "VO")
 THEME_ORDER = [
     Indicator.Thema.ONDERSTEUNING,
     Indicator.Thema.FINANCIEN,
@@ -128,21 +127,21 @@ def _point_fields(point: Point | None) -> dict:
             "peildatum": None,
             "waarde": None,
             "tekst": "",
-            "status": "niet_geleverd",
+            "status": Waarde.Status.NIET_GELEVERD,
             "ondergrens": None,
             "bovengrens": None,
             "geschat": False,
             "verdeling": "",
             "fictief": False,
         }
-    delivered = point.status == "geleverd" and (point.getal is not None or point.tekst != "")
+    delivered = point.status == Waarde.Status.GELEVERD and (point.getal is not None or point.tekst != "")
     bounds = point.bounds if point.onderdrukt else None
     return {
         "periode": point.periode,
         "peildatum": point.peildatum,
         "waarde": point.getal if delivered else None,
         "tekst": point.tekst if delivered else "",
-        "status": point.status if delivered or point.onderdrukt else "niet_geleverd",
+        "status": point.status if delivered or point.onderdrukt else Waarde.Status.NIET_GELEVERD,
         "ondergrens": bounds[0] if bounds else None,
         "bovengrens": bounds[1] if bounds else None,
         "geschat": point.geschat,
@@ -233,7 +232,7 @@ def value_rows(
     or for the whole country. Empty filters select everything."""
     if niveau not in ("swv", "gemeente", "land"):
         raise UnknownFilter(f"onbekend niveau: {niveau}")
-    if sector and sector not in SECTORS:
+    if sector and sector not in Sector.values:
         raise UnknownFilter(f"onbekende sector: {sector}")
     if periode and not is_period_label(periode):
         raise UnknownFilter(f"ongeldige periode: {periode[:30]} (schrijf 2024-10-01, 2023-2024 of 2023)")
@@ -275,7 +274,7 @@ def value_rows(
     if niveau == "swv":
         lookup = _swv_lookup()
         wanted = {pk for pk, (code, _) in lookup.items() if code in set(swv_codes)} if swv_codes else None
-        for s in [sector] if sector else SECTORS:
+        for s in [sector] if sector else Sector.values:
             add(
                 sector_figures(sector=s),
                 lambda unit: {"swv": lookup[unit][0], "swv_naam": lookup[unit][1]} if unit in lookup else None,

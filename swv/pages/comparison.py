@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from swv.codes import normalize_swv_code
 from swv.figures import PeerGroup, SwvFigure, peer_group
-from swv.models import Indicator, Samenwerkingsverband
+from swv.models import NIET_VAN_TOEPASSING, Indicator, Samenwerkingsverband
 from swv.opendata.tables import THEME_ORDER, swv_figure_list, swv_rows
 from swv.selectors.names import display_name, display_names
 
@@ -128,7 +128,7 @@ def comparison_rows(*, swvs: list[Samenwerkingsverband]) -> list[dict]:
                         "swv": swv.code,
                         "swv_naam": display_name(swv),
                         "sector": swv.sector,
-                        "status": "nvt",
+                        "status": NIET_VAN_TOEPASSING,
                     }
                 )
     return rows

@@ -17,7 +17,6 @@ from swv.models import ImportRun, Samenwerkingsverband, SwvGemeente
 from swv.selectors.indeling import current_indeling
 from swv.selectors.names import display_name
 
-SECTORS = ("PO", "VO")
 # Digits 1-2 of an SWV code: the province (region) block of the regeling.
 PROVINCIES = {
     "20": "Groningen",
@@ -38,11 +37,6 @@ COLOURS = 6  # neighbouring regions get different fill classes (greedy colouring
 
 def swv_url(swv: Samenwerkingsverband) -> str:
     return swv.get_absolute_url()
-
-
-def normalize_sector(raw: str) -> str | None:
-    sector = (raw or "").upper()
-    return sector if sector in SECTORS else None
 
 
 @dataclass

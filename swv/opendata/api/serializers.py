@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from swv.models import Gemeente, Indicator, Samenwerkingsverband
+from swv.models import NIET_VAN_TOEPASSING, Gemeente, Indicator, Samenwerkingsverband, Waarde
 from swv.selectors.indeling import current_indeling
 from swv.selectors.names import display_name
 
@@ -109,7 +109,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
 
 
 # nvt: the figure does not apply to this unit (a PO-only figure for a VO SWV); never 'niet_geleverd'.
-_STATUS = ["geleverd", "niet_geleverd", "onderdrukt", "nvt"]
+_STATUS = [*Waarde.Status.values, NIET_VAN_TOEPASSING]
 
 
 class _ValueFields(serializers.Serializer):

@@ -10,7 +10,7 @@ from rest_framework.decorators import action
 from swv.caching import params as cache_params
 from swv.caching.params import query_params
 from swv.figures import member_codes, peer_group
-from swv.models import Gemeente, Indicator, Samenwerkingsverband
+from swv.models import Gemeente, Indicator, Samenwerkingsverband, Sector
 from swv.opendata import tables
 from swv.opendata.api import serializers
 from swv.selectors.indeling import current_indeling
@@ -44,7 +44,7 @@ class SamenwerkingsverbandViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         queryset = Samenwerkingsverband.objects.order_by("code")
-        sector = _choice(self.request, "sector", tables.SECTORS)
+        sector = _choice(self.request, "sector", tuple(Sector.values))
         return queryset.filter(sector=sector) if sector else queryset
 
     def get_serializer_context(self):
@@ -130,7 +130,7 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         queryset = Indicator.objects.order_by("thema", "volgorde", "code")
         thema = _choice(self.request, "thema", tuple(Indicator.Thema.values))
-        sector = _choice(self.request, "sector", tables.SECTORS)
+        sector = _choice(self.request, "sector", tuple(Sector.values))
         if thema:
             queryset = queryset.filter(thema=thema)
         if sector:

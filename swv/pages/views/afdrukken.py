@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from swv.caching import params
-from swv.codes import SwvCodeConverter
+from swv.converters import SwvCodeConverter
 from swv.models import Samenwerkingsverband
 from swv.selectors.names import display_name
 from swv.templatetags.nl import datum

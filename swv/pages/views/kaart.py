@@ -12,8 +12,9 @@ from django.views.decorators.http import require_safe
 
 from swv.caching import params
 from swv.caching.versions import source_data_version
+from swv.models import Sector
 from swv.selectors.indeling import current_indeling
-from swv.selectors.regions import normalize_sector, sector_geojson, swvs_by_provincie
+from swv.selectors.regions import sector_geojson, swvs_by_provincie
 from swv.selectors.search import search
 
 _GZIP = re.compile(r"\bgzip\b")
@@ -21,7 +22,7 @@ GEOJSON_MAX_AGE = 24 * 3600  # the map page asks for ?v=<data version>, so a new
 
 
 def _sector_or_404(raw: str) -> str:
-    sector = normalize_sector(raw)
+    sector = Sector.parse(raw)
     if sector is None:
         raise Http404("Onbekende sector")
     return sector
@@ -31,7 +32,7 @@ def _sector_or_404(raw: str) -> str:
 @require_safe
 def kaart(request, sector: str | None = None):
     if sector is None:
-        asked = normalize_sector(request.GET.get("sector", ""))
+        asked = Sector.parse(request.GET.get("sector", ""))
         if asked:  # /kaart/?sector=vo (links from other pages) -> the sector's own URL
             return redirect("kaart:sector", sector=asked.lower())
     sector = _sector_or_404(sector or "po")
@@ -73,7 +74,7 @@ def regio_geojson(request, sector: str):
 @require_safe
 def zoeken(request):
     query = request.GET.get("q", "")
-    sector = normalize_sector(request.GET.get("sector", ""))
+    sector = Sector.parse(request.GET.get("sector", ""))
     result = search(query, sector=sector)
     if result.redirect_url:
         return redirect(result.redirect_url)
