@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 DATA_DIR ?= $(if $(wildcard ../shared/data),../shared/data,fixtures/demo)
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/verantwoording
 
-.PHONY: run test install migrate data lint bench clean verify-data
+.PHONY: run test unit install migrate data lint bench clean verify-data
 
 $(VENV)/.installed: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) niet gevonden"; exit 1; }
@@ -35,6 +35,10 @@ test: install
 # site's database (or of a running site: make verify-data API=http://127.0.0.1:8000). Exits 1 on a difference.
 verify-data: install
 	DEBUG=1 $(PY) -m swv.opendata.verify_data --data-dir $(DATA_DIR) $(if $(API),--api $(API),)
+
+# Tests that need neither PostgreSQL nor Redis (parsers, codes, statistics, Markdown, PDF checks): seconds.
+unit: install
+	$(PY) -m pytest tests/unit -q
 
 bench: install
 	command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }

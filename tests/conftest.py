@@ -16,6 +16,8 @@ from urllib.request import urlopen
 import pytest
 from django.core.management import call_command
 
+from swv.caching.versions import source_data_changed
+
 ROOT = Path(__file__).resolve().parent.parent
 # Playwright's sync API runs an event loop in the test thread; Django would then refuse ORM calls made
 # by the test itself (fixtures, assertions) as if they came from async code. They do not.
@@ -51,12 +53,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cached_figures():
+def _fresh_cached_figures(request):
     """Tests change rows inside rolled-back transactions; bumping the data version keeps figures
-    cached by one test from reaching the next."""
-    from swv.caching.versions import source_data_changed
-
-    source_data_changed()
+    cached by one test from reaching the next. Tests without the database (tests/unit) cache nothing."""
+    if request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(request.fixturenames):
+        source_data_changed()
 
 
 def _free_port() -> int:
@@ -164,3 +165,10 @@ def axe_violations(page) -> list:
         page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
     )
     return results.response["violations"]
+
+
+def pytest_collection_modifyitems(items):
+    """A test that reads the open-data files is a real-data test (`-m realdata` / `-m "not realdata"`)."""
+    for item in items:
+        if "real_data_dir" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.realdata)

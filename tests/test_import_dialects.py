@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from swv.codes import normalize_swv_code
 from swv.importing.problems import ImportRefused
 from swv.importing.run import run_import
 from swv.models import ImportRun, Samenwerkingsverband, Vestiging, Waarde
@@ -97,18 +96,6 @@ def test_swv_codes_in_other_spellings_are_read_with_a_notice(real_data_dir, tmp_
     notice = next(n for n in run.meldingen if "schrijfwijze" in n)
     for number, raw, code in changed_rows:
         assert f"{raw!r} als {code} (rij {number}" in notice
-
-
-@pytest.mark.parametrize(
-    "raw", ["PO3009", "PO 30-09", "PO-30-09", "PO 30.09", "P0 3009", "p0-30-09", "SWV PO 30 09", " po3009 "]
-)
-def test_normalize_swv_code_reads_every_spelling(raw):
-    assert normalize_swv_code(raw) == "PO3009"
-
-
-@pytest.mark.parametrize("raw", ["PX3009", "PO300", "O 3009", "PO30099", "3009", "PP3009", "Europoort"])
-def test_normalize_swv_code_refuses_what_is_not_a_code(raw):
-    assert normalize_swv_code(raw) is None
 
 
 def test_template_xlsx_with_title_rows_and_zero_for_o(real_data_dir, tmp_path):

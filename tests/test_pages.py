@@ -235,3 +235,11 @@ def test_totals_are_also_compared_per_pupil(client):
     block = html[html.index('id="cijfer-verzuim_relatief"') :][:3000]
     assert "van het aantal leerplichtige jongeren" in block and "Naar verhouding" in block
     assert "Opgeteld over de gemeenten van dit samenwerkingsverband" in block
+
+
+def test_swv_page_writes_years_values_and_the_spread_in_words(client):
+    html = client.get(Samenwerkingsverband.objects.get(code="PO3009").get_absolute_url()).content.decode()
+    block = html[html.index('id="cijfer-leerlingen_totaal"') :]
+    block = block[: block.index('class="figure"', 10)]
+    assert 'class="trend__period"' in block and 'class="trend__value"' in block
+    assert "De middelste helft van de samenwerkingsverbanden PO zit tussen" in block

@@ -37,14 +37,3 @@ def test_values_crossing_zero_get_a_zero_line():
 @pytest.mark.parametrize("rows", [[("2024", 1.0, 2.0)], [("2023", None, 1.0), ("2024", 1.0, 2.0)]])
 def test_no_chart_for_fewer_than_two_own_values(rows):
     assert line_chart(rows) is None
-
-
-@pytest.mark.django_db
-def test_swv_page_writes_years_values_and_the_spread_in_words(client):
-    from swv.models import Samenwerkingsverband
-
-    html = client.get(Samenwerkingsverband.objects.get(code="PO3009").get_absolute_url()).content.decode()
-    block = html[html.index('id="cijfer-leerlingen_totaal"') :]
-    block = block[: block.index('class="figure"', 10)]
-    assert 'class="trend__period"' in block and 'class="trend__value"' in block
-    assert "De middelste helft van de samenwerkingsverbanden PO zit tussen" in block

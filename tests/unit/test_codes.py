@@ -1,0 +1,60 @@
+"""How the sector writes codes, postcodes, sectors and suppressed counts, read back in one place."""
+
+from decimal import Decimal
+
+import pytest
+
+from swv.codes import SUPPRESSED, gemeente_code, normalize_name, normalize_swv_code, parse_pc4
+from swv.importing.fields import PARSERS
+from swv.models import Sector
+
+
+@pytest.mark.parametrize(
+    "raw", ["PO3009", "PO 30-09", "PO-30-09", "PO 30.09", "P0 3009", "p0-30-09", "SWV PO 30 09", " po3009 "]
+)
+def test_normalize_swv_code_reads_every_spelling(raw):
+    assert normalize_swv_code(raw) == "PO3009"
+
+
+@pytest.mark.parametrize("raw", ["PX3009", "PO300", "O 3009", "PO30099", "3009", "PP3009", "Europoort"])
+def test_normalize_swv_code_refuses_what_is_not_a_code(raw):
+    assert normalize_swv_code(raw) is None
+
+
+@pytest.mark.parametrize(
+    "raw, expected", [("GM0363", "GM0363"), ("0363", "GM0363"), ("363", "GM0363"), ("gm0014", "GM0014")]
+)
+def test_gemeente_code_reads_cbs_codes_with_or_without_prefix(raw, expected):
+    assert gemeente_code(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["GM12345", "Amsterdam", ""])
+def test_gemeente_code_refuses_what_is_not_a_code(raw):
+    assert gemeente_code(raw) is None
+
+
+@pytest.mark.parametrize("raw, expected", [("5504", "5504"), ("5504 AB", "5504"), (" 5504ab ", "5504"), ("550", None)])
+def test_pc4_from_a_postcode(raw, expected):
+    assert parse_pc4(raw) == expected
+
+
+def test_place_names_compare_without_accents_case_hyphens_or_suffix():
+    assert normalize_name("Súdwest-Fryslân") == normalize_name("sudwest fryslan")
+    assert normalize_name("Bergen (L.)") == "bergen"
+    assert normalize_name("Bergen (L.)", keep_suffix=True) != normalize_name("Bergen (NH.)", keep_suffix=True)
+
+
+@pytest.mark.parametrize(
+    "raw, expected", [("po", "PO"), ("VO", "VO"), (" vo ", "VO"), ("mbo", None), ("", None), (None, None)]
+)
+def test_sector_from_a_url_or_query(raw, expected):
+    assert Sector.parse(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["<5", "< 5", "1-4"])
+def test_a_count_published_as_less_than_five_stays_suppressed(raw):
+    assert PARSERS["count"](raw) is SUPPRESSED
+
+
+def test_dutch_numbers_are_read_as_written():
+    assert PARSERS["decimal"]("1.234,5") == Decimal("1234.5")
