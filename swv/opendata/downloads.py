@@ -10,7 +10,6 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonRespo
 from django.shortcuts import get_object_or_404
 
 from swv.caching import params
-from swv.codes import normalize_swv_code
 from swv.models import Indicator, Samenwerkingsverband, Sector
 from swv.opendata import tables
 from swv.selectors.names import display_name
@@ -129,14 +128,7 @@ def indicator_table(request, code: str, fmt: str):
 )
 def waarden_table(request, fmt: str):
     try:
-        rows = tables.value_rows(
-            niveau=request.GET.get("niveau") or "swv",
-            sector=(request.GET.get("sector") or "").upper() or None,
-            swv_codes=[c for c in map(normalize_swv_code, request.GET.getlist("swv")) if c],
-            gemeente_codes=request.GET.getlist("gemeente"),
-            indicator_codes=request.GET.getlist("indicator"),
-            periode=request.GET.get("periode") or None,
-        )
+        rows = tables.value_rows(**tables.value_filters(request.GET))
     except tables.UnknownFilter as error:
         return HttpResponseBadRequest(str(error))
     return table_response(

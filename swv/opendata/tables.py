@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 
 from landelijk.selectors import landelijk_context
+from swv.codes import gemeente_code, normalize_swv_code
 from swv.figures import (
     Aggregate,
     Figures,
@@ -106,6 +107,27 @@ COLUMNS_AGGREGATEN = [
 
 class UnknownFilter(ValueError):
     """A filter value that names nothing (an unknown sector or niveau); the caller says so to the user."""
+
+
+def value_filters(params) -> dict:
+    """The filters of /downloads/waarden.* and /api/v1/waarden/ from a query, read the same way for both:
+    codes in any spelling the sector writes them; one that is no code is refused, never silently dropped
+    (which would widen the selection to everything)."""
+    codes = {}
+    for name, normalise in (("swv", normalize_swv_code), ("gemeente", gemeente_code)):
+        raw_codes = [raw for raw in params.getlist(name) if raw.strip()]
+        codes[name] = [normalise(raw) for raw in raw_codes]
+        wrong = [raw for raw, code in zip(raw_codes, codes[name], strict=True) if code is None]
+        if wrong:
+            raise UnknownFilter(f"onbekende code bij {name}: {wrong[0][:30]}")
+    return {
+        "niveau": params.get("niveau") or "swv",
+        "sector": (params.get("sector") or "").upper() or None,
+        "swv_codes": codes["swv"],
+        "gemeente_codes": codes["gemeente"],
+        "indicator_codes": params.getlist("indicator"),
+        "periode": params.get("periode") or None,
+    }
 
 
 def _indicator_fields(indicator: Indicator) -> dict:

@@ -178,16 +178,8 @@ class WaardenViewSet(viewsets.GenericViewSet):
         responses=serializers.WaardeSerializer(many=True),
     )
     def list(self, request, *args, **kwargs):
-        params = request.query_params
         try:
-            rows = tables.value_rows(
-                niveau=params.get("niveau") or "swv",
-                sector=(params.get("sector") or "").upper() or None,
-                swv_codes=[c.upper() for c in params.getlist("swv")],
-                gemeente_codes=[c.upper() for c in params.getlist("gemeente")],
-                indicator_codes=params.getlist("indicator"),
-                periode=params.get("periode") or None,
-            )
+            rows = tables.value_rows(**tables.value_filters(request.query_params))
         except tables.UnknownFilter as error:
             raise exceptions.ValidationError({"detail": str(error)}) from None
         page = self.paginate_queryset(rows)
