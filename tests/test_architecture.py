@@ -71,3 +71,11 @@ def test_templates_link_to_the_site_through_url_names():
         if hand_written.search(line)
     ]
     assert found == []
+
+
+def test_the_seams_type_check():
+    """mypy with django-stubs on the importer framework's core, the figures API and table sync (pyproject)."""
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "mypy")], cwd=ROOT, capture_output=True, text=True, env=os.environ
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -3,8 +3,9 @@ and count what changed."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import connection, models
 
@@ -43,11 +44,11 @@ class Changes:
 def sync_rows(
     model: type[models.Model],
     *,
-    existing: dict[Hashable, models.Model],
-    desired: dict[Hashable, dict],
+    existing: Mapping[Any, models.Model],
+    desired: Mapping[Any, dict],
     delete_missing: bool = True,
     stamp: dict | None = None,
-    unit_of: Callable[[Hashable], str] | None = None,
+    unit_of: Callable[[Any], str | tuple[str, ...]] | None = None,
 ) -> Changes:
     """`existing` and `desired` are keyed alike; desired values use attribute names (e.g. `swv_id`).
 
@@ -57,7 +58,9 @@ def sync_rows(
     """
     stamp = stamp or {}
     changes = Changes()
-    to_create, to_update, fields = [], [], set()
+    to_create: list[dict] = []
+    to_update: list[models.Model] = []
+    fields: set[str] = set()
     for key, values in desired.items():
         obj = existing.get(key)
         if obj is None:
@@ -83,7 +86,7 @@ def sync_rows(
         for key in stale_keys:
             changes.count(unit_of(key), 2)
     for start in range(0, len(stale), BATCH):
-        model.objects.filter(pk__in=stale[start : start + BATCH]).delete()
+        model._default_manager.filter(pk__in=stale[start : start + BATCH]).delete()
     changes.created, changes.updated, changes.deleted = len(to_create), len(to_update), len(stale)
     return changes
 
@@ -125,9 +128,9 @@ def _insert(model, rows: list[dict]) -> None:
             f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN"
         ) as copy:
             columns_in_order = [(f.attname, defaults[f.attname]) for f in fields]
-            json_columns = [i for i, p in enumerate(prepare) if p]
+            json_columns = [(i, p) for i, p in enumerate(prepare) if p is not None]
             for row in rows:
                 values = [row.get(name, default) for name, default in columns_in_order]
-                for i in json_columns:
-                    values[i] = prepare[i](values[i], connection)
+                for i, prepared in json_columns:
+                    values[i] = prepared(values[i], connection)
                 copy.write_row(values)
