@@ -1,12 +1,16 @@
 """Reads for the public pages (published toelichting per theme, documents) and the staff start page."""
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.safestring import SafeString
 
+from swv.models import Samenwerkingsverband
+from swv.selectors.names import display_name
 from uploads.markdown import render_markdown
-from uploads.models import Document, DocumentSoort, Toelichting, ZelfgerapporteerdCijfer
+from uploads.models import Document, DocumentSoort, Thema, Toelichting, ZelfgerapporteerdCijfer
 
 
 def published_toelichtingen(*, swv) -> dict[str, SafeString]:
@@ -98,14 +102,6 @@ REQUIRED_DOCUMENTS = ("ondersteuningsplan", "jaarplan", "jaarverslag", "inspecti
 
 def staff_overview(*, user) -> list[SwvOverzicht]:
     """Per SWV the user is linked to: each theme's toelichting and each document type, with its status."""
-    from urllib.parse import urlencode
-
-    from django.urls import reverse
-
-    from swv.models import Samenwerkingsverband
-    from swv.selectors.names import display_name
-    from uploads.models import Document, DocumentSoort, Thema
-
     swvs = list(Samenwerkingsverband.objects.filter(medewerkers__user=user).distinct().order_by("code"))
     texts = {(t.swv_id, t.thema): t for t in Toelichting.objects.filter(swv__in=swvs)}
     documents: dict[tuple[int, str], list] = {}

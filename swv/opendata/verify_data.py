@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import re
 import sys
 import unicodedata
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.request import urlopen
 
+import django
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -323,12 +325,9 @@ def verify(data_dir: Path, api: Api, out=sys.stdout) -> bool:
 
 
 def _in_process_api() -> Api:
-    import os
-
-    import django
-
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "verantwoording.settings")
     django.setup()
+    # The test client reads the settings as it is imported: only after django.setup() above.
     from django.test import Client
 
     client = Client()
