@@ -5,7 +5,16 @@ from dataclasses import dataclass, field
 
 from django.http import Http404
 
-from swv.figures import Aggregate, Point, box_plot, line_chart, national_figures, period_short, sector_figures
+from swv.figures import (
+    Aggregate,
+    Point,
+    box_plot,
+    line_chart,
+    national_figures,
+    period_short,
+    sector_figures,
+    status_of,
+)
 from swv.models import Indicator, Samenwerkingsverband, Sector, Waarde
 from swv.selectors.names import display_names
 from swv.templatetags.nl import waarde
@@ -24,11 +33,7 @@ class Row:
 
     @property
     def status(self) -> str:
-        if self.point is None:
-            return Waarde.Status.NIET_GELEVERD
-        if self.point.onderdrukt:
-            return Waarde.Status.ONDERDRUKT
-        return Waarde.Status.GELEVERD if self.point.geleverd else Waarde.Status.NIET_GELEVERD
+        return status_of(self.point)
 
     @property
     def value(self):

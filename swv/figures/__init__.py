@@ -28,6 +28,7 @@ from swv.figures.series import (
     national_figures,
     noemer_words,
     sector_figures,
+    status_of,
 )
 from swv.figures.statistics import Aggregate, Position, Spread, aggregate, position, spread
 
@@ -59,6 +60,7 @@ __all__ = [
     "position",
     "sector_figures",
     "spread",
+    "status_of",
     "swv_figure",
     "swv_figures_by_topic",
 ]

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from swv.figures.charts import box_plot, line_chart
-from swv.figures.series import Figures, Point, Series, current_shares, noemer_words
+from swv.figures.series import Figures, Point, Series, current_shares, noemer_words, status_of
 from swv.figures.statistics import Aggregate, Position, position
 from swv.models import Indicator, Waarde
 
@@ -46,11 +46,7 @@ class SwvFigure:
 
     @property
     def status(self) -> str:
-        if self.point is None:
-            return Waarde.Status.NIET_GELEVERD
-        if self.point.onderdrukt:
-            return Waarde.Status.ONDERDRUKT
-        return Waarde.Status.GELEVERD if self.point.geleverd else Waarde.Status.NIET_GELEVERD
+        return status_of(self.point)
 
     @property
     def value(self):

@@ -83,6 +83,15 @@ class Point:
         return self.gemeenten - self.gemeenten_geleverd - self.gemeenten_onderdrukt
 
 
+def status_of(point: Point | None) -> str:
+    """A value's status on the pages and in the open data: delivered, suppressed (<5) or not delivered."""
+    if point is None:
+        return Waarde.Status.NIET_GELEVERD
+    if point.onderdrukt:
+        return Waarde.Status.ONDERDRUKT
+    return Waarde.Status.GELEVERD if point.geleverd else Waarde.Status.NIET_GELEVERD
+
+
 @dataclass
 class Series:
     """One indicator over a set of units: every unit's points and the aggregate per period."""
