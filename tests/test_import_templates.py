@@ -101,11 +101,16 @@ def test_gemeente_figures_accept_codes_and_old_names(real_data_dir, tmp_path):
     )
 
 
-def test_split_gemeente_name_is_refused(real_data_dir, tmp_path):
-    path = _write(tmp_path, "jeugdzorg.csv", "gemeente;jaar;jongeren_tot_18\nHaaren;2019;3000\n")
+def test_split_gemeente_name_is_refused_after_the_split(real_data_dir, tmp_path):
+    """Haaren was split over four gemeenten in 2021: a figure for 2022 cannot be placed; one for 2019 is
+    Haaren's own (it existed then)."""
+    path = _write(tmp_path, "jeugdzorg.csv", "gemeente;jaar;jongeren_tot_18\nHaaren;2022;3000\n")
     with pytest.raises(ImportRefused) as refused:
         run_import(source_key="jeugdzorg", path=path, progress=False)
     assert "opgesplitst" in str(refused.value)
+    path = _write(tmp_path, "jeugdzorg-2019.csv", "gemeente;jaar;jongeren_tot_18\nHaaren;2019;3000\n")
+    run_import(source_key="jeugdzorg", path=path, progress=False)
+    assert Waarde.objects.get(gemeente__naam="Haaren", periode="2019").getal == 3000
 
 
 def test_same_template_file_twice_changes_nothing(real_data_dir, tmp_path):

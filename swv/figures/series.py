@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from swv.caching.versions import derived
 from swv.figures.statistics import Aggregate, Position, aggregate, position
-from swv.models import Gemeente, Indicator, Samenwerkingsverband, SwvGemeente, Vestiging, Waarde
+from swv.models import Gemeente, Herindeling, Indicator, Samenwerkingsverband, SwvGemeente, Vestiging, Waarde
 from swv.selectors.indeling import current_indeling
 
 GELEVERD = Waarde.Status.GELEVERD
@@ -341,6 +341,51 @@ def apportion_shares(sector: str, partial: set[tuple[int, int]]) -> dict[tuple[i
     return {link: (counts[link] / totals[link[1]] if totals[link[1]] else None) for link in partial}
 
 
+def _whole_successors() -> dict[int, int]:
+    """Dissolved gemeente id -> today's gemeente it went to as a whole (not for a split gemeente)."""
+    steps: dict[int, list[tuple[int, bool]]] = defaultdict(list)
+    for old, new, deels in Herindeling.objects.values_list("oud_id", "nieuw_id", "deels"):
+        steps[old].append((new, deels))
+    result = {}
+    for old in steps:
+        current, seen = old, set()
+        while current in steps and current not in seen:
+            seen.add(current)
+            if len(steps[current]) != 1 or steps[current][0][1]:
+                current = None
+                break
+            current = steps[current][0][0]
+        if current is not None and current != old:
+            result[old] = current
+    return result
+
+
+def _combined(parts: list[Point]) -> Point:
+    """The former gemeenten of one of today's gemeenten in one period, as one value (their sum)."""
+    bounds = [p.bounds for p in parts]
+    first = parts[0]
+    common = {
+        "periode": first.periode,
+        "peildatum": first.peildatum,
+        "tekst": "",
+        "fictief": any(p.fictief for p in parts),
+    }
+    if any(b is None for b in bounds):
+        delivered = [p.getal for p in parts if p.geleverd and p.getal is not None]
+        if not delivered:
+            return Point(getal=None, status=NIET_GELEVERD, **common)
+        return Point(getal=sum(delivered), status=GELEVERD, **common)
+    if any(p.onderdrukt for p in parts):
+        return Point(
+            getal=None,
+            status=ONDERDRUKT,
+            ondergrens=sum(b[0] for b in bounds),
+            bovengrens=sum(b[1] for b in bounds),
+            **common,
+        )
+    return Point(getal=sum(p.getal for p in parts), status=GELEVERD, **common)
+
+
 def _roll_up(indicators: list[Indicator], sector: str, points) -> None:
     """Sum gemeente values over each SWV's gemeenten in the current indeling, counting what is missing;
     a gemeente only partly in the region counts for its share (marked 'geschat')."""
@@ -357,10 +402,18 @@ def _roll_up(indicators: list[Indicator], sector: str, points) -> None:
     values: dict[tuple[int, str], dict[int, Point]] = defaultdict(dict)
     dates: dict[tuple[int, str], dt.date] = {}
     rows = Waarde.objects.filter(indicator_id__in=by_id, gemeente__isnull=False).order_by()
+    successor = _whole_successors()
+    merged: dict[tuple[int, str], dict[int, list[Point]]] = defaultdict(lambda: defaultdict(list))
     for row in rows.values_list("gemeente_id", *_VALUE_FIELDS):
         key = (row[1], row[2])
-        values[key][row[0]] = _point(row)
         dates[key] = row[3]
+        if row[0] in successor:  # a dissolved gemeente's own years count for today's gemeente
+            merged[key][successor[row[0]]].append(_point(row))
+        else:
+            values[key][row[0]] = _point(row)
+    for key, per_successor in merged.items():
+        for gemeente_id, parts in per_successor.items():
+            values[key].setdefault(gemeente_id, _combined(parts))
     for (indicator_id, periode), per_gemeente in values.items():
         code = by_id[indicator_id].code
         for swv_id, gemeenten in members.items():

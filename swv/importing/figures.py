@@ -150,6 +150,13 @@ class FigureSource(Source):
             found = {}
             for row in rows:
                 raw = row[self.subject_column]
+                # A name resolves as of the figure's period: a gemeente that still existed then keeps
+                # its own value for its own years (Bussum 2014-2015), a later use means its successor.
+                named = resolver.find(raw)
+                _periode, peildatum = period_of(row[self.period_column], self.period_kind)
+                if named is not None and named.geldig_tot is not None and named.geldig_tot >= peildatum:
+                    found[row.number] = named
+                    continue
                 resolution = resolver.resolve(raw)
                 if resolution.gemeente is None:
                     collector.add(row.number, self.subject_column, f"onbekende gemeente {raw!r}")
