@@ -295,6 +295,13 @@ def test_403_is_dutch_in_the_site_layout(client, personas):
     assert "Geen toegang" in body
 
 
+def test_csrf_failure_is_dutch(personas):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(personas["staff_a"])
+    body = assert_dutch_page_in_layout(client.post("/klopt-dit-niet/", {"omschrijving": "x"}), 403)
+    assert "formulier is verlopen" in body
+
+
 def test_djangos_own_400s_are_dutch():
     """Django's own 400s (here a forged Host) show the Dutch page too, without their English message."""
     body = assert_dutch_page_in_layout(Client().get("/", HTTP_HOST="evil.example"), 400)

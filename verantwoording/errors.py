@@ -78,6 +78,16 @@ def page_not_found(request, exception=None):
     return error_page(request, 404)
 
 
+def csrf_failure(request, reason=""):
+    """A form posted without (or with an outdated) CSRF token: what to do, in Dutch, instead of Django's page."""
+    return error_page(
+        request,
+        403,
+        "Het formulier is verlopen of kwam niet van deze site. Laad de pagina opnieuw en probeer het nog eens "
+        "(cookies moeten aan staan).",
+    )
+
+
 def too_many_requests(request, message: str | None = None):
     return error_page(request, 429, message)
 

@@ -163,6 +163,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "verantwoording.errors.csrf_failure"  # Dutch, in the site's layout
 
 # Content Security Policy (verantwoording.security): 'self' only, data: images, the map tiles host.
 MAP_TILES_URL = env_str("MAP_TILES_URL", "")
