@@ -8,5 +8,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("landelijk/", views.index, name="index"),
     path("cijfers/", views.cijfers, name="cijfers"),
+    path("begrippen/", views.begrippen_view, name="begrippen"),
     path("cijfers/<slug:code>/", views.cijfer, name="cijfer"),
 ]

@@ -33,3 +33,10 @@ def cijfer(request, code: str):
         version = source_data_version()
         context["geojson_url"] = f"{reverse('kaart:geojson', args=[page.sector.lower()])}?v={version}"
     return render(request, "landelijk/cijfer.html", context)
+
+
+@params.query_params()
+def begrippen_view(request):
+    from landelijk.begrippen import begrippen
+
+    return render(request, "landelijk/begrippen.html", {"begrippen": begrippen()})

@@ -65,3 +65,17 @@ def test_a_national_figure_page_has_its_series_and_no_map(page):
     assert page.locator("#cijferkaart").count() == 0
     assert page.get_by_role("heading", name="Ontwikkeling").count() <= 1
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("width", [390, 1440])
+@pytest.mark.parametrize("path", ["/begrippen/", "/cijfers/", "/cijfers/leerlingen_totaal/?sector=vo"])
+def test_glossary_and_figure_pages_are_accessible(browser, site_url, width, path):
+    context = browser.new_context(base_url=site_url, locale="nl-NL", viewport={"width": width, "height": 844})
+    page = context.new_page()
+    try:
+        assert page.goto(path).status == 200
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert axe_violations(page) == []
+    finally:
+        context.close()
