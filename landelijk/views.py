@@ -1,6 +1,7 @@
 from django.shortcuts import render
 from django.urls import reverse
 
+from landelijk.begrippen import begrippen
 from landelijk.cijfer import indicator_page
 from landelijk.home import home_context
 from landelijk.selectors import landelijk_context
@@ -37,6 +38,4 @@ def cijfer(request, code: str):
 
 @params.query_params()
 def begrippen_view(request):
-    from landelijk.begrippen import begrippen
-
     return render(request, "landelijk/begrippen.html", {"begrippen": begrippen()})

@@ -2,13 +2,11 @@ from django.contrib import admin
 from django.urls import include, path
 
 from swv.pages.views import beheer
-from uploads import beheer as uploads_beheer
 
 urlpatterns = [
     path("beheer/bronnen/", beheer.sjablonen, name="beheer-sjablonen"),
     path("beheer/bronnen/<slug:key>.<str:fmt>", beheer.sjabloon, name="beheer-sjabloon"),
-    path("beheer/mijn-samenwerkingsverband/", uploads_beheer.start, name="beheer-mijn-swv"),
-    path("beheer/toelichting-voorbeeld/", uploads_beheer.preview, name="beheer-toelichting-voorbeeld"),
+    path("beheer/", include("uploads.urls_beheer")),  # the staff start page and the editor's preview
     path("beheer/", admin.site.urls),
     path("", include("landelijk.urls")),
     path("api/", include("swv.opendata.api.urls")),
