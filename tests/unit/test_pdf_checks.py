@@ -1,5 +1,7 @@
 """PDFs are checked by parsing: a corpus of crafted documents with active or embedded content is refused,
-each one's harmless twin passes, and the messages say what was found (real PDFs: tests/test_pdf_validation.py)."""
+each one's harmless twin passes, and the messages say what was found.
+
+Real PDFs: tests/uploads/test_pdf_validation.py."""
 
 import pytest
 from django.core.exceptions import ValidationError

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from swv.models import Samenwerkingsverband
-from tests.test_downloads import figure_value, read_csv, text
+from tests.opendata.test_downloads import figure_value, read_csv, text
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ import pytest
 from swv.models import Indicator, Samenwerkingsverband, Waarde
 from swv.templatetags.nl import bereik
 from swv.templatetags.nl import waarde as format_waarde
-from tests.test_pages import _figure_value, _text
+from tests.pages.test_pages import _figure_value, _text
 
 pytestmark = pytest.mark.django_db
 

@@ -185,7 +185,7 @@ def test_toelichting_preview(client, personas, persona, swv_a, toelichting_a):
 @pytest.mark.parametrize("persona", ALL)
 def test_toelichting_publish_action(client, personas, persona, toelichting_a):
     client_for(client, personas[persona])
-    # Confirmed per item at the version shown (tests/test_withdrawal_and_locking.py checks the confirmation).
+    # Confirmed per item at the version shown (tests/uploads/test_withdrawal_and_locking.py checks the confirmation).
     response = client.post(
         TOELICHTING_URL,
         {

@@ -62,7 +62,7 @@ def test_swv_page_says_which_peer_group_and_why_and_shows_its_average(client):
     import re
 
     from swv.templatetags.nl import waarde
-    from tests.test_pages import _text
+    from tests.pages.test_pages import _text
 
     swv = Samenwerkingsverband.objects.get(code="PO3009")
     group = peer_group(swv=swv)

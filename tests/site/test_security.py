@@ -14,7 +14,7 @@ from tests.staff_fixtures import *  # noqa: F403 (fixtures)
 from tests.staff_fixtures import PASSWORD, client_for, pdf_upload
 from verantwoording.security import build_policy, tiles_source
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def production_env(**extra) -> dict:

@@ -7,8 +7,8 @@ import uuid
 
 import pytest
 
+from tests.browser.test_browser_staff import _create_world, _remove_world, in_thread, log_in
 from tests.conftest import axe_violations
-from tests.test_browser_staff import _create_world, _remove_world, in_thread, log_in
 
 pytestmark = pytest.mark.browser
 

@@ -3,8 +3,8 @@ nothing that scrolls the page sideways."""
 
 import pytest
 
+from tests.browser.test_browser_search import _in_thread
 from tests.conftest import axe_violations
-from tests.test_browser_search import _in_thread
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}

@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from swv.models import ImportRun, Samenwerkingsverband, Waarde
 from tests.helpers import snapshot
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db
 
 

@@ -6,7 +6,7 @@ import yaml
 from swv.models import Gemeente, Indicator, Samenwerkingsverband
 from swv.templatetags.nl import bereik
 from swv.templatetags.nl import waarde as format_waarde
-from tests.test_downloads import figure_value, sample_swvs, text
+from tests.opendata.test_downloads import figure_value, sample_swvs, text
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import grimp
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("swv", "landelijk", "uploads", "verantwoording")
 MAX_IMPORTS_IN_FUNCTIONS = 5
 
