@@ -9,6 +9,9 @@ os.environ.setdefault("ALLOWED_HOSTS", "localhost,127.0.0.1,testserver")
 # Redis as in production; a prefix per test session (inherited by the test server process) keeps
 # parallel sessions and earlier runs from sharing cached pages.
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
+# A busy test machine can take longer than production's 0.1 s for a command; the Redis fault test sets
+# 0.1 for the server it starts.
+os.environ.setdefault("REDIS_TIMEOUT", "1")
 os.environ.setdefault("CACHE_KEY_PREFIX", f"test-{uuid.uuid4().hex[:12]}")
 
 from verantwoording.env import env_bool  # noqa: E402

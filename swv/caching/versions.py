@@ -33,6 +33,7 @@ from swv.caching import pool
 logger = logging.getLogger(__name__)
 VERSION_KEY = "site-data-version"
 SOURCE_VERSION_KEY = "site-source-data-version"
+_lost: set[str] = set()  # versions this process set while Redis was away
 _seen_outages: dict[int, int] = {}  # per breaker: the recoveries this process has acted on
 # The versions this process last read or set, used while Redis cannot be reached: what this process has
 # computed for them (figures in memory) stays usable, and its own changes still take effect here.
@@ -108,6 +109,7 @@ def _set(*keys: str) -> None:
     _known.update(dict.fromkeys(keys, version))
     cache.set_many(dict.fromkeys(keys, version))
     if redis_failing():
+        _lost.update(keys)
         logger.error(
             "Redis unreachable: %s not renewed. Pages are renewed when Redis is back; figures computed from "
             "the imported data only at the next import (or manage.py demo_figures / import_data).",
@@ -141,4 +143,9 @@ def _after_outage() -> None:
     breaker = pool.breaker_of(cache)
     if breaker is not None and breaker.recoveries != _seen_outages.get(id(breaker), 0):
         _seen_outages[id(breaker)] = breaker.recoveries
-        _set(VERSION_KEY)
+        # This process's versions that Redis missed go there now (what it computed under them stays
+        # right); the page version is new anyway, since another server's publish may have been lost too.
+        lost = {key: _known[key] for key in _lost if key in _known}
+        _lost.clear()
+        _known[VERSION_KEY] = _new_version()
+        cache.set_many({**lost, VERSION_KEY: _known[VERSION_KEY]})

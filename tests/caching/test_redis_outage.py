@@ -101,7 +101,7 @@ def own_redis():
 
 @pytest.fixture(scope="module")
 def site(own_redis, django_db_setup, django_db_blocker):
-    url, process = start_site(REDIS_URL=own_redis.url, PAGE_CACHE="1")
+    url, process = start_site(REDIS_URL=own_redis.url, PAGE_CACHE="1", REDIS_TIMEOUT="0.1")
     yield url
     process.terminate()
     process.wait(10)
