@@ -3,7 +3,10 @@ SHELL := /bin/bash
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
-DATA_DIR ?= $(if $(wildcard ../shared/data),../shared/data,fixtures/demo)
+# The open data: DATA_DIR, else ../shared/data (with ../shared/data-new), else the repository's own copy.
+DATA_DIR ?= $(if $(wildcard ../shared/data),../shared/data,fixtures/opendata)
+# The second open-data folder goes with ../shared/data only (a DATA_DIR of your own comes without it).
+DATA_NEW_DIR ?= $(if $(filter file,$(origin DATA_DIR)),$(wildcard ../shared/data-new),)
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/verantwoording
 
 .PHONY: run test unit install migrate data lint bench clean verify-data
@@ -21,7 +24,7 @@ migrate: install
 	DEBUG=1 $(PY) manage.py migrate --noinput
 
 data: migrate
-	DEBUG=1 $(PY) manage.py load_all $(DATA_DIR)
+	DEBUG=1 $(PY) manage.py load_all $(DATA_DIR) $(DATA_NEW_DIR)
 	DEBUG=1 $(PY) manage.py demo_figures
 
 run: data
@@ -29,12 +32,12 @@ run: data
 
 test: install
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} DATA_DIR=$${DATA_DIR:-$(DATA_DIR)} \
-		$(PY) -m pytest $(PYTEST_ARGS)
+		DATA_NEW_DIR=$${DATA_NEW_DIR:-$(DATA_NEW_DIR)} $(PY) -m pytest $(PYTEST_ARGS)
 
 # Recompute every figure the open data determines from the raw files and compare it with the API of the
 # site's database (or of a running site: make verify-data API=http://127.0.0.1:8000). Exits 1 on a difference.
 verify-data: install
-	DEBUG=1 $(PY) -m swv.opendata.verify_data --data-dir $(DATA_DIR) $(if $(API),--api $(API),)
+	DEBUG=1 $(PY) -m swv.opendata.verify_data --data-dir $(DATA_DIR) $(DATA_NEW_DIR) $(if $(API),--api $(API),)
 
 # Tests that need neither PostgreSQL nor Redis (parsers, codes, statistics, Markdown, PDF checks): seconds.
 unit: install

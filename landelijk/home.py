@@ -1,12 +1,15 @@
 """The home page: how many SWV's there are, and passend onderwijs within the wider funding of education."""
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count
 
-from swv.figures import Point, national_figures
+from swv.figures import Aggregate, Point, bar_series, national_figures, sector_figures
 from swv.models import Indicator, Samenwerkingsverband
 from swv.selectors.coverage_map import coverage_map
+
+PASSEND = "bekostiging_passend_onderwijs"
 
 
 @dataclass(frozen=True)
@@ -19,21 +22,31 @@ class FundingRow:
 
 
 def funding_picture() -> dict:
-    """Latest national budgets side by side (indicators of theme 'context', niveau 'land')."""
+    """Latest national budgets side by side (indicators of theme 'context', niveau 'land').
+
+    Shares are taken among the budgets of one year only (the passend-onderwijs budget's, else the most
+    common); a budget of another period is shown with its own period and left out of the shares.
+    """
     figures = national_figures()
     rows = [(s.indicator, s.current.get(0)) for s in figures.for_theme(Indicator.Thema.CONTEXT)]
-    amounts = [p.getal for _, p in rows if p is not None and p.geleverd and p.getal]
-    total, largest = sum(amounts), max(amounts, default=0)
+    delivered = [(i, p) for i, p in rows if p is not None and p.geleverd and p.getal]
+    reference = next((p for i, p in delivered if i.code == PASSEND), None)
+    if reference is None and delivered:
+        common = Counter(p.periode for _, p in delivered).most_common(1)[0][0]
+        reference = next(p for _, p in delivered if p.periode == common)
+    same = [p.getal for _, p in delivered if p.periode == reference.periode] if reference else []
+    total, largest = sum(same), max((p.getal for _, p in delivered), default=0)
     result = []
     for indicator, point in rows:
         amount = point.getal if point is not None and point.geleverd and point.getal else None
+        comparable = amount is not None and point.periode == reference.periode
         result.append(
             FundingRow(
                 indicator=indicator,
                 point=point,
-                aandeel=100 * amount / total if amount and total else None,
+                aandeel=100 * amount / total if comparable and total else None,
                 breedte=round(100 * amount / largest, 1) if amount and largest else 0,
-                passend_onderwijs=indicator.code == "bekostiging_passend_onderwijs",
+                passend_onderwijs=indicator.code == PASSEND,
             )
         )
     passend = next((r for r in result if r.passend_onderwijs), None)
@@ -42,7 +55,8 @@ def funding_picture() -> dict:
         "totaal": total or None,
         "passend": passend,
         "fictief": any(r.point.fictief for r in result if r.point),
-        "periode": next((r.point for r in result if r.point), None),
+        "periode": reference,
+        "andere_periode": any(r.point and r.point.geleverd and r.aandeel is None for r in result),
     }
 
 
@@ -52,6 +66,65 @@ def home_context() -> dict:
         "aantal_po": counts.get("PO", 0),
         "aantal_vo": counts.get("VO", 0),
         "bekostiging": funding_picture(),
+        "kerncijfers": key_figures(),
         "kaart_po": coverage_map(sector="PO"),
         "kaart_vo": coverage_map(sector="VO"),
     }
+
+
+# The figures the home page leads with: real where a public source exists (pupils, participation, vsv,
+# reserves), each with its sector, period, source and a bar per period.
+KEY_FIGURES = (
+    ("PO", "leerlingen_totaal"),
+    ("PO", "deelname_sbo"),
+    ("PO", "deelname_so"),
+    ("VO", "leerlingen_totaal"),
+    ("VO", "deelname_pro"),
+    ("VO", "deelname_vso"),
+    ("VO", "vsv_percentage"),
+    ("PO", "reserves"),
+)
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    indicator: Indicator
+    sector: str
+    aggregate: Aggregate
+    point: Point
+    fictief: bool
+    history: list[tuple[Point, float | None]]
+    chart: dict | None
+
+
+def key_figures() -> list[KeyFigure]:
+    """The national value of each key figure in its latest period, with its earlier periods."""
+    result = []
+    for sector, code in KEY_FIGURES:
+        series = sector_figures(sector=sector).series.get(code)
+        if series is None or series.current_aggregate is None or series.current_aggregate.waarde is None:
+            continue
+        history = []
+        for periode, _date in series.periods:
+            point = next(p for pts in series.per_unit.values() for p in pts if p.periode == periode)
+            history.append((point, series.aggregates[periode].waarde))
+        latest = history[-1][0]
+        result.append(
+            KeyFigure(
+                indicator=series.indicator,
+                sector=sector,
+                aggregate=series.current_aggregate,
+                point=latest,
+                fictief=any(p.fictief for p in series.current.values()),
+                history=history,
+                chart=bar_series([(axis_label(p, series.indicator.periode_soort), v) for p, v in history]),
+            )
+        )
+    return result
+
+
+def axis_label(point: Point, soort: str) -> str:
+    """A period as short as an axis needs: '2019' (teldatum 1 oktober 2019), '2014/15' (schooljaar)."""
+    if soort == "schooljaar":
+        return f"{point.periode[:4]}/{point.periode[7:9]}"
+    return str(point.peildatum.year) if soort in ("teldatum", "peildatum") else point.periode[:4]

@@ -5,7 +5,17 @@ from dataclasses import dataclass, field
 from django.utils.safestring import SafeString
 
 from landelijk.models import ThemaContext
-from swv.figures import THEMES, Aggregate, Point, Series, box_plot, gemeente_figures, noemer_words, sector_figures
+from swv.figures import (
+    THEMES,
+    Aggregate,
+    Point,
+    Series,
+    box_plot,
+    gemeente_figures,
+    national_figures,
+    noemer_words,
+    sector_figures,
+)
 from swv.models import Indicator, Sector
 from uploads.markdown import render_markdown
 
@@ -32,6 +42,7 @@ class NationalFigure:
     indicator: Indicator
     cells: list[Cell]
     noemer_label: str = ""
+    landelijk: bool = False  # a national series (one value per period for the whole country)
 
     @property
     def fictief(self) -> bool:
@@ -90,16 +101,28 @@ def landelijk_context(*, sector: str | None) -> dict:
     for s in sectors:
         for series in per_sector[s].series.values():
             indicators.setdefault(series.indicator.code, series.indicator)
+    # National series (e.g. the leerplichttelling) sit in their theme next to the sector figures.
+    national = national_figures()
+    for series in national.series.values():
+        if series.indicator.thema != Indicator.Thema.CONTEXT:
+            indicators.setdefault(series.indicator.code, series.indicator)
     contexts = dict(ThemaContext.objects.values_list("thema", "tekst"))
     themes = []
     for key, titel in THEMES:
         topics: dict[str, list[NationalFigure]] = {}
         for indicator in sorted(indicators.values(), key=lambda i: i.volgorde):
-            if indicator.thema == key:
+            if indicator.thema == key and indicator.niveau == Indicator.Niveau.LAND:
+                cell = _cell(national.series.get(indicator.code), kop="Nederland", eenheden="landelijk")
+                figure = NationalFigure(indicator=indicator, cells=[cell], landelijk=True)
+                topics.setdefault(indicator.onderwerp, []).append(figure)
+            elif indicator.thema == key:
                 figure = _figure(indicator, sectors, per_sector, gemeenten)
                 topics.setdefault(indicator.onderwerp, []).append(figure)
         text = contexts.get(key, "").strip()
         themes.append(
             Theme(key=key, titel=titel, context=render_markdown(text) if text else None, topics=list(topics.items()))
         )
-    return {"sector": sector, "sectoren": sectors, "themes": themes}
+    from landelijk.home import key_figures
+
+    kerncijfers = [k for k in key_figures() if k.sector in sectors]
+    return {"sector": sector, "sectoren": sectors, "themes": themes, "kerncijfers": kerncijfers}

@@ -1,11 +1,21 @@
 from swv.caching.versions import derived
-from swv.models import Waarde
+from swv.models import Indicator, Waarde
 
 
 def site(request):
-    """Whether fictional demo figures are loaded, so every page can say so in a banner."""
-    return {"fictieve_data": derived("has-fictional-data", _has_fictional_data)}
+    """Which themes still show fictional demo figures, so every page can name them in a banner."""
+    topics = derived("fictional-topics", _fictional_topics)
+    return {"fictieve_data": bool(topics), "fictieve_onderwerpen": topics}
 
 
-def _has_fictional_data() -> bool:
-    return Waarde.objects.filter(fictief=True).exists()
+def _fictional_topics() -> list[tuple[str, list[str]]]:
+    """[(theme label, [onderwerp, …]), …] of the indicators that have fictional values, in page order."""
+    codes = set(Waarde.objects.filter(fictief=True).values_list("indicator_id", flat=True).distinct())
+    themes = dict(Indicator.Thema.choices)
+    order = list(themes)  # the themes in the order the pages show them
+    found: dict[str, list[str]] = {}
+    for indicator in sorted(Indicator.objects.filter(pk__in=codes), key=lambda i: (order.index(i.thema), i.volgorde)):
+        topics = found.setdefault(themes[indicator.thema], [])
+        if indicator.onderwerp not in topics:
+            topics.append(indicator.onderwerp)
+    return list(found.items())

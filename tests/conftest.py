@@ -23,11 +23,19 @@ ROOT = Path(__file__).resolve().parent.parent
 # by the test itself (fixtures, assertions) as if they came from async code. They do not.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 DEFAULT_DATA_DIR = ROOT.parent / "shared" / "data"
+DEFAULT_DATA_NEW_DIR = ROOT.parent / "shared" / "data-new"
 
 
 def data_dir() -> Path | None:
     raw = os.environ.get("DATA_DIR")
     path = Path(raw) if raw else DEFAULT_DATA_DIR
+    return path if path.is_dir() else None
+
+
+def data_new_dir() -> Path | None:
+    """The second open-data folder (DUO pupils, accounts, funding; ../shared/data-new), loaded with DATA_DIR."""
+    raw = os.environ.get("DATA_NEW_DIR")
+    path = Path(raw) if raw else DEFAULT_DATA_NEW_DIR
     return path if path.is_dir() else None
 
 
@@ -44,11 +52,12 @@ def real_data_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    path = data_dir()
-    if path is None and os.environ.get("CI"):
-        pytest.fail("DATA_DIR is not set to the open-data folder (../shared/data) in CI")
+    path, new = data_dir(), data_new_dir()
+    if (path is None or new is None) and os.environ.get("CI"):
+        pytest.fail("DATA_DIR and DATA_NEW_DIR are not set to the open-data folders (../shared/data, -new) in CI")
+    folders = [str(path), *([str(new)] if new else [])] if path else [str(ROOT / "fixtures" / "demo")]
     with django_db_blocker.unblock():
-        call_command("load_all", str(path or ROOT / "fixtures" / "demo"), stdout=open(os.devnull, "w"))
+        call_command("load_all", *folders, stdout=open(os.devnull, "w"))
         call_command("demo_figures", stdout=open(os.devnull, "w"))
 
 

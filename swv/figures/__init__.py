@@ -7,7 +7,7 @@ per source-data version into `Figures` (a `Series` per indicator with a `Point` 
 `Aggregate` per period); `swv_figure()` and `peer_swv_figures()` put one SWV's point next to those.
 """
 
-from swv.figures.charts import box_plot, line_chart
+from swv.figures.charts import bar_series, box_plot, line_chart
 from swv.figures.comparisons import SwvFigure, period_short, swv_figure, swv_figures_by_topic
 from swv.figures.peers import (
     PeerGroup,
@@ -44,6 +44,7 @@ __all__ = [
     "SwvFigure",
     "aggregate",
     "attach_peer_figures",
+    "bar_series",
     "box_plot",
     "current_shares",
     "gemeente_figures",

@@ -82,3 +82,28 @@ def line_chart(rows: list[tuple[str, float | None, float | None]]) -> dict | Non
         "axis_x2": TREND_WIDTH - _RIGHT,
         "period_y": TREND_HEIGHT - 6,
     }
+
+
+def bar_series(rows: list[tuple[str, float | None]]) -> dict | None:
+    """Bars per period with the period written under each bar (years on the axis), in a 100x40 box;
+    None with fewer than two values (a single value reads better as a number)."""
+    values = [v for _, v in rows if v is not None]
+    if len(values) < 2:
+        return None
+    high = max(values) or 1
+    width = 96 / len(rows)
+    bars = []
+    for i, (label, value) in enumerate(rows):
+        height = 0 if value is None else round(28 * value / high, 2)
+        bars.append(
+            {
+                "x": round(2 + i * width + width * 0.15, 2),
+                "width": round(width * 0.7, 2),
+                "y": round(30 - height, 2),
+                "height": height,
+                "mid": round(2 + i * width + width / 2, 2),
+                "label": label,
+                "value": value,
+            }
+        )
+    return {"bars": bars}

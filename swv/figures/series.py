@@ -250,6 +250,9 @@ def _noemer_points(noemer: Series | None, periode: str) -> dict[int, float] | No
         same = [p for p in pts if p.periode == periode and p.geleverd and p.getal]
         if not same:
             same = [p for p in pts if p.periode[:4] == periode[:4] and p.geleverd and p.getal]
+        if not same:
+            # Pupils are counted once a year and not for every year: the latest count before the period.
+            same = [p for p in pts if p.periode[:4] < periode[:4] and p.geleverd and p.getal]
         if same:
             result[unit] = same[-1].getal
     return result

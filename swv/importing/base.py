@@ -97,6 +97,14 @@ class Source:
     def matches(self, path: Path) -> bool:
         return any(fnmatch.fnmatch(path.name.lower(), pattern) for pattern in self.filename_patterns)
 
+    def recognises(self, header: set[str]) -> bool:
+        """Whether a header line (as header_key()s) is this source's: every required column is there and,
+        when the source declares optional figure columns, at least one of them."""
+        if not self.columns or not all(column.keys() & header for column in self.columns if column.required):
+            return False
+        optional = [c for c in self.columns if not c.required and c.indicator]
+        return not optional or any(column.keys() & header for column in optional)
+
     # Reading ---------------------------------------------------------------------------------------
     def header_score(self, cells: list[str]) -> int:
         """How many of this source's columns a candidate header line names (finds the header below
@@ -104,8 +112,12 @@ class Source:
         keys = {header_key(cell) for cell in cells}
         return sum(1 for column in self.columns if column.keys() & keys)
 
+    def read(self, path: Path) -> Table:
+        """The file as header and rows; a source whose publisher writes an odd dialect overrides it."""
+        return read_table(path, recognise=self.header_score, encodings=self.encodings, delimiters=self.delimiters)
+
     def parse(self, path: Path) -> Rows:
-        table = read_table(path, recognise=self.header_score, encodings=self.encodings, delimiters=self.delimiters)
+        table = self.read(path)
         positions = self._match_header(path, table)
         collector = ProblemCollector(path.name)
         rows = Rows(notices=table.notices, columns=set(positions))

@@ -10,7 +10,6 @@ SWV_ALIASES = (
     "swv code",
     "swv_nummer",
     "code samenwerkingsverband",
-    "administratienummer",
 )
 GEMEENTE_ALIASES = (
     "gemeentecode",

@@ -94,7 +94,7 @@ def parse_percent(text: str) -> Decimal:
 
 
 def parse_date(text: str) -> dt.date:
-    for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"):
+    for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%Y%m%d", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"):
         try:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from swv.importing import sources as _sources_package
 from swv.importing.base import Source, registered_sources
+from swv.importing.detect import Detection, detect
 
 for _module in pkgutil.iter_modules(_sources_package.__path__):
     importlib.import_module(f"{_sources_package.__name__}.{_module.name}")
@@ -29,4 +30,9 @@ def get_source(key: str) -> Source:
 
 
 def source_for_file(path: Path) -> Source | None:
-    return next((s for s in SOURCES.values() if s.matches(path)), None)
+    return detect_source(path).source
+
+
+def detect_source(path: Path) -> Detection:
+    """The source a file is, by its columns (see swv.importing.detect), with the reason when none fits."""
+    return detect(path, list(SOURCES.values()))

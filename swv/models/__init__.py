@@ -1,6 +1,7 @@
 from swv.models.cijfers import NIET_VAN_TOEPASSING, Indicator, Waarde
 from swv.models.geografie import Gemeente, GemeenteGrens, Herindeling, Indeling, Postcodegebied, SwvGemeente
 from swv.models.imports import ImportRun
+from swv.models.leerlingen import Leerlingtelling, Schoolcijfer
 from swv.models.meldingen import Melding
 from swv.models.organisatie import Samenwerkingsverband, Schoolbestuur, Sector, Vestiging
 
@@ -12,9 +13,11 @@ __all__ = [
     "ImportRun",
     "Indeling",
     "Indicator",
+    "Leerlingtelling",
     "Melding",
     "Postcodegebied",
     "Samenwerkingsverband",
+    "Schoolcijfer",
     "Schoolbestuur",
     "Sector",
     "SwvGemeente",

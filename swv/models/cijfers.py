@@ -26,6 +26,7 @@ class Indicator(models.Model):
         SWV = "swv", "samenwerkingsverband"
         GEMEENTE = "gemeente", "gemeente"
         LAND = "land", "landelijk"
+        VESTIGING = "vestiging", "school (vestiging)"
 
     class Aggregatie(models.TextChoices):
         SOM = "som", "landelijk totaal (som)"

@@ -27,6 +27,9 @@ class Samenwerkingsverband(models.Model):
     telefoon = models.CharField(max_length=30, blank=True)
     email = models.EmailField("e-mailadres", blank=True)
     website = models.URLField(blank=True)
+    # The SWV's own legal entity in DUO's files (BEVOEGD GEZAG NUMMER, DUO's ADMINISTRATIENUMMER), as the
+    # swv_adressen file gives it; empty: the link table swv/data/swv_besturen.csv is used instead.
+    bestuursnummer = models.CharField("bestuursnummer", max_length=10, blank=True)
     geldig_vanaf = models.DateField(null=True, blank=True)
     geldig_tot = models.DateField(null=True, blank=True)
     voorganger = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="opvolgers")

@@ -4,7 +4,7 @@ Written apart from the importers on purpose (pandas on the published files; noth
 swv.services or the figures engine is imported), so a mistake in the importers or the engine shows up
 as a mismatch instead of being repeated here.
 
-    python -m swv.opendata.verify_data --data-dir ../shared/data               # the site's own database
+    python -m swv.opendata.verify_data --data-dir ../shared/data ../shared/data-new  # the site's own database
     python -m swv.opendata.verify_data --data-dir ../shared/data --api http://127.0.0.1:8000
 
 Prints per figure how many values were checked and how many differ; exits 1 on any difference.
@@ -20,7 +20,10 @@ import json
 import math
 import os
 import re
+import shutil
 import sys
+import tarfile
+import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -41,10 +44,30 @@ TOLERANCE = 1e-4  # values are stored with four decimals
 
 @dataclass
 class DataDir:
-    root: Path
+    """One or more open-data folders; the .tar.xz archives in them (fixtures/opendata) are unpacked once."""
+
+    roots: list[Path]
+    _unpacked: list[Path] = field(default_factory=list)
+
+    def __post_init__(self):
+        for root in self.roots:
+            for archive in sorted(root.rglob("*.tar.xz")):
+                target = Path(tempfile.mkdtemp(prefix="verify-"))
+                with tarfile.open(archive) as tar:
+                    tar.extractall(target, filter="data")
+                self._unpacked.append(target)
+
+    @property
+    def root(self) -> Path:
+        return self.roots[0]
 
     def find(self, pattern: str) -> list[Path]:
-        return sorted(self.root.rglob(pattern))
+        found = [p for root in (*self.roots, *self._unpacked) for p in root.rglob(pattern)]
+        return sorted(found, key=lambda p: p.name)
+
+    def close(self) -> None:
+        for folder in self._unpacked:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 class Api:
@@ -298,16 +321,187 @@ def check_gemeenten_per_swv(data: DataDir, api: Api) -> Iterable[Result]:
     yield result
 
 
-CHECKS: list[Callable[[DataDir, Api], Iterable[Result]]] = [check_swv_lists, check_vsv, check_gemeenten_per_swv]
+# --- DUO pupils, BRON and SWV accounts (../shared/data-new) -------------------------------------------
+
+
+def _number(series: pd.Series) -> pd.Series:
+    """DUO's numbers as published: ' 285', '3.403.793', '148.099,21', '' (an empty post counts as 0)."""
+    text = series.fillna("").str.strip().str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    return pd.to_numeric(text.replace("", "0"))
+
+
+def _served(api: Api, indicator: str) -> dict[tuple[str, str], float | None]:
+    """(SWV, periode) -> the API's value of one indicator, for every SWV (real values only)."""
+    rows = api.all(f"/api/v1/waarden/?niveau=swv&indicator={indicator}&per_pagina=1000")
+    return {(r["swv"], r["periode"]): r["waarde"] for r in rows if not r["fictief"]}
+
+
+def _compare_all(results: dict[str, Result], api: Api, expected: dict[str, dict[tuple[str, str], float]]):
+    for indicator, values in expected.items():
+        served = _served(api, indicator)
+        result = results.setdefault(indicator, Result(indicator))
+        for (swv, periode), value in sorted(values.items()):
+            result.compare(f"{swv} {periode}", float(value), served.get((swv, periode), "ontbreekt"))
+        for (swv, periode), value in sorted(served.items()):
+            if (swv, periode) not in values and value is not None:
+                result.mismatches.append(f"{swv} {periode}: API {value!r}, niet in de bestanden")
+
+
+def _regional(code) -> bool:
+    return bool(re.fullmatch(r"(PO|VO)\d{4}", str(code))) and code not in ("PO0001", "VO0001")
+
+
+def check_pupils(data: DataDir, api: Api) -> Iterable[Result]:
+    """Pupils per soort per SWV by the vestiging's location (PC4 in the indeling), deelname sbo/so = sbo or
+    so / (bo + sbo), VO pupils, pro % = pro / vo, vso % = vso / (vo + vso)."""
+    po_files = data.find("*leerlingen-po-soort*.csv") + data.find("*afstand-tussen-woonadres*.csv")
+    indeling = data.find("*pc4*indeling*.csv")
+    if not po_files or not indeling:
+        yield Result("leerlingen per soort", skipped="geen DUO-leerlingenbestand po of indeling per PC4")
+        return
+    regions = read_csv(indeling[-1])
+    po, vo = dict(zip(regions.pc4, regions.po_swv, strict=True)), dict(zip(regions.pc4, regions.vo_swv, strict=True))
+    codes = {c for c in (*po.values(), *vo.values()) if _regional(c)}
+    counts = defaultdict(lambda: defaultdict(float))  # (swv, periode) -> soort -> pupils
+    outside = Counter()
+    for path in po_files:
+        frame = read_csv(path)
+        frame["n"] = _number(frame["TOTAAL"] if "TOTAAL" in frame else frame["LEERLINGEN"])
+        frame["pc4"] = frame["POSTCODE_VESTIGING"].str[:4]
+        for (peildatum, soort, pc4), n in frame.groupby(["PEILDATUM", "SOORT_PO", "pc4"])["n"].sum().items():
+            periode = f"{peildatum[:4]}-{peildatum[4:6]}-{peildatum[6:]}"
+            swv = (vo if soort == "Vso" else po).get(pc4)
+            counts[(swv, periode)][soort.lower()] += n
+            if not _regional(swv):
+                outside[(periode, soort.lower())] += n
+        for periode in {f"{d[:4]}-{d[4:6]}-{d[6:]}" for d in frame["PEILDATUM"]}:
+            for code in codes:  # an SWV without a school of some soort has 0 of them
+                counts[(code, periode)]["bo" if code.startswith("PO") else "vso"] += 0
+    addresses = [read_csv(p) for p in data.find("alle-vestigingen-vo*.csv")]
+    pc4_of = {
+        v: p[:4] for frame in addresses for v, p in zip(frame["VESTIGINGSNUMMER"], frame["POSTCODE"], strict=True)
+    }
+    for path in data.find("leerlingen-vo-per-vestiging*.csv"):
+        periode = f"{re.search(r'(20[0-9]{2})', path.name).group(1)}-10-01"
+        frame = read_csv(path)
+        frame["n"] = frame.filter(regex=r" - (MAN|VROUW)$").apply(_number).sum(axis=1)
+        frame["pro"] = frame["ONDERWIJSTYPE VO EN LEER- OF VERBLIJFSJAAR"].str.startswith("Praktijk")
+        frame["brin6"] = frame["BRIN NUMMER"] + frame["VESTIGINGSNUMMER"].str.zfill(2)
+        for (brin6, pro), n in frame.groupby(["brin6", "pro"])["n"].sum().items():
+            swv = vo.get(pc4_of.get(brin6))
+            counts[(swv, periode)]["pro" if pro else "vo"] += n
+            if not _regional(swv):
+                outside[(periode, "pro" if pro else "vo")] += n
+    expected: dict[str, dict] = defaultdict(dict)
+    for (swv, periode), c in counts.items():
+        if not _regional(swv):
+            continue
+        if swv.startswith("PO"):
+            bo, sbo, so = c["bo"], c["sbo"], c["so"]
+            values = {
+                "leerlingen_bo": bo,
+                "leerlingen_sbo": sbo,
+                "leerlingen_so": so,
+                "leerlingen_totaal": bo + sbo + so,
+            }
+            values |= {"deelname_sbo": 100 * sbo / (bo + sbo), "deelname_so": 100 * so / (bo + sbo)}
+        else:
+            values = {"leerlingen_vso": c["vso"]}
+            if "vo" in c or "pro" in c:
+                all_vo = c["vo"] + c["pro"]
+                values |= {"leerlingen_vo": all_vo, "leerlingen_pro": c["pro"], "deelname_pro": 100 * c["pro"] / all_vo}
+                values |= {"leerlingen_totaal": all_vo + c["vso"], "deelname_vso": 100 * c["vso"] / (all_vo + c["vso"])}
+        for indicator, value in values.items():
+            expected[indicator][(swv, periode)] = value
+    results: dict[str, Result] = {}
+    _compare_all(results, api, expected)
+    if outside:
+        listed = ", ".join(f"{periode} {soort} {int(n)}" for (periode, soort), n in sorted(outside.items()) if n)
+        results["leerlingen_bo"].notes.append(f"leerlingen op vestigingen buiten elke regio, niet meegeteld: {listed}")
+    yield from results.values()
+
+
+def check_bron(data: DataDir, api: Api) -> Iterable[Result]:
+    """BRON bo pupils and the share with a leerlinggewicht, by DUO's own SWV code (the title line has the date)."""
+    files = data.find("*leerlingen-bo-in-bron*.csv")
+    if not files:
+        yield Result("leerlingen_bo_bron", skipped="geen BRON-bestand")
+        return
+    expected: dict[str, dict] = defaultdict(dict)
+    for path in files:
+        title = path.read_bytes().split(b"\n", 1)[0].decode("cp1252")
+        day, month, year = re.search(r"Peildatum:;(\d+)-(\d+)-(\d{4})", title).groups()
+        periode = f"{year}-{int(month):02d}-{int(day):02d}"
+        frame = read_csv(path, skiprows=1)
+        for column in ("TOTAAL", "TOTAAL_GEW03", "TOTAAL_GEW12"):
+            frame[column] = _number(frame[column])
+        for swv, rows in frame[frame["SWV"].map(_regional)].groupby("SWV"):
+            total = rows["TOTAAL"].sum()
+            expected["leerlingen_bo_bron"][(swv, periode)] = total
+            weighted = rows["TOTAAL_GEW03"].sum() + rows["TOTAAL_GEW12"].sum()
+            expected["gewichtenleerlingen_pct"][(swv, periode)] = 100 * weighted / total
+    results: dict[str, Result] = {}
+    _compare_all(results, api, expected)
+    yield from results.values()
+
+
+ACCOUNT_POSTS = {
+    "*po-(mab)-balans*.csv": {"2.1 - EIGEN VERMOGEN": "reserves"},
+    "*po-(mb)-staat-van-baten-en-lasten*.csv": {
+        "TOTB - TOTAAL BATEN": "baten",
+        "TOTL - TOTAAL LASTEN": "lasten",
+        "RESUL - RESULTAAT": "resultaat",
+    },
+    "*po-(ob)-overheidsbijdragen*.csv": {"3.1.3.2 - DOORBETALINGEN RIJKSBIJDRAGE SWV": "doorbetalingen_besturen"},
+}
+
+
+def check_accounts(data: DataDir, api: Api) -> Iterable[Result]:
+    """The 2014-2015 accounts of the PO SWV's (GROEPERING SWV), linked by bestuursnummer through the
+    project's link table swv/data/swv_besturen.csv; doorbetalingen as % of baten + doorbetalingen."""
+    if not any(data.find(pattern) for pattern in ACCOUNT_POSTS):
+        yield Result("reserves", skipped="geen jaarrekeninggegevens po")
+        return
+    links = _project_csv("swv_besturen.csv").dropna(subset=["swv_code"])
+    code_of = dict(zip(links["bestuursnummer"], links["swv_code"], strict=True))
+    expected: dict[str, dict] = defaultdict(dict)
+    for pattern, posts in ACCOUNT_POSTS.items():
+        for path in data.find(pattern):
+            frame = read_csv(path)
+            frame = frame[(frame["GROEPERING"] == "SWV") & frame["BEVOEGD GEZAG NUMMER"].isin(code_of)]
+            for column, indicator in posts.items():
+                amounts = _number(frame[column])
+                for number, year, amount in zip(frame["BEVOEGD GEZAG NUMMER"], frame["JAAR"], amounts, strict=True):
+                    expected[indicator][(code_of[number], year)] = amount
+    for key in expected["baten"].keys() & expected["doorbetalingen_besturen"].keys():
+        whole = expected["baten"][key] + expected["doorbetalingen_besturen"][key]
+        if whole > 0:
+            expected["doorbetalingen_besturen_pct"][key] = 100 * expected["doorbetalingen_besturen"][key] / whole
+    results: dict[str, Result] = {}
+    _compare_all(results, api, expected)
+    yield from results.values()
+
+
+CHECKS: list[Callable[[DataDir, Api], Iterable[Result]]] = [
+    check_swv_lists,
+    check_vsv,
+    check_gemeenten_per_swv,
+    check_pupils,
+    check_bron,
+    check_accounts,
+]
 
 
 # --- Running -----------------------------------------------------------------------------------------
 
 
-def verify(data_dir: Path, api: Api, out=sys.stdout) -> bool:
-    """Run every check and print a table; True when nothing differs."""
-    data = DataDir(Path(data_dir))
-    results = [result for check in CHECKS for result in check(data, api)]
+def verify(data_dir: Path | list[Path], api: Api, out=sys.stdout) -> bool:
+    """Run every check and print a table; True when nothing differs. `data_dir`: one folder or several."""
+    data = DataDir([Path(d) for d in (data_dir if isinstance(data_dir, list | tuple) else [data_dir])])
+    try:
+        results = [result for check in CHECKS for result in check(data, api)]
+    finally:
+        data.close()
     width = max(len(r.name) for r in results)
     out.write(f"{'figuur'.ljust(width)}  gecontroleerd  afwijkend\n")
     for r in results:
@@ -343,11 +537,12 @@ def _in_process_api() -> Api:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--data-dir", type=Path, nargs="+", required=True, help="one or more open-data folders")
     parser.add_argument("--api", help="base URL of a running site; without it the site's database is read in-process")
     args = parser.parse_args(argv)
-    if not args.data_dir.is_dir():
-        parser.error(f"{args.data_dir} is geen map")
+    for folder in args.data_dir:
+        if not folder.is_dir():
+            parser.error(f"{folder} is geen map")
     api = Api.over_http(args.api) if args.api else _in_process_api()
     return 0 if verify(args.data_dir, api) else 1
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 
 from swv.figures import THEMES, attach_peer_figures, peer_group, sector_figures, swv_figures_by_topic
-from swv.models import Postcodegebied, Samenwerkingsverband, SwvGemeente, Vestiging
+from swv.models import Leerlingtelling, Postcodegebied, Samenwerkingsverband, Schoolcijfer, SwvGemeente, Vestiging
 from swv.selectors.indeling import current_indeling
 from swv.selectors.names import display_name, display_names
 from swv.selectors.regions import minimap
@@ -60,14 +60,79 @@ class Counterpart:
     pc4_gedeeld: int
 
 
-def _schools_by_bestuur(swv: Samenwerkingsverband) -> list[Bestuur]:
+@dataclass
+class Telling:
+    """A school's pupils on its latest teldatum, per soort of the SWV's sector: [('sbo', 142), …]."""
+
+    peildatum: object
+    per_soort: list[tuple[str, int]]
+
+
+def _school_figures(brin6s: set[str]) -> dict[str, Schoolcijfer]:
+    """Each school's latest delivered figure of the catalogue's school level (verplaatsingen per school)."""
+    latest: dict[str, Schoolcijfer] = {}
+    for figure in Schoolcijfer.objects.filter(brin6__in=brin6s).select_related("indicator").order_by("peildatum"):
+        latest[figure.brin6] = figure
+    return latest
+
+
+SECTOR_SOORTEN = {"PO": ("bo", "sbo", "so"), "VO": ("vo", "pro", "vso")}
+
+
+def _pupils_per_school(swv: Samenwerkingsverband, brin6s: set[str]) -> tuple[dict[str, Telling], list]:
+    """The latest DUO count of each vestiging (of these schools, or located in the region), by soort; and
+    the special schools located in the region that the address files lack (so, vso), in one query."""
+    soorten = SECTOR_SOORTEN[swv.sector]
+    rows = Leerlingtelling.objects.filter(Q(brin6__in=brin6s) | Q(swv=swv), soort__in=soorten).order_by(
+        "brin6", "-peildatum"
+    )
+    result: dict[str, Telling] = {}
+    names: dict[str, str] = {}
+    for brin6, peildatum, soort, aantal, naam, swv_id in rows.values_list(
+        "brin6", "peildatum", "soort", "aantal", "naam", "swv_id"
+    ):
+        telling = result.setdefault(brin6, Telling(peildatum=peildatum, per_soort=[]))
+        if peildatum == telling.peildatum:
+            telling.per_soort.append((soort, aantal))
+            if swv_id == swv.pk and soort in ("so", "vso") and brin6 not in brin6s:
+                names[brin6] = naam
+    for telling in result.values():
+        telling.per_soort.sort(key=lambda pair: soorten.index(pair[0]))
+    latest = max((t.peildatum for t in result.values()), default=None)
+    special = [
+        _SpecialSchool(brin6=brin6, naam=naam, leerlingen=result[brin6])
+        for brin6, naam in sorted(names.items(), key=lambda item: item[1].lower())
+        if result[brin6].peildatum == latest
+    ]
+    return result, special
+
+
+def _schools_by_bestuur(swv: Samenwerkingsverband) -> tuple[list[Bestuur], list]:
+    """The region's schools per bestuur, each with its latest pupil count; and the special schools that DUO
+    counted in the region but that are not in the address files (so, vso), from the count itself."""
     besturen: dict[int, Bestuur] = {}
-    for school in Vestiging.objects.filter(swv=swv).select_related("bestuur").order_by("naam"):
+    schools = list(Vestiging.objects.filter(swv=swv).select_related("bestuur").order_by("naam"))
+    pupils, special = _pupils_per_school(swv, {s.brin6 for s in schools})
+    figures = _school_figures({s.brin6 for s in schools})
+    for school in schools:
+        school.schoolcijfer = figures.get(school.brin6)
         bestuur = besturen.setdefault(
             school.bestuur_id, Bestuur(nummer=school.bestuur.nummer, naam=school.bestuur.naam, scholen=[])
         )
+        school.leerlingen = pupils.get(school.brin6)
         bestuur.scholen.append(school)
-    return sorted(besturen.values(), key=lambda b: (b.naam or b.nummer).lower())
+    return sorted(besturen.values(), key=lambda b: (b.naam or b.nummer).lower()), special
+
+
+@dataclass
+class _SpecialSchool:
+    brin6: str
+    naam: str
+    leerlingen: Telling
+
+    @property
+    def scholen_op_de_kaart_url(self) -> str:
+        return f"https://scholenopdekaart.nl/zoeken/?zoektermen={self.brin6}"
 
 
 def _region(swv: Samenwerkingsverband, indeling) -> tuple[list[str], list[Counterpart]]:
@@ -104,7 +169,7 @@ def build_swv_page_context(*, swv: Samenwerkingsverband, toelichtingen: dict[str
         SwvGemeente.objects.filter(indeling=indeling, swv=swv).select_related("gemeente").order_by("gemeente__naam")
     )
     pc4s, counterparts = _region(swv, indeling)
-    besturen = _schools_by_bestuur(swv)
+    besturen, speciale_scholen = _schools_by_bestuur(swv)
     themes = [
         Theme(
             key=key,
@@ -129,6 +194,7 @@ def build_swv_page_context(*, swv: Samenwerkingsverband, toelichtingen: dict[str
         "intro_toelichting": toelichtingen.get("intro") or None,
         "besturen": besturen,
         "aantal_scholen": sum(len(b.scholen) for b in besturen),
+        "speciale_scholen": speciale_scholen,
         "gemeenten": gemeenten,
         "indeling": indeling,
         "regio_kaart": minimap(swv),

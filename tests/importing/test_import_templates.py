@@ -44,20 +44,21 @@ def test_leerlingen_stores_counts_suppressed_and_derived_percentages(real_data_d
     path = _write(
         tmp_path,
         "leerlingen-2024.csv",
-        "swv_code;teldatum;leerlingen_totaal;leerlingen_sbo;leerlingen_so\nPO 30-09;1-10-2024;20.000;400;<5\n",
+        "swv_code;teldatum;leerlingen_totaal;leerlingen_bo_sbo;leerlingen_sbo;leerlingen_so\n"
+        "PO 30-09;1-10-2024;20.300;20.000;400;<5\n",
     )
     run = run_import(source_key="leerlingen", path=path, progress=False)
     assert run.status == ImportRun.Status.GELUKT
     swv = Samenwerkingsverband.objects.get(code="PO3009")
     values = {w.indicator.code: w for w in Waarde.objects.filter(swv=swv, periode="2024-10-01")}
-    assert values["leerlingen_totaal"].getal == 20000 and not values["leerlingen_totaal"].fictief
-    assert values["deelname_sbo"].getal == Decimal("2.0000")
+    assert values["leerlingen_totaal"].getal == 20300 and not values["leerlingen_totaal"].fictief
+    assert values["deelname_sbo"].getal == Decimal("2.0000")  # sbo / (bo + sbo), as the catalogue defines it
     assert values["leerlingen_so"].status == Waarde.Status.ONDERDRUKT and values["leerlingen_so"].getal is None
     assert values["deelname_so"].status == Waarde.Status.ONDERDRUKT
     assert "leerlingen_vso" not in values  # a VO-only figure is not stored for a PO SWV
     # The real import replaced every fictional value of these indicators, in every period.
     assert not Waarde.objects.filter(indicator__code="leerlingen_totaal", fictief=True).exists()
-    assert Waarde.objects.filter(indicator__code="reserves", fictief=True).exists()
+    assert Waarde.objects.filter(indicator__code="weerstandsvermogen_benodigd", fictief=True).exists()
 
 
 def test_template_with_text_in_a_count_is_refused(real_data_dir, tmp_path):

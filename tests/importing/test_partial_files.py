@@ -36,8 +36,8 @@ def two_swvs(real_data_dir, tmp_path):
         path=_file(
             tmp_path,
             "leerlingen-volledig.csv",
-            "swv_code;teldatum;leerlingen_totaal;leerlingen_sbo\n"
-            f"{first.code};{PERIODE};1000;20\n{second.code};{PERIODE};18250;400\n",
+            "swv_code;teldatum;leerlingen_totaal;leerlingen_bo_sbo;leerlingen_sbo\n"
+            f"{first.code};{PERIODE};1000;1000;20\n{second.code};{PERIODE};18250;18250;400\n",
         ),
         progress=False,
     )
@@ -48,11 +48,15 @@ def test_one_row_file_leaves_the_other_swvs_alone(two_swvs, tmp_path, client):
     first, second = two_swvs
     run = run_import(
         source_key="leerlingen",
-        path=_file(tmp_path, "correctie.csv", f"swv_code;teldatum;leerlingen_totaal\n{first.code};{PERIODE};1100\n"),
+        path=_file(
+            tmp_path,
+            "correctie.csv",
+            f"swv_code;teldatum;leerlingen_totaal;leerlingen_bo_sbo\n{first.code};{PERIODE};1100;1100\n",
+        ),
         progress=False,
     )
     # Database: the other SWV keeps its values; the corrected SWV keeps the column the file lacks, and
-    # the percentage derived from it follows the new total.
+    # the percentage derived from it follows the new count (deelname sbo = sbo / (bo + sbo)).
     assert _stored(second.code, "leerlingen_totaal").getal == 18250
     assert _stored(second.code, "leerlingen_sbo").getal == 400
     assert _stored(first.code, "leerlingen_totaal").getal == 1100
@@ -60,7 +64,7 @@ def test_one_row_file_leaves_the_other_swvs_alone(two_swvs, tmp_path, client):
     assert float(_stored(first.code, "deelname_sbo").getal) == pytest.approx(100 * 20 / 1100, abs=1e-4)
     # The run's summary names the unit that changed, and only that one.
     assert set(run.per_eenheid) == {first.code}
-    assert run.per_eenheid[first.code]["gewijzigd"] == 2  # the total and the derived percentage
+    assert run.per_eenheid[first.code]["gewijzigd"] == 3  # the total, bo + sbo and the derived percentage
     assert run.per_eenheid[first.code]["verwijderd"] == 0
     # Page, API and CSV of the other SWV still show its value.
     assert "18.250" in client.get(second.get_absolute_url()).content.decode()

@@ -86,7 +86,7 @@ def test_percentage_from_a_suppressed_count_is_a_range(real_data_dir, tmp_path, 
     _import(
         tmp_path,
         "leerlingen-2031.csv",
-        f"swv_code;teldatum;leerlingen_totaal;leerlingen_sbo\n{swv.code};2031-10-01;20000;<5\n",
+        f"swv_code;teldatum;leerlingen_totaal;leerlingen_bo_sbo;leerlingen_sbo\n{swv.code};2031-10-01;20500;20000;<5\n",
         "leerlingen",
     )
     stored = Waarde.objects.get(swv=swv, periode="2031-10-01", indicator__code="deelname_sbo")

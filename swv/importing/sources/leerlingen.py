@@ -22,6 +22,27 @@ class LeerlingenSource(FigureSource):
             example="18250",
         ),
         figure(
+            "leerlingen_bo",
+            "leerlingen_bo",
+            aliases=("bo",),
+            description="Leerlingen in het basisonderwijs (PO)",
+            example="17607",
+        ),
+        figure(
+            "leerlingen_bo_sbo",
+            "leerlingen_bo_sbo",
+            aliases=("bo en sbo",),
+            description="Leerlingen in bo en sbo samen (PO): de noemer van de deelname sbo en so",
+            example="18019",
+        ),
+        figure(
+            "leerlingen_vo",
+            "leerlingen_vo",
+            aliases=("vo",),
+            description="Leerlingen in het voortgezet onderwijs, met pro, zonder vso (VO)",
+            example="",
+        ),
+        figure(
             "leerlingen_sbo",
             "leerlingen_sbo",
             aliases=("sbo",),
@@ -87,9 +108,11 @@ class LeerlingenSource(FigureSource):
         ),
     )
     derived = (
-        Derived("deelname_sbo", "ratio", "leerlingen_sbo", "leerlingen_totaal"),
-        Derived("deelname_so", "ratio", "leerlingen_so", "leerlingen_totaal"),
+        # As the catalogue defines them: sbo and so per 100 pupils in bo + sbo, pro per 100 vo pupils,
+        # vso per 100 pupils in vo + vso (leerlingen_totaal of a VO SWV).
+        Derived("deelname_sbo", "ratio", "leerlingen_sbo", "leerlingen_bo_sbo"),
+        Derived("deelname_so", "ratio", "leerlingen_so", "leerlingen_bo_sbo"),
         Derived("deelname_vso", "ratio", "leerlingen_vso", "leerlingen_totaal"),
-        Derived("deelname_pro", "ratio", "leerlingen_pro", "leerlingen_totaal"),
+        Derived("deelname_pro", "ratio", "leerlingen_pro", "leerlingen_vo"),
     )
     filename_patterns = ("leerlingen*.csv", "leerlingen*.xlsx")

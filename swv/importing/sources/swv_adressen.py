@@ -1,6 +1,8 @@
 """Names and organisation contacts of the SWV's (template; DUO 'Adressen samenwerkingsverbanden'
 uses SAMENWERKINGSVERBANDNUMMER, NAAM, STRAATNAAM, HUISNUMMER-TOEVOEGING, POSTCODE, PLAATSNAAM,
-TELEFOONNUMMER, INTERNETADRES). Only organisation contacts: never a person's name or address."""
+TELEFOONNUMMER, INTERNETADRES, ADMINISTRATIENUMMER). Only organisation contacts: never a person's name or
+address. The bestuursnummer links the SWV to its annual accounts (duo_financien_po) and overrides the link
+table swv/data/swv_besturen.csv."""
 
 from swv.importing.base import Changes, Column, Source
 from swv.importing.common import SWV_ALIASES
@@ -33,6 +35,15 @@ class SwvAdressenSource(Source):
             aliases=("NAAM SAMENWERKINGSVERBAND", "SAMENWERKINGSVERBANDNAAM", "naam"),
             description="Naam van het samenwerkingsverband",
             example="Samenwerkingsverband De Kempen PO",
+        ),
+        Column(
+            "BESTUURSNUMMER",
+            # DUO's address file of the SWV's calls the SWV's own bevoegd-gezagnummer ADMINISTRATIENUMMER.
+            aliases=("ADMINISTRATIENUMMER", "BEVOEGD GEZAG NUMMER", "bevoegd gezag"),
+            required=False,
+            blank=True,
+            description="Bestuursnummer (bevoegd gezag) van het samenwerkingsverband zelf, als in de jaarrekeningen",
+            example="21599",
         ),
         Column(
             "STRAATNAAM",
@@ -112,6 +123,7 @@ class SwvAdressenSource(Source):
                 "telefoon": row["TELEFOONNUMMER"] or "",
                 "email": email,
                 "website": _website(row["INTERNETADRES"] or ""),
+                "bestuursnummer": row["BESTUURSNUMMER"] or "",
             }
         collector.raise_if_any()
         changes = sync_rows(

@@ -1,0 +1,87 @@
+"""Which source a file in a folder is, decided by its content: the header must carry the source's columns.
+
+File names alone are too greedy (DUO's `leerlingen-vo-…` file is not the `leerlingen` template), so a
+tabular file is recognised by its header (one of its first lines, as publishers put title lines above
+it); the file name only breaks a tie between sources whose columns both fit. Files without a header
+(GeoJSON) are recognised by name.
+"""
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from swv.importing.base import Source
+from swv.importing.readers import header_key
+
+TABULAR = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm"}
+HEADER_LINES = 5
+_DELIMITERS = (";", ",", "\t", "|")
+
+
+@dataclass(frozen=True)
+class Detection:
+    source: Source | None
+    reason: str = ""
+
+
+def header_lines(path: Path) -> list[set[str]]:
+    """The first lines of a tabular file, each as a set of header keys (for every plausible delimiter)."""
+    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+        return _xlsx_lines(path)
+    data = path.read_bytes()[:65536]
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        return []
+    found = []
+    for line in text.splitlines()[:HEADER_LINES]:
+        for delimiter in _DELIMITERS:
+            if delimiter in line:
+                cells = next(csv.reader([line], delimiter=delimiter), [])
+                found.append({header_key(c) for c in cells if c.strip()})
+    return found
+
+
+def _xlsx_lines(path: Path) -> list[set[str]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # a damaged workbook is reported by the import itself
+        return []
+    rows = workbook.worksheets[0].iter_rows(values_only=True, max_row=HEADER_LINES)
+    found = [{header_key(str(v)) for v in row if v not in (None, "")} for row in rows]
+    workbook.close()
+    return found
+
+
+def _explained(source: Source, header: set[str]) -> int:
+    return sum(1 for column in source.columns if column.keys() & header)
+
+
+def detect(path: Path, sources: list[Source]) -> Detection:
+    if path.suffix.lower() not in TABULAR:
+        named = [s for s in sources if s.matches(path)]
+        if len(named) == 1:
+            return Detection(named[0])
+        return Detection(None, "past bij meer bronnen" if named else "geen bekende bron of bestandstype")
+    lines = header_lines(path)
+    fitting = [s for s in sources if any(s.recognises(line) for line in lines)]
+    if len(fitting) > 1:
+        # The source that explains more of the header is the more specific one (DUO's annual accounts also
+        # carry a bestuur's number and name, but they are not the list of besturen).
+        fit = {s.key: max(_explained(s, line) for line in lines) for s in fitting}
+        best = max(fit.values())
+        fitting = [s for s in fitting if fit[s.key] == best]
+    if len(fitting) > 1:
+        named = [s for s in fitting if s.matches(path)]
+        fitting = named if named else fitting
+    if len(fitting) == 1:
+        return Detection(fitting[0])
+    if fitting:
+        return Detection(None, f"past bij meer bronnen ({', '.join(s.key for s in fitting)})")
+    return Detection(None, "de kolommen passen bij geen bekende bron")

@@ -1,0 +1,46 @@
+"""The national leerplichttelling series (OCW/Ingrado, art. 25 Leerplichtwet): vrijstellingen 5a,
+absoluut verzuim and langdurig relatief verzuim per schooljaar, national totals only.
+
+No publisher file of the national totals was found; the copy is the table of a secondary compiler
+(datagraver.com) as published: tab-separated, schooljaar as '2004/2005', Dutch thousands separators on
+most cells (some without), empty cells before 2009/2010 where the series had not started ('niet
+aangeleverd'). Two years were checked against the minister's answer to Kamervragen (2012).
+"""
+
+from swv.importing.base import Column
+from swv.importing.common import figure
+from swv.importing.figures import FigureSource
+
+
+class LeerplichttellingSource(FigureSource):
+    key = "landelijk_leerplichttelling"
+    label = "Leerplichttelling, landelijke totalen (vrijstellingen 5a, absoluut en langdurig relatief verzuim)"
+    publisher = "Ministerie van OCW en Ingrado (leerplichttelling), via datagraver.com"
+    description = "Eén rij per schooljaar, landelijke aantallen."
+    subject, subject_column, period_column, period_kind = "land", None, "schooljaar", "schooljaar"
+    template = False
+    order = 80
+    columns = (
+        Column("schooljaar", type="schooljaar", description="Schooljaar", example="2021/2022"),
+        figure(
+            "Vrijstelling leerplicht (Art. 5 onder a)",
+            "land_vrijstelling_5a",
+            description="Vrijstellingen artikel 5 onder a",
+            example="7.389",
+        ),
+        figure(
+            "Niet ingeschreven op school en geen vrijstelling leerplicht (absoluut verzuim)",
+            "land_verzuim_absoluut",
+            description="Absoluut verzuim",
+            example="10.240",
+        ),
+        figure(
+            "Langdurig relatief verzuim (ingeschreven maar langdurig afwezig, relatief verzuim)",
+            "land_verzuim_langdurig_relatief",
+            description="Langdurig relatief verzuim",
+            example="3.246",
+        ),
+    )
+    encodings = ("utf-8-sig", "cp1252")
+    delimiters = ("\t", ";")
+    filename_patterns = ("*thuiszitters*.tsv", "*leerplichttelling*.tsv", "*leerplichttelling*.csv")
