@@ -37,7 +37,7 @@ class VerplaatsingenSchoolSource(Source):
             "brin6",
             aliases=("vestiging", "vestigingsnummer", "brin6 vestiging", "vestigingscode"),
             description="BRIN6 van de vestiging (BRIN4 en volgnummer)",
-            example="27AB00",
+            example="16AH00",
         ),
         teldatum_column(),
         Column(
