@@ -98,16 +98,20 @@ class KeyFigure:
 
 
 def key_figures() -> list[KeyFigure]:
-    """The national value of each key figure in its latest period, with its earlier periods."""
+    """The national value of each key figure in the sector's current period, with the periods before it."""
     result = []
     for sector, code in KEY_FIGURES:
         series = sector_figures(sector=sector).series.get(code)
         if series is None or series.current_aggregate is None or series.current_aggregate.waarde is None:
             continue
+        # The sector's current period (the one most SWV's delivered) and the periods before it: a single
+        # early delivery of a later period is no national figure yet.
+        current = dict(series.periods)[series.current_period]
         history = []
-        for periode, _date in series.periods:
-            point = next(p for pts in series.per_unit.values() for p in pts if p.periode == periode)
-            history.append((point, series.aggregates[periode].waarde))
+        for periode, day in series.periods:
+            if day <= current:
+                point = next(p for pts in series.per_unit.values() for p in pts if p.periode == periode)
+                history.append((point, series.aggregates[periode].waarde))
         latest = history[-1][0]
         result.append(
             KeyFigure(

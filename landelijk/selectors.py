@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString
 
+from landelijk.home import key_figures
 from landelijk.models import ThemaContext
 from swv.figures import (
     THEMES,
@@ -122,7 +123,5 @@ def landelijk_context(*, sector: str | None) -> dict:
         themes.append(
             Theme(key=key, titel=titel, context=render_markdown(text) if text else None, topics=list(topics.items()))
         )
-    from landelijk.home import key_figures
-
     kerncijfers = [k for k in key_figures() if k.sector in sectors]
     return {"sector": sector, "sectoren": sectors, "themes": themes, "kerncijfers": kerncijfers}

@@ -10,6 +10,8 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 from swv.importing.base import Source
 from swv.importing.readers import header_key
 
@@ -47,8 +49,6 @@ def header_lines(path: Path) -> list[set[str]]:
 
 
 def _xlsx_lines(path: Path) -> list[set[str]]:
-    from openpyxl import load_workbook
-
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # a damaged workbook is reported by the import itself
