@@ -18,6 +18,12 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $@
 
+# Spectral (npm), which lints the API's OpenAPI document against the NL API Design Rules in the suite.
+.ci/node_modules/.installed: .ci/package.json .ci/package-lock.json
+	@command -v npm >/dev/null || { echo "npm niet gevonden (nodig voor Spectral in de tests)"; exit 1; }
+	npm ci --prefix .ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
 install: $(VENV)/.installed
 
 migrate: install
@@ -30,7 +36,7 @@ data: migrate
 run: data
 	DEBUG=1 $(PY) manage.py runserver 0.0.0.0:8000
 
-test: install
+test: install .ci/node_modules/.installed
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} DATA_DIR=$${DATA_DIR:-$(DATA_DIR)} \
 		DATA_NEW_DIR=$${DATA_NEW_DIR:-$(DATA_NEW_DIR)} $(PY) -m pytest $(PYTEST_ARGS)
 
@@ -56,4 +62,4 @@ lint: install
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ci/node_modules

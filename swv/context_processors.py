@@ -1,11 +1,19 @@
+from django.conf import settings
+
 from swv.caching.versions import derived
 from swv.models import Indicator, Waarde
 
 
 def site(request):
-    """Which themes still show fictional demo figures, so every page can name them in a banner."""
+    """Which themes still show fictional demo figures, so every page can name them in a banner; the
+    publisher for the colophon in the footer."""
     topics = derived("fictional-topics", _fictional_topics)
-    return {"fictieve_data": bool(topics), "fictieve_onderwerpen": topics}
+    return {
+        "fictieve_data": bool(topics),
+        "fictieve_onderwerpen": topics,
+        "uitgever": settings.PUBLISHER_NAME,
+        "contact_email": settings.CONTACT_EMAIL,
+    }
 
 
 def _fictional_topics() -> list[tuple[str, list[str]]]:

@@ -51,6 +51,18 @@ def real_data_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def standards_dir() -> Path:
+    """The published standards' rule files (../shared/standards, or STANDARDS_DIR); required in CI."""
+    raw = os.environ.get("STANDARDS_DIR")
+    path = Path(raw) if raw else ROOT.parent / "shared" / "standards"
+    if not path.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail("STANDARDS_DIR is not set to the standards folder (../shared/standards) in CI")
+        pytest.skip("standards folder not available (set STANDARDS_DIR)")
+    return path
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     path, new = data_dir(), data_new_dir()
     if (path is None or new is None) and os.environ.get("CI"):

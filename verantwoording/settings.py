@@ -45,6 +45,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "verantwoording.security.RequestSizeLimitMiddleware",
+    # Outside the page cache, so cached open-data answers carry CORS, licence and API-Version too.
+    "swv.opendata.headers.OpenDataHeadersMiddleware",
     "verantwoording.security.RejectUnreadableInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "swv.caching.middleware.PublicPageCacheMiddleware",
@@ -237,6 +239,16 @@ PAGE_CACHE_STALE_WHILE_REVALIDATE = env_int("PAGE_CACHE_STALE_WHILE_REVALIDATE",
 PAGE_CACHE_STALE_IF_ERROR = env_int("PAGE_CACHE_STALE_IF_ERROR", 24 * 60 * 60)
 PAGE_CACHE_MAX_BYTES = env_int("PAGE_CACHE_MAX_BYTES", 16 * 1024 * 1024)  # larger answers are not stored
 
+# --- Publisher and open data (swv/opendata) -------------------------------------------------------
+# Who publishes the site and answers questions: the colophon, the data catalogue and the API's contact.
+SITE_URL = env_str("SITE_URL", "https://passendonderwijsinbeeld.nl").rstrip("/")
+PUBLISHER_NAME = env_str("PUBLISHER_NAME", "Passend onderwijs in beeld")
+CONTACT_EMAIL = env_str("CONTACT_EMAIL", "info@passendonderwijsinbeeld.nl")
+# E-mail addresses left with a "Klopt dit niet?" report are erased after this many months (privacy statement).
+MELDING_EMAIL_BEWAARTERMIJN_MAANDEN = env_int("MELDING_EMAIL_BEWAARTERMIJN_MAANDEN", 12)
+# The full version of the open data API (semver); the major version is the /api/v1 in its paths.
+API_VERSION = "1.0.0"
+
 # --- Open data API (swv/opendata/api) -------------------------------------------------------------
 # Read-only and anonymous: no authentication, so no sessions or CSRF; every list is paginated.
 REST_FRAMEWORK = {
@@ -258,7 +270,7 @@ SPECTACULAR_SETTINGS = {
         "Alleen-lezen API met de samenwerkingsverbanden passend onderwijs, gemeenten, de catalogus van "
         "indicatoren en alle waarden, met bron en peildatum. Dezelfde cijfers als op de website."
     ),
-    "VERSION": "1",
+    "VERSION": API_VERSION,
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SERVE_AUTHENTICATION": [],

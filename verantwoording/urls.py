@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from landelijk import info
 from swv.pages.views import beheer
 
 urlpatterns = [
@@ -10,6 +11,8 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("", include("landelijk.urls")),
     path("api/", include("swv.opendata.api.urls")),
+    path("toegankelijkheid", info.toegankelijkheid, name="toegankelijkheid"),
+    path("privacy", info.privacy, name="privacy"),
     path("", include("uploads.urls")),
     path("", include("swv.opendata.urls")),
     path("", include("swv.meldingen.urls")),

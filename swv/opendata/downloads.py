@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from swv.caching import params
 from swv.models import Indicator, Samenwerkingsverband, Sector
 from swv.opendata import tables
+from swv.opendata.csvw import describes
 from swv.selectors.names import display_name
 
 FORMATS = ("csv", "json")
@@ -78,6 +79,7 @@ def checked_format(fmt: str) -> str:
     return fmt
 
 
+@describes(columns=tables.COLUMNS_SWV, title="Alle cijfers van een samenwerkingsverband, per periode")
 @params.query_params()
 def swv_table(request, code: str, fmt: str):
     swv = get_object_or_404(Samenwerkingsverband, code=code.upper())
@@ -91,6 +93,7 @@ def swv_table(request, code: str, fmt: str):
     )
 
 
+@describes(columns=tables.COLUMNS_AGGREGATEN, title="Het landelijk beeld: per indicator, groep en periode")
 @params.query_params(sector=params.SECTOR)
 def landelijk_table(request, fmt: str):
     sector = (request.GET.get("sector") or "").upper() or None
@@ -105,6 +108,7 @@ def landelijk_table(request, fmt: str):
     )
 
 
+@describes(columns=tables.COLUMNS_WAARDEN, title="Alle waarden van een indicator")
 @params.query_params(niveau=params.NIVEAU)
 def indicator_table(request, code: str, fmt: str):
     indicator = get_object_or_404(Indicator, code=code)
@@ -118,6 +122,7 @@ def indicator_table(request, code: str, fmt: str):
     )
 
 
+@describes(columns=tables.COLUMNS_WAARDEN, title="Waarden van indicatoren")
 @params.query_params(
     niveau=params.NIVEAU,
     sector=params.SECTOR,

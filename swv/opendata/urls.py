@@ -1,8 +1,9 @@
-"""Downloads and feeds (included from verantwoording.urls; the API has its own urls)."""
+"""Downloads, feeds and the descriptions of the open data: the DCAT catalogue and the CSVW metadata of the
+CSV downloads (included from verantwoording.urls; the API has its own urls)."""
 
-from django.urls import path
+from django.urls import path, re_path
 
-from swv.opendata import bronnen, downloads, feeds
+from swv.opendata import bronnen, catalogus, csvw, downloads, feeds
 
 urlpatterns = [
     path("bronnen/", bronnen.bronnen, name="bronnen"),
@@ -12,4 +13,7 @@ urlpatterns = [
     path("downloads/waarden.<tabelformaat:fmt>", downloads.waarden_table, name="download-waarden"),
     path("feeds/nieuw.atom", feeds.SiteFeed(), name="feed"),
     path("feeds/swv/<swvcode:code>.atom", feeds.SwvFeed(), name="feed-swv"),
+    re_path(r"^downloads/(?P<csv_path>[-a-zA-Z0-9_/]+\.csv)-metadata\.json$", csvw.csv_metadata, name="download-csvw"),
+    path("catalogus", catalogus.catalogus_page, name="catalogus"),
+    re_path(r"^catalogus\.(?P<fmt>ttl|jsonld)$", catalogus.catalogus_rdf, name="catalogus-rdf"),
 ]

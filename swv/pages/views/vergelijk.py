@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.shortcuts import redirect, render
 
 from swv.caching import params
+from swv.opendata.csvw import describes
 from swv.opendata.downloads import checked_format, table_response
 from swv.pages.comparison import (
     COLUMNS_VERGELIJK,
@@ -41,6 +42,7 @@ def vergelijk(request):
     return render(request, "vergelijk/vergelijk.html", context, status=400 if selection.fouten else 200)
 
 
+@describes(columns=COLUMNS_VERGELIJK, title="Vergelijking van samenwerkingsverbanden")
 @params.query_params(swv=params.SWV)
 def vergelijk_table(request, fmt: str):
     selection = parse_selection(raw_codes=request.GET.getlist("swv"))

@@ -1,0 +1,135 @@
+"""CSV on the Web (W3C CSVW) metadata for the CSV downloads: what a machine needs to read a Dutch-Excel
+CSV right (';' between cells, ',' as decimal sign, UTF-8, ja/nee for booleans) and what every column
+means. Each CSV names its metadata in a Link header (rel="describedby"); the document lives at the
+CSV's address plus "-metadata.json" (the default location CSVW readers try), query string included."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.http import Http404, JsonResponse
+from django.urls import Resolver404, resolve
+
+from swv.opendata.licence import LICENCE_URL
+
+STRING = "string"
+DATE = "date"
+INTEGER = "integer"
+DECIMAL = {"base": "decimal", "format": {"decimalChar": ","}}
+JA_NEE = {"base": "boolean", "format": "ja|nee"}
+
+
+@dataclass(frozen=True)
+class Column:
+    datatype: str | dict
+    description: str
+
+
+COLUMNS = {
+    "niveau": Column(STRING, "Eenheid van de waarde: swv (samenwerkingsverband), gemeente of land."),
+    "swv": Column(STRING, "Code van het samenwerkingsverband, zoals PO3009."),
+    "swv_naam": Column(STRING, "Naam van het samenwerkingsverband."),
+    "gemeente": Column(STRING, "CBS-code van de gemeente, zoals GM0363."),
+    "gemeente_naam": Column(STRING, "Naam van de gemeente."),
+    "sector": Column(STRING, "PO (primair onderwijs) of VO (voortgezet onderwijs)."),
+    "groep": Column(STRING, "De groep waarover het landelijk cijfer gaat (een sector of de gemeenten)."),
+    "indicator": Column(STRING, "Code van de indicator (zie /api/v1/indicatoren)."),
+    "label": Column(STRING, "Naam van de indicator."),
+    "thema": Column(STRING, "Thema van de indicator: ondersteuning, financiën, organisatie of context."),
+    "onderwerp": Column(STRING, "Onderwerp binnen het thema."),
+    "eenheid": Column(STRING, "Eenheid van de waarde, zoals aantal, procent of euro."),
+    "aggregatie": Column(STRING, "Hoe het landelijk cijfer is samengevat (bijvoorbeeld som of gemiddelde)."),
+    "periode": Column(STRING, "Periode: een peildatum (2024-10-01), een schooljaar (2023-2024) of een jaar."),
+    "peildatum": Column(DATE, "De datum waarop het cijfer betrekking heeft."),
+    "waarde": Column(DECIMAL, "Het getal; leeg bij <5, niet aangeleverd of een tekstwaarde."),
+    "tekst": Column(STRING, "De waarde als tekst, bij een categorie (bijvoorbeeld stichting)."),
+    "status": Column(STRING, "geleverd, niet_geleverd of onderdrukt (een aantal van 1 tot en met 4, <5)."),
+    "fictief": Column(JA_NEE, "ja: een voorbeeldwaarde, geen echte data."),
+    "huidig": Column(JA_NEE, "ja: dit is het cijfer dat de pagina van het samenwerkingsverband toont."),
+    "gemiddelde_sector": Column(DECIMAL, "Gemiddelde van de sector in dezelfde periode."),
+    "gemiddelde_vergelijkbare_grootte": Column(
+        DECIMAL, "Gemiddelde van de samenwerkingsverbanden van vergelijkbare grootte (zelfde kwartiel)."
+    ),
+    "vergelijkingsgroep": Column(STRING, "De groep samenwerkingsverbanden van vergelijkbare grootte."),
+    "aandeel_van_noemer": Column(DECIMAL, "De waarde als percentage van de noemer van de indicator."),
+    "opgeteld_uit_gemeenten": Column(JA_NEE, "ja: opgeteld uit de cijfers van de gemeenten in de regio."),
+    "gemeenten_geleverd": Column(INTEGER, "Aantal gemeenten in de regio dat een cijfer leverde."),
+    "gemeenten_totaal": Column(INTEGER, "Aantal gemeenten in de regio."),
+    "gemiddelde": Column(DECIMAL, "Gemiddelde over de eenheden met een cijfer."),
+    "categorie": Column(STRING, "Categorie bij een verdeling (bijvoorbeeld een bestuursvorm)."),
+    "aantal": Column(INTEGER, "Aantal eenheden in deze categorie."),
+    "percentage": Column(DECIMAL, "Percentage van de eenheden in deze categorie."),
+    "eenheden": Column(INTEGER, "Aantal eenheden dat een cijfer kon hebben."),
+    "geleverd": Column(INTEGER, "Aantal eenheden met een cijfer."),
+    "onderdrukt": Column(INTEGER, "Aantal eenheden met <5."),
+    "niet_aangeleverd": Column(INTEGER, "Aantal eenheden zonder cijfer."),
+    "minimum": Column(DECIMAL, "Laagste waarde."),
+    "eerste_kwartiel": Column(DECIMAL, "Eerste kwartiel (25%)."),
+    "mediaan": Column(DECIMAL, "Mediaan."),
+    "derde_kwartiel": Column(DECIMAL, "Derde kwartiel (75%)."),
+    "maximum": Column(DECIMAL, "Hoogste waarde."),
+    "bron": Column(STRING, "Bron van het cijfer."),
+    "peildatum_soort": Column(STRING, "Soort periode: teldatum, peildatum, schooljaar of kalenderjaar."),
+}
+
+
+def describes(*, columns: list[str], title: str):
+    """Marks a view as a CSV download with these columns, so its CSVW metadata can be served."""
+
+    def mark(view):
+        view.csvw_table = (columns, title)
+        return view
+
+    return mark
+
+
+def metadata(*, csv_name: str, columns: list[str], title: str) -> dict:
+    """The CSVW metadata document of one CSV download; csv_name is its address relative to the metadata."""
+    return {
+        "@context": ["http://www.w3.org/ns/csvw", {"@language": "nl"}],
+        "url": csv_name,
+        "dc:title": title,
+        "dc:publisher": settings.PUBLISHER_NAME,
+        "dc:license": {"@id": LICENCE_URL},
+        "dialect": {
+            "encoding": "utf-8",
+            "delimiter": ";",
+            "header": True,
+            "lineTerminators": ["\r\n"],
+            "doubleQuote": True,
+        },
+        "tableSchema": {
+            "columns": [
+                {
+                    "name": name,
+                    "titles": name,
+                    "datatype": COLUMNS[name].datatype,
+                    "dc:description": COLUMNS[name].description,
+                }
+                for name in columns
+            ]
+        },
+    }
+
+
+def metadata_path(csv_path: str, query: str = "") -> str:
+    return f"{csv_path}-metadata.json" + (f"?{query}" if query else "")
+
+
+def csv_metadata(request, csv_path: str):
+    """/downloads/<…>.csv-metadata.json: the metadata of the CSV download at /downloads/<…>.csv."""
+    path = f"/downloads/{csv_path}"
+    try:
+        match = resolve(path)
+    except Resolver404:
+        raise Http404("Geen download op dit adres") from None
+    described = getattr(match.func, "csvw_table", None)
+    if described is None or match.kwargs.get("fmt") != "csv":
+        raise Http404("Geen CSV-download op dit adres")
+    columns, title = described
+    query = request.META.get("QUERY_STRING", "")
+    name = path.rsplit("/", 1)[1] + (f"?{query}" if query else "")
+    return JsonResponse(
+        metadata(csv_name=name, columns=columns, title=title),
+        json_dumps_params={"ensure_ascii": False, "indent": 1},
+        content_type="application/csvm+json",
+    )
