@@ -178,13 +178,14 @@ def page(browser, site_url):
     context.close()
 
 
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
 def axe_violations(page) -> list:
-    """WCAG 2.1 A/AA violations axe finds on the current page."""
+    """WCAG 2.0, 2.1 and 2.2 A/AA violations axe finds on the current page."""
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(
-        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-    )
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     return results.response["violations"]
 
 
