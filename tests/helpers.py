@@ -42,7 +42,7 @@ def snapshot() -> dict[str, str]:
 
 def api_figures(client, code: str) -> list[dict]:
     """The figures of one SWV as the API gives them (every page of them)."""
-    data = client.get(f"/api/v1/samenwerkingsverbanden/{code}/cijfers/", {"format": "json"}).json()
+    data = client.get(f"/api/v1/samenwerkingsverbanden/{code}/cijfers", {"format": "json"}).json()
     return data["results"] if isinstance(data, dict) else data
 
 

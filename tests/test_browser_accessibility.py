@@ -73,7 +73,7 @@ def accounts(site_url, django_db_blocker):
     def create():
         from swv.models import Samenwerkingsverband
         from tests.staff_fixtures import make_user
-        from uploads.roles import BEHEERDER, SWV_MEDEWERKER
+        from uploads.staff.roles import BEHEERDER, SWV_MEDEWERKER
 
         suffix = uuid.uuid4().hex[:8]
         swv = Samenwerkingsverband.objects.order_by("-code").first()

@@ -263,14 +263,31 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "swv.opendata.api.pagination.Pagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_VERSIONING_CLASS": None,
+    # Every error as problem details in Dutch (RFC 9457, NL API Design Rules).
+    "EXCEPTION_HANDLER": "swv.opendata.api.problems.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Passend onderwijs in beeld – open data API",
     "DESCRIPTION": (
         "Alleen-lezen API met de samenwerkingsverbanden passend onderwijs, gemeenten, de catalogus van "
-        "indicatoren en alle waarden, met bron en peildatum. Dezelfde cijfers als op de website."
+        "indicatoren en alle waarden, met bron en peildatum. Dezelfde cijfers als op de website. De cijfers en "
+        "metadata zijn vrij te gebruiken onder CC0 1.0; de documenten en toelichtingen van de "
+        "samenwerkingsverbanden vallen daar niet onder."
     ),
     "VERSION": API_VERSION,
+    # Paths relative to the server /api/v1, which carries the major version (ADR /core/uri-version).
+    "SERVERS": [{"url": "/api/v1", "description": "Versie 1 op deze site"}],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "CONTACT": {"name": PUBLISHER_NAME, "email": CONTACT_EMAIL, "url": f"{SITE_URL}/api/#contact"},
+    "LICENSE": {
+        "name": "CC0 1.0 Universeel",
+        "url": "https://creativecommons.org/publicdomain/zero/1.0/",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "swv.opendata.api.schema.add_errors_and_version_header",
+    ],
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SERVE_AUTHENTICATION": [],

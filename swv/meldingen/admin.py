@@ -1,4 +1,5 @@
-"""'Klopt dit niet?' reports in the admin: read-only, and only for beheerders (and superusers)."""
+"""'Klopt dit niet?' reports in the admin: read-only, and only for beheerders (and superusers), who can
+delete a report when its reporter asks for that."""
 
 from django.contrib import admin
 
@@ -47,4 +48,5 @@ class MeldingAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
-        return False
+        # A reporter may ask for the report to be removed (privacy statement); a beheerder does that here.
+        return self._is_beheerder(request)

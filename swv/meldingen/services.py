@@ -1,8 +1,12 @@
-"""Storing a "Klopt dit niet?" report, with a simple rate limit per visitor against spam."""
+"""Storing a "Klopt dit niet?" report, with a simple rate limit per visitor against spam, and erasing the
+e-mail addresses the privacy statement promises to erase."""
 
+import datetime as dt
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 
 from swv.models import Indicator, Melding, Samenwerkingsverband
 
@@ -51,4 +55,14 @@ def store_report(
     )
     melding.full_clean()
     melding.save()
+    erase_old_emails()
     return melding
+
+
+def erase_old_emails(*, now: dt.datetime | None = None) -> int:
+    """Erase the e-mail address of every report older than MELDING_EMAIL_BEWAARTERMIJN_MAANDEN (the privacy
+    statement's promise); the report itself stays. Runs with every new report and from the daily
+    `meldingen_opschonen` command."""
+    months = settings.MELDING_EMAIL_BEWAARTERMIJN_MAANDEN
+    cutoff = (now or timezone.now()) - dt.timedelta(days=round(months * 365.25 / 12))
+    return Melding.objects.filter(ontvangen_op__lt=cutoff).exclude(email="").update(email="")

@@ -13,6 +13,7 @@ from swv.caching import params
 from swv.models import Indicator, Samenwerkingsverband, Sector
 from swv.opendata import tables
 from swv.opendata.csvw import describes
+from swv.opendata.licence import LICENCE_NAME, LICENCE_URL
 from swv.selectors.names import display_name
 
 FORMATS = ("csv", "json")
@@ -65,6 +66,7 @@ def table_response(rows: list[dict], columns: list[str], *, fmt: str, filename: 
     payload = {
         "titel": titel,
         "bron": f"{SITE}; de bron en peildatum van elk cijfer staan in de kolommen bron en peildatum.",
+        "licentie": {"naam": LICENCE_NAME, "url": LICENCE_URL},
         "kolommen": columns,
         "rijen": [{column: row.get(column) for column in columns} for row in rows],
     }

@@ -11,6 +11,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from swv.caching import params
 from swv.models import Samenwerkingsverband, Waarde
+from swv.opendata.licence import LICENCE_TEXT
 from swv.opendata.tables import periode_text
 from swv.selectors.names import display_name
 from uploads.models import Document
@@ -70,6 +71,7 @@ def _periods(filter_q: Q, *, link: str, wie: str) -> list[Item]:
 @params.query_params()
 class _AtomFeed(Feed):
     feed_type = Atom1Feed
+    feed_copyright = LICENCE_TEXT  # Atom <rights>: the figures are CC0, the SWV's documents are not
 
     def item_title(self, item: Item) -> str:
         return item.titel

@@ -72,6 +72,6 @@ def test_swv_page_says_which_peer_group_and_why_and_shows_its_average(client):
     peer = peer_swv_figures(swv=swv)["deelname_sbo"].sector_value
     expected = _text(waarde(peer, "procent"))
     assert re.search(rf"vergelijkbare grootte: {re.escape(expected)}\.", text)
-    api = client.get("/api/v1/samenwerkingsverbanden/PO3009/cijfers/?per_pagina=1000").json()["results"]
+    api = client.get("/api/v1/samenwerkingsverbanden/PO3009/cijfers?perPagina=1000").json()["results"]
     row = next(r for r in api if r["indicator"] == "deelname_sbo" and r["huidig"])
     assert row["gemiddelde_vergelijkbare_grootte"] == pytest.approx(peer)

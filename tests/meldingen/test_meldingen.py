@@ -1,8 +1,13 @@
 """'Klopt dit niet?': a report about a figure, CSRF-protected, with a honeypot and a rate limit."""
 
+import datetime as dt
+import io
+
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 
 from swv.caching.versions import data_version
 from swv.meldingen.services import LIMIT
@@ -110,9 +115,33 @@ def test_reports_are_read_only_in_the_admin_for_beheerders_only(client):
     assert detail.status_code == 200 and "Volgens ons jaarverslag" in detail.content.decode()
     assert client.get("/beheer/swv/melding/add/").status_code == 403
     assert client.post(f"/beheer/swv/melding/{melding.pk}/change/", {"omschrijving": "x"}).status_code == 403
-    assert client.post(f"/beheer/swv/melding/{melding.pk}/delete/", {"post": "yes"}).status_code == 403
     client.force_login(make_user("inspectie-m", role=INSPECTIE))
     assert client.get("/beheer/swv/melding/").status_code == 403
+    assert client.post(f"/beheer/swv/melding/{melding.pk}/delete/", {"post": "yes"}).status_code == 403
+
+
+def test_a_beheerder_removes_a_report_when_its_reporter_asks(client):
+    """The privacy statement's promise: on request a beheerder deletes the report in the admin."""
+    post(client)
+    melding = Melding.objects.get()
+    client.force_login(make_user("beheerder-weg", role=BEHEERDER))
+    assert client.post(f"/beheer/swv/melding/{melding.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert not Melding.objects.exists()
+
+
+def test_email_addresses_are_erased_after_the_retention_the_privacy_statement_names(client, settings):
+    settings.MELDING_EMAIL_BEWAARTERMIJN_MAANDEN = 12
+    post(client, email="melder@example.org")
+    old = Melding.objects.get()
+    assert old.email
+    Melding.objects.filter(pk=old.pk).update(ontvangen_op=timezone.now() - dt.timedelta(days=366))
+    recent = Melding.objects.create(omschrijving="Nog binnen de termijn", email="recent@example.org")
+    call_command("meldingen_opschonen", stdout=io.StringIO())
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert old.email == "" and old.omschrijving and recent.email == "recent@example.org"
+    html = client.get("/privacy").content.decode()
+    assert "12 maanden" in html and "e-mailadres" in html
 
 
 def test_every_figure_has_a_klopt_dit_niet_link_with_figure_swv_and_period(client):

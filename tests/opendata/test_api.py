@@ -1,7 +1,11 @@
 """The read-only JSON API: the same numbers as the pages, paginated, validated filters, valid OpenAPI."""
 
+import json
+import re
+
 import pytest
 import yaml
+from django.conf import settings
 
 from swv.models import Gemeente, Indicator, Samenwerkingsverband, Waarde
 from swv.templatetags.nl import bereik
@@ -33,7 +37,7 @@ def shown(row: dict, eenheid: str) -> str:
 def test_api_figures_equal_the_page_for_every_indicator(client, index):
     swv = sample_swvs()[index]
     html = client.get(swv.get_absolute_url()).content.decode()
-    rows = all_pages(client, f"/api/v1/samenwerkingsverbanden/{swv.code}/cijfers/?per_pagina=50")
+    rows = all_pages(client, f"/api/v1/samenwerkingsverbanden/{swv.code}/cijfers?perPagina=50")
     current = {row["indicator"]: row for row in rows if row["huidig"]}
     eenheden = dict(Indicator.objects.values_list("code", "eenheid"))
     assert set(current) == {c for c in eenheden if f'id="cijfer-{c}"' in html}
@@ -45,8 +49,8 @@ def test_api_figures_equal_the_page_for_every_indicator(client, index):
 
 
 def test_values_endpoint_equals_the_figures_endpoint_and_the_page(client):
-    figures = all_pages(client, "/api/v1/samenwerkingsverbanden/PO3009/cijfers/")
-    values = all_pages(client, "/api/v1/waarden/?swv=PO3009&per_pagina=1000")
+    figures = all_pages(client, "/api/v1/samenwerkingsverbanden/PO3009/cijfers")
+    values = all_pages(client, "/api/v1/waarden?swv=PO3009&perPagina=1000")
     by_key = {(v["indicator"], v["periode"]): v for v in values}
     for row in figures:
         if row["periode"]:
@@ -56,47 +60,60 @@ def test_values_endpoint_equals_the_figures_endpoint_and_the_page(client):
 
 def test_values_are_filtered_by_sector_swv_indicator_and_period(client):
     latest = Waarde.objects.filter(indicator__code="leerlingen_totaal", swv__sector="VO").latest("peildatum").periode
-    rows = all_pages(client, f"/api/v1/waarden/?sector=VO&indicator=leerlingen_totaal&periode={latest}&per_pagina=1000")
+    rows = all_pages(client, f"/api/v1/waarden?sector=VO&indicator=leerlingen_totaal&periode={latest}&perPagina=1000")
     assert rows and {r["sector"] for r in rows} == {"VO"} and {r["periode"] for r in rows} == {latest}
     assert len({r["swv"] for r in rows}) == len(rows)
     gemeente = Gemeente.objects.filter(waarden__isnull=False).first()
-    rows = all_pages(client, f"/api/v1/waarden/?niveau=gemeente&gemeente={gemeente.code}")
+    rows = all_pages(client, f"/api/v1/waarden?niveau=gemeente&gemeente={gemeente.code}")
     assert rows and {r["gemeente"] for r in rows} == {gemeente.code}
-    assert all_pages(client, "/api/v1/waarden/?niveau=land")
+    assert all_pages(client, "/api/v1/waarden?niveau=land")
 
 
 @pytest.mark.parametrize(
-    "url", ["/api/v1/waarden/?niveau=heelal", "/api/v1/waarden/?sector=MBO", "/api/v1/samenwerkingsverbanden/?sector=x"]
+    "url,param",
+    [
+        ("/api/v1/waarden?niveau=heelal", "niveau"),
+        ("/api/v1/waarden?sector=MBO", "sector"),
+        ("/api/v1/samenwerkingsverbanden?sector=x", "sector"),
+        ("/api/v1/indicatoren?thema=sport", "thema"),
+    ],
 )
-def test_bad_filters_are_a_clear_400(client, url):
+def test_bad_filters_are_a_dutch_problem_400(client, url, param):
     response = client.get(url, HTTP_ACCEPT="application/json")
     assert response.status_code == 400
-    assert response.json()
+    assert response["Content-Type"] == "application/problem+json"
+    problem = json.loads(response.content)
+    assert problem["status"] == 400 and problem["title"] == "Ongeldige vraag"
+    assert problem["detail"].startswith("Kies uit")
+    assert [p["name"] for p in problem["invalidParams"]] == [param]
 
 
 def test_registers_are_paginated_and_stable(client):
-    payload = client.get("/api/v1/samenwerkingsverbanden/?per_pagina=10", HTTP_ACCEPT="application/json").json()
+    payload = client.get("/api/v1/samenwerkingsverbanden?perPagina=10", HTTP_ACCEPT="application/json").json()
     assert payload["count"] == Samenwerkingsverband.objects.count()
     assert len(payload["results"]) == 10 and "pagina=2" in payload["next"]
     codes = [r["code"] for r in payload["results"]]
     assert codes == sorted(codes)
-    detail = client.get("/api/v1/samenwerkingsverbanden/PO3009/", HTTP_ACCEPT="application/json").json()
+    detail = client.get("/api/v1/samenwerkingsverbanden/PO3009", HTTP_ACCEPT="application/json").json()
     assert detail["pagina"].endswith(Samenwerkingsverband.objects.get(code="PO3009").get_absolute_url())
     assert detail["gemeenten"] and detail["vergelijkingsgroep"]["kwartiel"] in (1, 2, 3, 4)
     assert "PO3009" in detail["vergelijkingsgroep"]["samenwerkingsverbanden"]
-    indicator = client.get("/api/v1/indicatoren/leerlingen_totaal/", HTTP_ACCEPT="application/json").json()
+    indicator = client.get("/api/v1/indicatoren/leerlingen_totaal", HTTP_ACCEPT="application/json").json()
     assert indicator["bron"] and indicator["downloads"]["csv"].endswith("/downloads/indicator/leerlingen_totaal.csv")
-    assert client.get("/api/v1/samenwerkingsverbanden/PO9999/").status_code == 404
+    missing = client.get("/api/v1/samenwerkingsverbanden/PO9999")
+    assert missing.status_code == 404 and missing["Content-Type"] == "application/problem+json"
+    assert json.loads(missing.content)["detail"] == "Er is geen samenwerkingsverband met code PO9999."
 
 
 def test_api_is_browsable_and_documented(client):
-    html = client.get("/api/v1/samenwerkingsverbanden/?format=api").content.decode()
+    html = client.get("/api/v1/samenwerkingsverbanden?format=api").content.decode()
     assert "PO3009" in html and "<script>" not in html
     # Without ?format=api the answer is JSON whatever the Accept header: the page cache keys by URL.
-    response = client.get("/api/v1/samenwerkingsverbanden/", HTTP_ACCEPT="text/html")
+    response = client.get("/api/v1/samenwerkingsverbanden", HTTP_ACCEPT="text/html")
     assert response["Content-Type"] == "application/json" and response.json()["count"]
     docs = client.get("/api/").content.decode()
-    assert "/api/v1/waarden/" in docs and "/api/v1/schema/" in docs
+    assert "/api/v1/waarden" in docs and "/api/v1/openapi.json" in docs and "perPagina" in docs
+    assert "CC0 1.0" in docs and 'id="contact"' in docs
 
 
 def test_openapi_schema_validates():
@@ -105,11 +122,61 @@ def test_openapi_schema_validates():
 
     schema = SchemaGenerator().get_schema(request=None, public=True)
     validate_schema(schema)
-    assert {"/api/v1/samenwerkingsverbanden/", "/api/v1/gemeenten/", "/api/v1/indicatoren/", "/api/v1/waarden/"} <= set(
-        schema["paths"]
-    )
+    assert {"/samenwerkingsverbanden", "/gemeenten", "/indicatoren", "/waarden"} <= set(schema["paths"])
+    assert schema["servers"] == [{"url": "/api/v1", "description": "Versie 1 op deze site"}]
+    assert re.fullmatch(r"\d+\.\d+\.\d+", schema["info"]["version"])
+    assert schema["info"]["license"]["url"] == "https://creativecommons.org/publicdomain/zero/1.0/"
+    assert {"name", "email", "url"} <= set(schema["info"]["contact"])
 
 
-def test_schema_is_served_as_yaml_and_json(client):
-    assert yaml.safe_load(client.get("/api/v1/schema/").content)["openapi"].startswith("3.")
-    assert client.get("/api/v1/schema/?format=json").json()["info"]["title"]
+def test_openapi_document_is_public_json_and_yaml_with_the_same_content(client):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200 and response["Access-Control-Allow-Origin"] == "*"
+    document = json.loads(response.content)
+    assert document["openapi"].startswith("3.") and document["info"]["title"]
+    assert yaml.safe_load(client.get("/api/v1/openapi.yaml").content) == document
+
+
+@pytest.mark.parametrize(
+    "url,status",
+    [
+        ("/api/v1", 200),
+        ("/api/v1/samenwerkingsverbanden", 200),
+        ("/api/v1/samenwerkingsverbanden/PO3009/cijfers", 200),
+        ("/api/v1/openapi.json", 200),
+        ("/api/v1/samenwerkingsverbanden?sector=XX", 400),
+        ("/api/v1/gemeenten/GM9999", 404),
+        ("/api/v1/waarden?format=xml", 406),
+        ("/api/v1/bestaat-niet", 404),
+    ],
+)
+def test_every_api_answer_has_the_full_version_and_cors(client, url, status):
+    response = client.get(url)
+    assert response.status_code == status
+    assert response["API-Version"] == settings.API_VERSION and re.fullmatch(r"\d+\.\d+\.\d+", settings.API_VERSION)
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "API-Version" in response["Access-Control-Expose-Headers"]
+    assert '<https://creativecommons.org/publicdomain/zero/1.0/>; rel="license"' in response["Link"]
+    if status >= 400:
+        assert response["Content-Type"] == "application/problem+json"
+        problem = json.loads(response.content)
+        assert problem["status"] == status and problem["title"] and problem["detail"]
+
+
+def test_cors_preflight_allows_reading_only(client):
+    for url in ["/api/v1/waarden", "/downloads/waarden.csv"]:
+        response = client.options(url, HTTP_ORIGIN="https://example.org", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET")
+        assert response.status_code == 204
+        assert response["Access-Control-Allow-Origin"] == "*"
+        assert response["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
+
+
+@pytest.mark.parametrize(
+    "slashed", ["/api/v1/samenwerkingsverbanden/", "/api/v1/samenwerkingsverbanden/PO3009/", "/api/v1/waarden/"]
+)
+def test_a_trailing_slash_is_a_404_that_names_the_address(client, slashed):
+    """ADR /core/no-trailing-slash: a slashed URI is another (absent) resource: 404, not a redirect."""
+    response = client.get(slashed)
+    assert response.status_code == 404 and response["Content-Type"] == "application/problem+json"
+    assert slashed.rstrip("/") in json.loads(response.content)["detail"]
+    assert client.get(slashed.rstrip("/")).status_code == 200

@@ -3,6 +3,7 @@ so the page and the schema never disagree), downloads and feeds."""
 
 from functools import lru_cache
 
+from django.conf import settings
 from django.shortcuts import render
 from drf_spectacular.generators import SchemaGenerator
 
@@ -12,6 +13,7 @@ from swv.models import Indicator
 @lru_cache(maxsize=1)
 def _endpoints() -> list[dict]:
     schema = SchemaGenerator().get_schema(request=None, public=True)
+    server = schema["servers"][0]["url"]  # the paths are relative to it
     endpoints = []
     for path, operations in schema["paths"].items():
         operation = operations.get("get")
@@ -19,7 +21,7 @@ def _endpoints() -> list[dict]:
             continue
         endpoints.append(
             {
-                "path": path,
+                "path": server + path,
                 "beschrijving": (operation.get("description") or "").strip(),
                 "parameters": [
                     {
@@ -37,4 +39,5 @@ def _endpoints() -> list[dict]:
 
 def documentatie(request):
     indicators = Indicator.objects.order_by("thema", "volgorde").only("code", "label", "thema", "niveau")
-    return render(request, "opendata/api.html", {"endpoints": _endpoints(), "indicatoren": indicators})
+    context = {"endpoints": _endpoints(), "indicatoren": indicators, "api_versie": settings.API_VERSION}
+    return render(request, "opendata/api.html", context)

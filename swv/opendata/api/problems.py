@@ -7,6 +7,7 @@ import logging
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import Resolver404, resolve
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import AllowAny
@@ -99,6 +100,7 @@ def exception_handler(exc, context):
     return response
 
 
+@extend_schema(exclude=True)
 @api_view(["GET", "HEAD"])
 @permission_classes([AllowAny])
 def not_found(request, rest: str = ""):

@@ -6,6 +6,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, viewsets
 from rest_framework.decorators import action
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.views import APIView
 
 from swv.caching import params as cache_params
 from swv.caching.params import query_params
@@ -20,8 +23,8 @@ SECTOR = OpenApiParameter("sector", OpenApiTypes.STR, enum=["PO", "VO"], descrip
 SWV = OpenApiParameter("swv", OpenApiTypes.STR, description="Code van een samenwerkingsverband, zoals PO3009.")
 
 
-# Every list pages (?pagina=, ?per_pagina=) and may ask for the browsable HTML (?format=api).
-PAGING = {"pagina": cache_params.PAGE, "per_pagina": cache_params.PAGE, "format": "json|api"}
+# Every list pages (?pagina=, ?perPagina=) and may ask for the browsable HTML (?format=api).
+PAGING = {"pagina": cache_params.PAGE, "perPagina": cache_params.PAGE, "format": "json|api"}
 
 
 def _choice(request, name: str, allowed: tuple[str, ...]) -> str | None:
@@ -32,6 +35,20 @@ def _choice(request, name: str, allowed: tuple[str, ...]) -> str | None:
     if value not in allowed:
         raise exceptions.ValidationError({name: f"Kies uit: {', '.join(allowed)}."})
     return value
+
+
+NIVEAUS = ("swv", "gemeente", "land")
+
+
+@extend_schema(exclude=True)
+@query_params(format="json|api")
+class ApiRoot(APIView):
+    """Versie 1 van de open data API: de lijsten en de beschrijving (OpenAPI)."""
+
+    def get(self, request, format=None):
+        lists = ["samenwerkingsverband", "gemeente", "indicator", "waarde"]
+        links = {name: reverse(f"api:{name}-list", request=request) for name in lists}
+        return Response({**links, "openapi": reverse("api:openapi-json", request=request)})
 
 
 @query_params(**PAGING, sector=cache_params.SECTOR)
@@ -178,6 +195,8 @@ class WaardenViewSet(viewsets.GenericViewSet):
         responses=serializers.WaardeSerializer(many=True),
     )
     def list(self, request, *args, **kwargs):
+        _choice(request, "niveau", NIVEAUS)  # named in the 400's invalidParams
+        _choice(request, "sector", tables.SECTORS)
         try:
             rows = tables.value_rows(**tables.value_filters(request.query_params))
         except tables.UnknownFilter as error:
