@@ -14,6 +14,8 @@ from django.template import loader
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import requires_csrf_token
 
+from swv.opendata.api.problems import PROBLEM_TYPE, problem_body
+
 logger = logging.getLogger("verantwoording.errors")
 
 API_PREFIX = "/api/v1"
@@ -47,8 +49,9 @@ def is_api(request) -> bool:
 
 
 def api_error(request, status: int, message: str) -> JsonResponse:
-    """The API's own error body for errors raised outside its views (its views answer themselves)."""
-    return JsonResponse({"detail": message}, status=status)
+    """The API's own error body (problem details, as its views answer) for errors raised outside its views."""
+    body = problem_body(status=status, detail=message, instance=request.get_full_path())
+    return JsonResponse(body, status=status, content_type=PROBLEM_TYPE, json_dumps_params={"ensure_ascii": False})
 
 
 def error_page(request, status: int, message: str | None = None, *, verder: tuple[str, str] | None = None):

@@ -39,12 +39,12 @@ PUBLIC_URLS = [
     "/downloads/vergelijking.csv?swv=PO3009&swv=PO3008",
     "/afdrukken.css?pagina=/landelijk/",
     "/api/",
-    "/api/v1/",
-    "/api/v1/waarden/?swv=PO3009",
-    "/api/v1/samenwerkingsverbanden/",
-    "/api/v1/samenwerkingsverbanden/PO3009/cijfers/",
-    "/api/v1/gemeenten/?swv=PO3009",
-    "/api/v1/schema/",
+    "/api/v1",
+    "/api/v1/waarden?swv=PO3009",
+    "/api/v1/samenwerkingsverbanden",
+    "/api/v1/samenwerkingsverbanden/PO3009/cijfers",
+    "/api/v1/gemeenten?swv=PO3009",
+    "/api/v1/openapi.json",
 ]
 
 

@@ -205,7 +205,7 @@ def test_forms_survive_hostile_posts(swv_a):
     "url",
     [
         "/zoeken/?q=a%00b",
-        "/api/v1/gemeenten/?swv=a%00b",
+        "/api/v1/gemeenten?swv=a%00b",
         "/klopt-dit-niet/?indicator=a%00b",
         "/swv/PO30%0009/",
     ],
@@ -235,11 +235,11 @@ def test_impossible_periode_on_the_report_form_is_a_dutch_400(swv_a, periode):
 @pytest.mark.parametrize(
     "url",
     [
-        "/api/v1/waarden/?format=api",
+        "/api/v1/waarden?format=api",
         "/api/v1/waarden.api",
         "/api/v1/waarden.json",
         "/api/v1/samenwerkingsverbanden.json",
-        "/api/v1/indicatoren/?format=api",
+        "/api/v1/indicatoren?format=api",
     ],
 )
 def test_browsable_api_and_format_suffixes_work(url):
@@ -310,9 +310,9 @@ def test_djangos_own_400s_are_dutch():
 
 def test_api_errors_stay_json():
     client = Client(raise_request_exception=False)
-    missing = client.get("/api/v1/bestaat-niet/")
-    assert missing.status_code == 404 and missing["Content-Type"].startswith("application/json")
-    unknown = client.get("/api/v1/gemeenten/GM9999/")
+    missing = client.get("/api/v1/bestaat-niet")
+    assert missing.status_code == 404 and missing["Content-Type"] == "application/problem+json"
+    unknown = client.get("/api/v1/gemeenten/GM9999")
     assert unknown.status_code == 404 and "detail" in unknown.json()
 
 
