@@ -170,6 +170,24 @@ def test_csvw_numbers_are_the_api_numbers(client, tmp_path):
         assert float(value) == pytest.approx(by_key[(indicator, periode)])
 
 
+def _views(resolver):
+    for pattern in resolver.url_patterns:
+        if hasattr(pattern, "url_patterns"):
+            yield from _views(pattern)
+        else:
+            yield pattern.callback
+
+
+def test_every_column_of_every_csv_download_is_described():
+    from django.urls import get_resolver
+
+    from swv.opendata.csvw import COLUMNS
+
+    described = [view.csvw_table for view in _views(get_resolver()) if hasattr(view, "csvw_table")]
+    assert len(described) == 5
+    assert {name for columns, _ in described for name in columns} - set(COLUMNS) == set()
+
+
 def test_metadata_only_for_csv_downloads(client):
     assert client.get("/downloads/swv/PO3009.json-metadata.json").status_code == 404
     assert client.get("/downloads/niets.csv-metadata.json").status_code == 404

@@ -69,8 +69,10 @@ def sample_values(swv, document):
         "code": [swv.code, gemeente.code, indicator.code],
         "slug": [swv.slug],
         "pk": [document.pk],
-        "fmt": ["csv", "json"],
+        "fmt": ["csv", "json", "ttl", "jsonld"],
         "format": ["json", "api"],
+        "csv_path": [f"swv/{swv.code}.csv", "landelijk.csv"],
+        "rest": ["/bestaat-niet", "/samenwerkingsverbanden/"],
         "sector": ["po", "vo"],
         "key": ["leerlingen"],
     }
