@@ -20,6 +20,7 @@ PUBLIC = [
     "/landelijk/?sector=vo",
     "swv:PO",
     "swv:VO",
+    "/cijfers/leerlingen_totaal/",
     "/kaart/",
     "/zoeken/?q=Veldhoven",
     "/documenten/",

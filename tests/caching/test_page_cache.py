@@ -158,7 +158,7 @@ def test_an_unknown_host_gets_a_400_not_the_cached_page(client):
 
 def test_absolute_links_in_a_cached_page_belong_to_the_host_that_asked(client):
     """API pagination links are absolute: a page cached for one allowed host is not served to another."""
-    url = reverse("api:waarde-list") + "?per_pagina=1"
+    url = reverse("api:waarde-list") + "?perPagina=1"
     for host in ("localhost", "127.0.0.1", "localhost"):
         body = client.get(url, HTTP_HOST=host).json()
         assert body["next"].startswith(f"http://{host}/"), body["next"]

@@ -31,7 +31,7 @@ QUERY_PARAMETERS = [
     "thema",
     "soort",
     "pagina",
-    "per_pagina",
+    "perPagina",
     "format",
     "terug",
     "next",
