@@ -6,15 +6,19 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.shortcuts import render
 
+from swv.caching.params import query_params
+
 
 def _publisher() -> dict:
     return {"uitgever": settings.PUBLISHER_NAME, "contact_email": settings.CONTACT_EMAIL}
 
 
+@query_params()
 def toegankelijkheid(request):
     return render(request, "info/toegankelijkheid.html", _publisher())
 
 
+@query_params()
 def privacy(request):
     context = {
         **_publisher(),

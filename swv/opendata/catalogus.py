@@ -14,6 +14,7 @@ from django.urls import reverse
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 
+from swv.caching import params
 from swv.caching.versions import derived
 from swv.models import ImportRun, Indicator, Samenwerkingsverband, Waarde
 from swv.opendata.csvw import metadata_path
@@ -313,11 +314,13 @@ JSONLD_CONTEXT = {"dcat": str(DCAT), "dct": str(DCTERMS), "foaf": str(FOAF), "vc
 RDF_FORMATS = {"ttl": ("turtle", "text/turtle; charset=utf-8"), "jsonld": ("json-ld", "application/ld+json")}
 
 
+@params.query_params()
 def catalogus_page(request):
     cat = catalogue(absolute=request.build_absolute_uri)
     return render(request, "opendata/catalogus.html", {"catalogus": cat})
 
 
+@params.query_params()
 def catalogus_rdf(request, fmt: str):
     rdf_format, content_type = RDF_FORMATS[fmt]
 

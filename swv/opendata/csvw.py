@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.urls import Resolver404, resolve
 
+from swv.caching import params
 from swv.opendata.licence import LICENCE_URL
 
 STRING = "string"
@@ -129,6 +130,15 @@ def metadata_path(csv_path: str, query: str = "") -> str:
     return f"{csv_path}-metadata.json" + (f"?{query}" if query else "")
 
 
+# The query parameters of the CSV downloads: the metadata's table URL carries them as the CSV's does.
+@params.query_params(
+    niveau=params.NIVEAU,
+    sector=params.SECTOR,
+    swv=params.SWV,
+    gemeente=params.GEMEENTE,
+    indicator=params.INDICATOR,
+    periode=params.PERIODE,
+)
 def csv_metadata(request, csv_path: str):
     """/downloads/<…>.csv-metadata.json: the metadata of the CSV download at /downloads/<…>.csv."""
     path = f"/downloads/{csv_path}"

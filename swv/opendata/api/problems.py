@@ -14,6 +14,8 @@ from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from swv.caching.params import query_params
+
 logger = logging.getLogger("django.request")
 
 PROBLEM_TYPE = "application/problem+json"
@@ -101,6 +103,7 @@ def exception_handler(exc, context):
 
 
 @extend_schema(exclude=True)
+@query_params()
 @api_view(["GET", "HEAD"])
 @permission_classes([AllowAny])
 def not_found(request, rest: str = ""):
