@@ -1,6 +1,6 @@
 from django.urls import path
 
-from landelijk import views
+from landelijk import info, views
 
 app_name = "landelijk"
 
@@ -10,4 +10,6 @@ urlpatterns = [
     path("cijfers/", views.cijfers, name="cijfers"),
     path("begrippen/", views.begrippen_view, name="begrippen"),
     path("cijfers/<slug:code>/", views.cijfer, name="cijfer"),
+    path("toegankelijkheid", info.toegankelijkheid, name="toegankelijkheid"),
+    path("privacy", info.privacy, name="privacy"),
 ]

@@ -14,8 +14,6 @@ from django.template import loader
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import requires_csrf_token
 
-from swv.opendata.api.problems import PROBLEM_TYPE, problem_body
-
 logger = logging.getLogger("verantwoording.errors")
 
 API_PREFIX = "/api/v1"
@@ -49,9 +47,11 @@ def is_api(request) -> bool:
 
 
 def api_error(request, status: int, message: str) -> JsonResponse:
-    """The API's own error body (problem details, as its views answer) for errors raised outside its views."""
-    body = problem_body(status=status, detail=message, instance=request.get_full_path())
-    return JsonResponse(body, status=status, content_type=PROBLEM_TYPE, json_dumps_params={"ensure_ascii": False})
+    """The API's own error body for errors raised outside its views: problem details (RFC 9457), as its
+    views answer (swv.opendata.api.problems; not imported: the settings package imports no app)."""
+    body = {"type": "about:blank", "title": TITLES[status], "status": status, "detail": message}
+    body["instance"] = request.get_full_path()
+    return JsonResponse(body, status=status, content_type="application/problem+json")
 
 
 def error_page(request, status: int, message: str | None = None, *, verder: tuple[str, str] | None = None):

@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from landelijk import info
 from swv.pages.views import beheer
 
 urlpatterns = [
@@ -11,8 +10,6 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("", include("landelijk.urls")),
     path("api/", include("swv.opendata.api.urls")),
-    path("toegankelijkheid", info.toegankelijkheid, name="toegankelijkheid"),
-    path("privacy", info.privacy, name="privacy"),
     path("", include("uploads.urls")),
     path("", include("swv.opendata.urls")),
     path("", include("swv.meldingen.urls")),
