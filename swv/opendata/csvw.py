@@ -45,7 +45,9 @@ COLUMNS = {
     "ondergrens": Column(DECIMAL, "Bij een onderdrukte waarde (<5): de kleinste waarde die het kan zijn."),
     "bovengrens": Column(DECIMAL, "Bij een onderdrukte waarde (<5): de grootste waarde die het kan zijn."),
     "tekst": Column(STRING, "De waarde als tekst, bij een categorie (bijvoorbeeld stichting)."),
-    "status": Column(STRING, "geleverd, niet_geleverd of onderdrukt (een aantal van 1 tot en met 4, <5)."),
+    "status": Column(
+        STRING, "geleverd, niet_geleverd, onderdrukt (een aantal van 1 tot en met 4, <5) of nvt (niet van toepassing)."
+    ),
     "fictief": Column(JA_NEE, "ja: een voorbeeldwaarde, geen echte data."),
     "huidig": Column(JA_NEE, "ja: dit is het cijfer dat de pagina van het samenwerkingsverband toont."),
     "gemiddelde_sector": Column(DECIMAL, "Gemiddelde van de sector in dezelfde periode."),

@@ -107,10 +107,10 @@ class Api:
         return self._cache[path]
 
     def swvs(self, sector: str) -> list[str]:
-        return sorted(r["code"] for r in self.all(f"/api/v1/samenwerkingsverbanden/?sector={sector}&per_pagina=1000"))
+        return sorted(r["code"] for r in self.all(f"/api/v1/samenwerkingsverbanden?sector={sector}&perPagina=1000"))
 
     def figure(self, code: str, indicator: str, periode: str) -> dict | None:
-        rows = self.all(f"/api/v1/samenwerkingsverbanden/{code}/cijfers/?format=json&per_pagina=1000")
+        rows = self.all(f"/api/v1/samenwerkingsverbanden/{code}/cijfers?format=json&perPagina=1000")
         return next((r for r in rows if r["indicator"] == indicator and r["periode"] == periode), None)
 
 
@@ -311,7 +311,7 @@ def check_gemeenten_per_swv(data: DataDir, api: Api) -> Iterable[Result]:
     for swv in sorted(expected):
         if swv in unsure:
             continue
-        detail = api.one(f"/api/v1/samenwerkingsverbanden/{swv}/?format=json")
+        detail = api.one(f"/api/v1/samenwerkingsverbanden/{swv}?format=json")
         result.compare(swv, sorted(expected[swv]), sorted(g["code"] for g in detail["gemeenten"]))
     if unsure:
         result.notes.append(

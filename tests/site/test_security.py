@@ -203,14 +203,14 @@ def test_proxy_without_trusted_proxy_count_is_warned_once(settings, caplog):
     settings.TRUSTED_PROXY_COUNT = 0
     client = Client()
     with caplog.at_level(logging.WARNING, logger="verantwoording.security"):
-        client.get("/api/v1/", HTTP_X_FORWARDED_FOR="203.0.113.5")
-        client.get("/api/v1/", HTTP_X_FORWARDED_FOR="203.0.113.6")
+        client.get("/api/v1", HTTP_X_FORWARDED_FOR="203.0.113.5")
+        client.get("/api/v1", HTTP_X_FORWARDED_FOR="203.0.113.6")
     warnings = [r for r in caplog.records if "TRUSTED_PROXY_COUNT" in r.getMessage()]
     assert len(warnings) == 1
     settings.TRUSTED_PROXY_COUNT = 1
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="verantwoording.security"):
-        Client().get("/api/v1/", HTTP_X_FORWARDED_FOR="203.0.113.5")
+        Client().get("/api/v1", HTTP_X_FORWARDED_FOR="203.0.113.5")
     assert not [r for r in caplog.records if "TRUSTED_PROXY_COUNT" in r.getMessage()]
 
 
