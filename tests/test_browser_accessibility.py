@@ -30,6 +30,7 @@ PUBLIC = [
     "/catalogus",
     "/toegankelijkheid",
     "/privacy",
+    "/bronnen/",
     "/bestaat-niet/",
 ]
 
@@ -61,7 +62,7 @@ def test_public_page_has_no_wcag_violations(sized_page, path):
         details.evaluate("d => d.open = true")  # the tables behind "Tabel: …" count too
     assert axe_violations(sized_page) == []
     footer = sized_page.locator("footer")
-    for link in ("Toegankelijkheid", "Privacy", "Datacatalogus", "Open data: downloads en API"):
+    for link in ("Toegankelijkheid", "Privacy", "Datacatalogus", "Open data: downloads en API", "alle bronnen"):
         assert footer.get_by_role("link", name=link, exact=True).count() == 1
 
 
