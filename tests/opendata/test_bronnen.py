@@ -55,5 +55,5 @@ def test_swv_page_map_and_api_name_the_indeling_and_its_date(real_data_dir, clie
     assert "Regeling regio-indeling" in region and "geldig vanaf 23 april 2015" in region
     kaart = _text(client.get("/kaart/").content.decode())
     assert "geldig vanaf 23 april 2015" in kaart
-    detail = client.get("/api/v1/samenwerkingsverbanden/PO3009/", {"format": "json"}).json()
+    detail = client.get("/api/v1/samenwerkingsverbanden/PO3009", {"format": "json"}).json()
     assert detail["indeling"]["geldig_vanaf"] == "2015-04-23" and "Regeling" in detail["indeling"]["naam"]
