@@ -65,6 +65,8 @@ COLUMNS = {
     "opgeteld_uit_gemeenten": Column(JA_NEE, "ja: opgeteld uit de cijfers van de gemeenten in de regio."),
     "gemeenten_geleverd": Column(INTEGER, "Aantal gemeenten in de regio dat een cijfer leverde."),
     "gemeenten_totaal": Column(INTEGER, "Aantal gemeenten in de regio."),
+    "geschat": Column(JA_NEE, "ja: naar rato geschat voor gemeenten die deels in de regio liggen."),
+    "verdeling": Column(STRING, "Hoe gemeenten die deels in de regio liggen zijn meegeteld, zoals 'Amsterdam 12%'."),
     "gemiddelde": Column(DECIMAL, "Gemiddelde over de eenheden met een cijfer."),
     "gemiddelde_ondergrens": Column(DECIMAL, "Ondergrens van het gemiddelde met onderdrukte waarden (<5)."),
     "gemiddelde_bovengrens": Column(DECIMAL, "Bovengrens van het gemiddelde met onderdrukte waarden (<5)."),
