@@ -196,7 +196,7 @@ class WaardenViewSet(viewsets.GenericViewSet):
     )
     def list(self, request, *args, **kwargs):
         _choice(request, "niveau", NIVEAUS)  # named in the 400's invalidParams
-        _choice(request, "sector", tables.SECTORS)
+        _choice(request, "sector", tuple(Sector.values))
         try:
             rows = tables.value_rows(**tables.value_filters(request.query_params))
         except tables.UnknownFilter as error:
