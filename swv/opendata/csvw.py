@@ -87,7 +87,7 @@ COLUMNS = {
 }
 
 
-# A column nobody described yet still reads (as text); tests/test_standards.py requires a description.
+# A column nobody described yet still reads (as text); tests/opendata/test_standards.py requires a description.
 UNDESCRIBED = Column(STRING, "")
 
 

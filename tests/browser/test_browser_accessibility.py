@@ -6,9 +6,9 @@ import uuid
 
 import pytest
 
+from tests.browser.test_browser_staff import in_thread
 from tests.conftest import axe_violations
 from tests.staff_fixtures import PASSWORD
-from tests.test_browser_staff import in_thread
 
 pytestmark = pytest.mark.browser
 

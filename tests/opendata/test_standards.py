@@ -16,7 +16,7 @@ from swv.models import Indicator, Samenwerkingsverband
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 RULESET = ROOT / ".ci" / "nl-api-design-rules" / "linter.yaml"
 SPECTRAL = ROOT / ".ci" / "node_modules" / ".bin" / "spectral"
 EDUC = "http://publications.europa.eu/resource/authority/data-theme/EDUC"
