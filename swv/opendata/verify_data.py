@@ -332,7 +332,7 @@ def _number(series: pd.Series) -> pd.Series:
 
 def _served(api: Api, indicator: str) -> dict[tuple[str, str], float | None]:
     """(SWV, periode) -> the API's value of one indicator, for every SWV (real values only)."""
-    rows = api.all(f"/api/v1/waarden/?niveau=swv&indicator={indicator}&per_pagina=1000")
+    rows = api.all(f"/api/v1/waarden?niveau=swv&indicator={indicator}&perPagina=1000")
     return {(r["swv"], r["periode"]): r["waarde"] for r in rows if not r["fictief"]}
 
 
