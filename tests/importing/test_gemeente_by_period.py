@@ -32,7 +32,7 @@ def test_dissolved_gemeente_keeps_its_own_value_for_its_own_years(real_data_dir,
     assert not Waarde.objects.filter(gemeente=gooise_meren, periode="2014-2015", indicator__code="leerplichtigen")
     # After the merger the old name means today's gemeente.
     assert Waarde.objects.get(gemeente=gooise_meren, periode="2016-2017", indicator__code="leerplichtigen").getal == 999
-    rows = client.get("/api/v1/waarden/", {"niveau": "gemeente", "gemeente": "GM0381", "format": "json"}).json()
+    rows = client.get("/api/v1/waarden", {"niveau": "gemeente", "gemeente": "GM0381", "format": "json"}).json()
     rows = rows["results"] if isinstance(rows, dict) else rows
     assert [(r["periode"], r["waarde"]) for r in rows if r["indicator"] == "leerplichtigen"] == [("2014-2015", 100)]
     # The SWV of Gooise Meren counts the three former gemeenten for 2014-2015.

@@ -65,6 +65,6 @@ def test_sector_current_period_is_the_one_most_swvs_delivered(one_early_delivery
 def test_peer_groups_never_go_empty(one_early_delivery, client):
     swvs, early = one_early_delivery
     for swv in (early, swvs[5], swvs[-1]):
-        detail = client.get(f"/api/v1/samenwerkingsverbanden/{swv.code}/", {"format": "json"}).json()
+        detail = client.get(f"/api/v1/samenwerkingsverbanden/{swv.code}", {"format": "json"}).json()
         group = detail["vergelijkingsgroep"]
         assert group and len(group["samenwerkingsverbanden"]) >= len(swvs) // 4
