@@ -86,7 +86,7 @@ class Source:
     encodings: ClassVar[tuple[str, ...]] = ENCODINGS
     delimiters: ClassVar[tuple[str, ...]] = DELIMITERS
     filename_patterns: ClassVar[tuple[str, ...]] = ()
-    order: ClassVar[int] = 100  # position in load_all: boundaries, addresses, indeling, then figures
+    after: ClassVar[tuple[str, ...]] = ()  # keys of the sources whose data this one reads: load_all runs them first
     template: ClassVar[bool] = False  # a beheerder can download an example file
 
     def __init_subclass__(cls, **kwargs):

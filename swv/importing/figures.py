@@ -47,7 +47,7 @@ class FigureSource(Source):
     period_kind: ClassVar[str]  # "teldatum", "schooljaar", "jaar" or "datum"
     derived: ClassVar[tuple[Derived, ...]] = ()
     template = True
-    order = 60
+    after: ClassVar[tuple[str, ...]] = ("cbs_gemeentegrenzen", "regio_pc4")  # gemeenten and SWV's exist
 
     @property
     def indicator_codes(self) -> list[str]:

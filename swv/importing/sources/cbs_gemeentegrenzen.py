@@ -48,7 +48,6 @@ class GemeentegrenzenSource(Source):
     )
     encodings = ("utf-8-sig",)
     filename_patterns = ("gemeente_*.geojson", "*gemeentegrenzen*.geojson", "*gemeente*.json")
-    order = 10
 
     def parse(self, path: Path) -> list[Row]:
         text = decode(path, self.encodings)

@@ -33,7 +33,7 @@ class DuoBekostigingBoSource(Source):
     encodings = ("utf-8-sig", "cp1252")
     delimiters = (";",)
     filename_patterns = ("*personele-bekostiging-bo*.csv",)
-    order = 80
+    after = ("regio_pc4", "duo_vestigingen_bo")
 
     def load(self, rows, *, path, run, progress) -> Changes:
         dates = {row["PEILDATUM"] for row in rows}

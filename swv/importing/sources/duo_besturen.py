@@ -25,7 +25,7 @@ class DuoBesturenSource(Source):
         ),
     )
     filename_patterns = ("*bevoegde-gezagen*.csv", "*besturen*.csv", "*besturen*.xlsx")
-    order = 25
+    after = ("duo_vestigingen_bo", "duo_vestigingen_vo")
     template = True
 
     def load(self, rows, *, path, run, progress) -> Changes:

@@ -54,7 +54,7 @@ class _DuoFinancienPo(Source):
     publisher = "DUO, open onderwijsdata (jaarrekeninggegevens po per bestuur)"
     encodings = ("utf-8-sig", "cp1252")
     delimiters = (";",)
-    order = 75
+    after = ("swv_adressen",)
 
     def load(self, rows, *, path, run, progress) -> Changes:
         links = bestuur_links()

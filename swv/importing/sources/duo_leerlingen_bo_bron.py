@@ -52,7 +52,7 @@ class DuoLeerlingenBoBronSource(Source):
     encodings = ("utf-8-sig", "cp1252")
     delimiters = (";",)
     filename_patterns = ("*leerlingen-bo-in-bron*.csv",)
-    order = 72
+    after = ("duo_leerlingen_po",)
 
     def load(self, rows, *, path, run, progress) -> Changes:
         peildatum = self._peildatum(path)

@@ -51,7 +51,7 @@ class DuoLeerlingenPoSource(Source):
     encodings = ("utf-8-sig", "cp1252")
     delimiters = (";",)
     filename_patterns = ("*leerlingen-po*.csv", "*afstand*woonadres*.csv")
-    order = 70
+    after = ("regio_pc4", "duo_vestigingen_bo", "leerlingen")
 
     def load(self, rows, *, path, run, progress) -> Changes:
         collector = ProblemCollector(path.name)

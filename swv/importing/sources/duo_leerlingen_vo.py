@@ -51,7 +51,7 @@ class DuoLeerlingenVoSource(Source):
     encodings = ("utf-8-sig", "cp1252")
     delimiters = (";",)
     filename_patterns = ("*leerlingen-vo*vestiging*.csv",)
-    order = 71
+    after = ("regio_pc4", "duo_vestigingen_vo", "leerlingen")
 
     def load(self, rows, *, path, run, progress) -> Changes:
         year = re.search(r"(19|20)\d{2}", path.stem)

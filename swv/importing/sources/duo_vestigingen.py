@@ -56,7 +56,7 @@ _COLUMNS = (
 
 class _DuoVestigingen(Source):
     publisher = "DUO, open onderwijsdata"
-    order = 20
+    after = ("cbs_gemeentegrenzen",)
     soort: str
 
     def load(self, rows, *, path, run, progress) -> Changes:

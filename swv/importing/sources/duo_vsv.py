@@ -57,7 +57,7 @@ class DuoVsvSource(Source):
     )
     filename_patterns = ("vsv-per-swv-*.csv", "*vsv*swv*.csv")
     indicator_codes = INDICATORS
-    order = 50
+    after = ("regio_pc4",)
 
     def load(self, rows, *, path, run, progress) -> Changes:
         year = re.search(r"(19|20)\d{2}", path.stem)

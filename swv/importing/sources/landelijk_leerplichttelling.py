@@ -19,7 +19,7 @@ class LeerplichttellingSource(FigureSource):
     description = "Eén rij per schooljaar, landelijke aantallen."
     subject, subject_column, period_column, period_kind = "land", None, "schooljaar", "schooljaar"
     template = False
-    order = 80
+    after = ()
     columns = (
         Column("schooljaar", type="schooljaar", description="Schooljaar", example="2021/2022"),
         figure(

@@ -59,7 +59,7 @@ class RegioGemeenteSource(Source):
         ),
     )
     filename_patterns = ("*gemeente*indeling*.csv", "*indeling*gemeente*.csv")
-    order = 40
+    after = ("regio_pc4",)
 
     def load(self, rows, *, path, run, progress) -> Changes:
         collector = ProblemCollector(path.name)

@@ -53,7 +53,7 @@ class RegioPc4Source(Source):
         ),
     )
     filename_patterns = ("*pc4*indeling*.csv", "*indeling*pc4*.csv")
-    order = 30
+    after = ("cbs_gemeentegrenzen", "duo_vestigingen_bo", "duo_vestigingen_vo")
 
     def load(self, rows, *, path, run, progress) -> Changes:
         indeling = indeling_for_file(path)

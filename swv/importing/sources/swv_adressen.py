@@ -96,7 +96,7 @@ class SwvAdressenSource(Source):
         ),
     )
     filename_patterns = ("swv-adressen*.csv", "swv-adressen*.xlsx", "*adressen-samenwerkingsverbanden*.csv")
-    order = 35
+    after = ("regio_pc4",)
     template = True
 
     def load(self, rows, *, path, run, progress) -> Changes:

@@ -57,7 +57,7 @@ class VerplaatsingenSchoolSource(Source):
         ),
     )
     filename_patterns = ("verplaatsingen*.csv", "verplaatsingen*.xlsx")
-    order = 65
+    after = ("regio_pc4", "leerlingen")
     template = True
 
     def load(self, rows, *, path, run, progress) -> Changes:
