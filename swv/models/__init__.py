@@ -4,6 +4,7 @@ from swv.models.imports import ImportRun
 from swv.models.leerlingen import Leerlingtelling, Schoolcijfer
 from swv.models.meldingen import Melding
 from swv.models.organisatie import Samenwerkingsverband, Schoolbestuur, Sector, Vestiging
+from swv.models.publicatie import Publicatie, PublicatieWaarde
 
 __all__ = [
     "NIET_VAN_TOEPASSING",
@@ -16,6 +17,8 @@ __all__ = [
     "Leerlingtelling",
     "Melding",
     "Postcodegebied",
+    "Publicatie",
+    "PublicatieWaarde",
     "Samenwerkingsverband",
     "Schoolcijfer",
     "Schoolbestuur",

@@ -130,7 +130,7 @@ def value_filters(params) -> dict:
     }
 
 
-def _indicator_fields(indicator: Indicator) -> dict:
+def indicator_fields(indicator: Indicator) -> dict:
     return {
         "indicator": indicator.code,
         "label": indicator.label,
@@ -205,7 +205,7 @@ def swv_rows(*, swv: Samenwerkingsverband, name: str) -> list[dict]:
     """One row per figure and period of the SWV page; the figure the page shows has huidig=True."""
     rows = []
     for figure, peer in swv_figure_list(swv=swv):
-        base = {"swv": swv.code, "swv_naam": name, "sector": swv.sector, **_indicator_fields(figure.indicator)}
+        base = {"swv": swv.code, "swv_naam": name, "sector": swv.sector, **indicator_fields(figure.indicator)}
         peer_by_period = {h.point.periode: h.gemiddelde for h in peer.history} if peer else {}
         if figure.indicator.periode_soort == Indicator.PeriodeSoort.PEILDATUM:  # dated per SWV: latest only
             points = [(figure.point, figure.sector_value, figure.sector_range)] if figure.point else []
@@ -241,6 +241,18 @@ def _swv_lookup() -> dict[int, tuple[str, str]]:
     return {pk: (code, names.get(pk, code)) for pk, code in Samenwerkingsverband.objects.values_list("pk", "code")}
 
 
+NIVEAUS = ("swv", "gemeente", "land")
+
+
+def check_value_filters(*, niveau: str, sector: str | None, periode: str | None) -> None:
+    if niveau not in NIVEAUS:
+        raise UnknownFilter(f"onbekend niveau: {niveau}")
+    if sector and sector not in Sector.values:
+        raise UnknownFilter(f"onbekende sector: {sector}")
+    if periode and not is_period_label(periode):
+        raise UnknownFilter(f"ongeldige periode: {periode[:30]} (schrijf 2024-10-01, 2023-2024 of 2023)")
+
+
 def value_rows(
     *,
     niveau: str = "swv",
@@ -252,12 +264,7 @@ def value_rows(
 ) -> list[dict]:
     """Every value as the pages use it: per SWV (gemeente figures rolled up to the SWV's), per gemeente
     or for the whole country. Empty filters select everything."""
-    if niveau not in ("swv", "gemeente", "land"):
-        raise UnknownFilter(f"onbekend niveau: {niveau}")
-    if sector and sector not in Sector.values:
-        raise UnknownFilter(f"onbekende sector: {sector}")
-    if periode and not is_period_label(periode):
-        raise UnknownFilter(f"ongeldige periode: {periode[:30]} (schrijf 2024-10-01, 2023-2024 of 2023)")
+    check_value_filters(niveau=niveau, sector=sector, periode=periode)
     indicators = set(indicator_codes)
     rows: list[dict] = []
 
@@ -285,7 +292,7 @@ def value_rows(
                             "gemeente_naam": "",
                             "sector": sector_value,
                             **fields,
-                            **_indicator_fields(series.indicator),
+                            **indicator_fields(series.indicator),
                             **_point_fields(point),
                             "opgeteld_uit_gemeenten": rollup,
                             "gemeenten_geleverd": point.gemeenten_geleverd if rollup else None,
@@ -371,7 +378,7 @@ def aggregate_rows(*, sector: str | None = None) -> list[dict]:
                     for point, aggregate in cell.history or ([(cell.point, cell.aggregate)] if cell.aggregate else []):
                         base = {
                             "groep": cell.eenheden,
-                            **_indicator_fields(nf.indicator),
+                            **indicator_fields(nf.indicator),
                             "periode": point.periode if point else "",
                             "peildatum": point.peildatum if point else None,
                             **_aggregate_fields(aggregate),

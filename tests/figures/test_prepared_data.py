@@ -10,7 +10,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 
-from swv.caching.versions import source_data_changed
+from swv.caching.versions import source_data_changed, source_data_version
+from swv.models import Publicatie, PublicatieWaarde
 from swv.services.derived import prepare_derived_data
 from tests.conftest import ROOT, _database_url
 
@@ -61,3 +62,12 @@ def test_the_import_commands_prepare_the_pages(real_data_dir):
     out = StringIO()
     call_command("import_data", "duo_vsv", str(real_data_dir / "duo-vsv-per-swv" / "vsv-per-swv-2015.csv"), stdout=out)
     assert "gegevens voor de pagina's voorbereid in" in out.getvalue()
+
+
+def test_the_import_commands_store_the_api_values_of_the_new_version(real_data_dir):
+    call_command(
+        "import_data", "duo_vsv", str(real_data_dir / "duo-vsv-per-swv" / "vsv-per-swv-2015.csv"), stdout=StringIO()
+    )
+    stored = Publicatie.objects.get()
+    assert stored.versie == source_data_version()
+    assert PublicatieWaarde.objects.filter(publicatie=stored, indicator__code="vsv_percentage").exists()

@@ -9,6 +9,7 @@ from swv.importing.guards import ALLOW_REMOVAL, NEW_SWV
 from swv.importing.problems import ImportRefused
 from swv.importing.registry import SOURCES
 from swv.importing.run import run_import
+from swv.opendata.published import current_publication
 from swv.services.derived import prepare_derived_data
 
 logger = logging.getLogger(__name__)
@@ -68,6 +69,8 @@ def prepare_pages(stdout, stderr) -> None:
     started = time.perf_counter()
     try:
         prepared = prepare_derived_data()
+        if prepared:
+            current_publication()  # the API's value rows, stored for the new version
     except Exception as exc:
         logger.exception("preparing the pages' data after an import failed")
         stderr.write(f"let op: gegevens voor de pagina's niet voorbereid ({exc}); de pagina's berekenen ze zelf")

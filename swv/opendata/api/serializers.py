@@ -1,5 +1,7 @@
 """Serializers of the open data API: model fields for the registers, plain rows for the figures."""
 
+import datetime as dt
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -176,3 +178,15 @@ class CijferSerializer(_ValueFields):
     )
     gemiddelde_vergelijkbare_grootte = serializers.FloatField(allow_null=True)
     aandeel_van_noemer = serializers.FloatField(allow_null=True)
+
+
+def plain_data(serializer_class: type[serializers.Serializer], rows: list[dict]) -> list[dict]:
+    """What `serializer_class(rows, many=True).data` gives for rows of plain values (text, numbers, booleans,
+    None, dates), without DRF's calls per field: a tenth of the time for a page of values. Only for the
+    value serializers above, whose fields are all such plain values (a test checks that both agree)."""
+    names = list(serializer_class().fields)
+    return [{name: _plain(row[name]) for name in names} for row in rows]
+
+
+def _plain(value):
+    return value.isoformat() if isinstance(value, dt.date) else value

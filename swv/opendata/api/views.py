@@ -14,7 +14,7 @@ from swv.caching import params as cache_params
 from swv.caching.params import query_params
 from swv.figures import member_codes, peer_group
 from swv.models import Gemeente, Indicator, Samenwerkingsverband, Sector
-from swv.opendata import tables
+from swv.opendata import published, tables
 from swv.opendata.api import serializers
 from swv.selectors.indeling import current_indeling
 from swv.selectors.names import display_name, display_names
@@ -175,8 +175,8 @@ class WaardenViewSet(viewsets.GenericViewSet):
     serializer_class = serializers.WaardeSerializer
 
     def get_queryset(self):
-        # The values are rows the selectors compute, not a queryset; the browsable API (?format=api)
-        # asks for one only to build filter forms, and this view has no filter backends.
+        # The values are stored rows read a page at a time (swv.opendata.published), not a queryset; the
+        # browsable API (?format=api) asks for one only to build filter forms, and this view has none.
         return []
 
     @extend_schema(
@@ -198,8 +198,8 @@ class WaardenViewSet(viewsets.GenericViewSet):
         _choice(request, "niveau", NIVEAUS)  # named in the 400's invalidParams
         _choice(request, "sector", tuple(Sector.values))
         try:
-            rows = tables.value_rows(**tables.value_filters(request.query_params))
+            rows = published.value_list(**tables.value_filters(request.query_params))
         except tables.UnknownFilter as error:
             raise exceptions.ValidationError({"detail": str(error)}) from None
         page = self.paginate_queryset(rows)
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        return self.get_paginated_response(serializers.plain_data(self.serializer_class, page))
