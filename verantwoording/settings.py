@@ -257,7 +257,7 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
+        "swv.opendata.api.renderers.BrowsableApi",
     ],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "swv.opendata.api.negotiation.UrlDecides",
     "DEFAULT_PAGINATION_CLASS": "swv.opendata.api.pagination.Pagination",

@@ -27,6 +27,7 @@ PUBLIC = [
     "/vergelijk/?swv=PO3009&swv=VO3001",
     "/klopt-dit-niet/?swv=PO3009&indicator=leerlingen_totaal&periode=2024-10-01",
     "/api/",
+    "/api/v1/samenwerkingsverbanden?format=api",
     "/catalogus",
     "/toegankelijkheid",
     "/privacy",

@@ -108,6 +108,8 @@ def test_everything_on_the_swv_page_stays_reachable(phone, po3009_with_document)
     [
         "/documenten/",
         "/api/",
+        "/api/v1/samenwerkingsverbanden?format=api",
+        "/api/v1/waarden?format=api",
         "/zoeken/?q=Den+Haag",
         "/landelijk/",
         "/kaart/",

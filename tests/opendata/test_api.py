@@ -106,8 +106,13 @@ def test_registers_are_paginated_and_stable(client):
 
 
 def test_api_is_browsable_and_documented(client):
-    html = client.get("/api/v1/samenwerkingsverbanden?format=api").content.decode()
-    assert "PO3009" in html and "<script>" not in html
+    html = client.get("/api/v1/samenwerkingsverbanden?format=api&perPagina=2").content.decode()
+    assert "PO2001" in html and "<script>" not in html  # no inline script: the CSP stays strict
+    # In the site's own layout and language: Dutch name, breadcrumbs and page links, no DRF branding.
+    assert '<html lang="nl">' in html and '<h1 class="api-naam">Samenwerkingsverbanden</h1>' in html
+    assert "Volgende pagina" in html and 'href="/api/v1"' in html and "Django REST framework" not in html
+    detail = client.get("/api/v1/samenwerkingsverbanden/PO3009/cijfers?format=api").content.decode()
+    assert "Samenwerkingsverbanden › PO3009 › cijfers" in detail
     # Without ?format=api the answer is JSON whatever the Accept header: the page cache keys by URL.
     response = client.get("/api/v1/samenwerkingsverbanden", HTTP_ACCEPT="text/html")
     assert response["Content-Type"] == "application/json" and response.json()["count"]
