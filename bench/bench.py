@@ -384,13 +384,25 @@ def through_nginx(server: "Server", path: str) -> dict:
                 time.sleep(0.2)
         status = urlopen(Request(url, headers={"Accept-Encoding": "gzip"}), timeout=5).headers.get("X-Cache")
         cached = wrk(url, 32)
+        # The same next to 16 connections with random utm_*/fbclid/?r=: nginx keys without them.
+        entries_before = _nginx_entries(directory)
+        noise: dict = {}
+        thread = threading.Thread(target=lambda: noise.update(wrk(url, 16, script="noise.lua")))
+        thread.start()
+        normal = wrk(url, 32)
+        thread.join()
+        entries = (entries_before, _nginx_entries(directory))
         server.stop()
         down = wrk(url, 32)
-        return {"cached": cached, "down": down, "x-cache": status}
+        return {"cached": cached, "down": down, "x-cache": status, "noise": (normal, noise), "entries": entries}
     finally:
         nginx.terminate()
         nginx.wait(10)
         shutil.rmtree(directory, ignore_errors=True)
+
+
+def _nginx_entries(directory: Path) -> int:
+    return sum(1 for path in (directory / "cache").rglob("*") if path.is_file())
 
 
 def print_extra(extra: dict, rows: list) -> None:
@@ -419,6 +431,14 @@ def print_extra(extra: dict, rows: list) -> None:
             f"fouten {nginx['cached']['errors']}; "
             f"met de app-server gestopt: {nginx['down']['rps']:.0f} req/s, fouten {nginx['down']['errors']} "
             f"(niet-2xx {nginx['down']['non2xx']})"
+        )
+        normal, noise = nginx["noise"]
+        combined = normal["rps"] + noise.get("rps", 0)
+        print(
+            f"Via nginx, 32 verbindingen + 16 met willekeurige utm_*/fbclid/?r=: samen {combined:.0f} req/s "
+            f"= {combined / nginx['cached']['rps']:.2f} x de pagina alleen; fouten "
+            f"{normal['errors'] + noise.get('errors', 0)}; nginx-cachebestanden voor/na: "
+            f"{nginx['entries'][0]} / {nginx['entries'][1]}"
         )
     else:
         print("nginx niet gevonden: meting via nginx overgeslagen")
