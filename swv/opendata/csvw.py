@@ -91,11 +91,13 @@ COLUMNS = {
 UNDESCRIBED = Column(STRING, "")
 
 
-def describes(*, columns: list[str], title: str):
-    """Marks a view as a CSV download with these columns, so its CSVW metadata can be served."""
+def describes(*, columns: list[str], title: str, found=None):
+    """Marks a view as a CSV download with these columns, so its CSVW metadata can be served. found(**kwargs)
+    tells whether the thing the address names exists (an SWV, an indicator): no metadata for a missing table."""
 
     def mark(view):
         view.csvw_table = (columns, title)
+        view.csvw_found = found
         return view
 
     return mark
@@ -154,6 +156,9 @@ def csv_metadata(request, csv_path: str):
     if described is None or match.kwargs.get("fmt") != "csv":
         raise Http404("Geen CSV-download op dit adres")
     columns, title = described
+    found = match.func.csvw_found
+    if found is not None and not found(**{key: value for key, value in match.kwargs.items() if key != "fmt"}):
+        raise Http404("Geen download op dit adres")
     query = request.META.get("QUERY_STRING", "")
     name = path.rsplit("/", 1)[1] + (f"?{query}" if query else "")
     return JsonResponse(

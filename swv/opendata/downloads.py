@@ -81,7 +81,11 @@ def checked_format(fmt: str) -> str:
     return fmt
 
 
-@describes(columns=tables.COLUMNS_SWV, title="Alle cijfers van een samenwerkingsverband, per periode")
+@describes(
+    columns=tables.COLUMNS_SWV,
+    title="Alle cijfers van een samenwerkingsverband, per periode",
+    found=lambda code: Samenwerkingsverband.objects.filter(code=code.upper()).exists(),
+)
 @params.query_params()
 def swv_table(request, code: str, fmt: str):
     swv = get_object_or_404(Samenwerkingsverband, code=code.upper())
@@ -110,7 +114,11 @@ def landelijk_table(request, fmt: str):
     )
 
 
-@describes(columns=tables.COLUMNS_WAARDEN, title="Alle waarden van een indicator")
+@describes(
+    columns=tables.COLUMNS_WAARDEN,
+    title="Alle waarden van een indicator",
+    found=lambda code: Indicator.objects.filter(code=code).exists(),
+)
 @params.query_params(niveau=params.NIVEAU)
 def indicator_table(request, code: str, fmt: str):
     indicator = get_object_or_404(Indicator, code=code)

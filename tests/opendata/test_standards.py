@@ -192,3 +192,8 @@ def test_every_column_of_every_csv_download_is_described():
 def test_metadata_only_for_csv_downloads(client):
     assert client.get("/downloads/swv/PO3009.json-metadata.json").status_code == 404
     assert client.get("/downloads/niets.csv-metadata.json").status_code == 404
+    # No metadata for a table that does not exist: an unknown SWV or indicator is a 404 like its CSV.
+    for missing in ("/downloads/swv/PO9999.csv", "/downloads/indicator/bestaat_niet.csv"):
+        assert client.get(missing).status_code == 404
+        assert client.get(f"{missing}-metadata.json").status_code == 404
+    assert client.get("/downloads/swv/po3009.csv-metadata.json").status_code == 200
