@@ -16,7 +16,9 @@ class _Suppressed:
 
 SUPPRESSED = _Suppressed()
 
-_SWV_CODE = re.compile(r"^(?:SWV\s*)?([PV])[O0]\s*[-.\s]?\s*(\d{2})\s*[-.\s]?\s*(\d{2})$", re.IGNORECASE)
+# Without flags or groups, so a URL pattern can embed it (swv.converters).
+SWV_CODE_PATTERN = r"(?:[Ss][Ww][Vv]\s*)?[PpVv][Oo0]\s*[-.\s]?\s*[0-9]{2}\s*[-.\s]?\s*[0-9]{2}"
+_SWV_CODE = re.compile(SWV_CODE_PATTERN)
 _PC4 = re.compile(r"^\s*(\d{4})\s*(?:[A-Za-z]{2})?\s*$")
 
 
@@ -25,11 +27,11 @@ def normalize_swv_code(raw: str) -> str | None:
 
     The one place that reads SWV codes: importers, search, compare and the API all go through it.
     """
-    match = _SWV_CODE.match(raw.strip())
-    if not match:
+    text = raw.strip()
+    if not _SWV_CODE.fullmatch(text):
         return None
-    sector, block, seq = match.groups()
-    return f"{sector.upper()}O{block}{seq}"
+    letters = re.sub(r"^SWV|[^0-9A-Z]", "", text.upper())  # 'P03009' or 'PO3009'
+    return f"{letters[0]}O{letters[-4:]}"
 
 
 def parse_pc4(raw: str) -> str | None:

@@ -284,6 +284,8 @@ SPECTACULAR_SETTINGS = {
         "name": "CC0 1.0 Universeel",
         "url": "https://creativecommons.org/publicdomain/zero/1.0/",
     },
+    # The .json/.api suffixes work but are not separate resources in the document.
+    "PREPROCESSING_HOOKS": ["drf_spectacular.hooks.preprocess_exclude_path_format"],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "swv.opendata.api.schema.add_errors_and_version_header",

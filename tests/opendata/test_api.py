@@ -185,3 +185,19 @@ def test_a_trailing_slash_is_a_404_that_names_the_address(client, slashed):
     assert response.status_code == 404 and response["Content-Type"] == "application/problem+json"
     assert slashed.rstrip("/") in json.loads(response.content)["detail"]
     assert client.get(slashed.rstrip("/")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url,canonical",
+    [
+        ("/api/v1/samenwerkingsverbanden/po3009", "/api/v1/samenwerkingsverbanden/PO3009"),
+        ("/api/v1/samenwerkingsverbanden/PO%2030-09?format=json", "/api/v1/samenwerkingsverbanden/PO3009?format=json"),
+        ("/api/v1/samenwerkingsverbanden/P0-30.09/cijfers", "/api/v1/samenwerkingsverbanden/PO3009/cijfers"),
+        ("/api/v1/samenwerkingsverbanden/po3009.json", "/api/v1/samenwerkingsverbanden/PO3009.json"),
+        ("/api/v1/gemeenten/gm0363", "/api/v1/gemeenten/GM0363"),
+    ],
+)
+def test_a_code_in_another_spelling_redirects_to_the_canonical_address(client, url, canonical):
+    response = client.get(url)
+    assert response.status_code == 301 and response["Location"] == canonical
+    assert client.get(canonical).status_code == 200

@@ -14,7 +14,8 @@ from swv.opendata.api.problems import not_found
 
 app_name = "api"
 
-router = DefaultRouter(trailing_slash=False)
+# Detail addresses use the path converters (a viewset's lookup_value_converter), so a code reads in every spelling.
+router = DefaultRouter(trailing_slash=False, use_regex_path=False)
 router.include_root_view = False
 router.register("samenwerkingsverbanden", views.SamenwerkingsverbandViewSet, basename="samenwerkingsverband")
 router.register("gemeenten", views.GemeenteViewSet, basename="gemeente")

@@ -2,6 +2,7 @@
 the API's numbers are the pages' numbers."""
 
 from django.db.models import Q
+from django.http import HttpResponsePermanentRedirect
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, viewsets
@@ -40,6 +41,23 @@ def _choice(request, name: str, allowed: tuple[str, ...]) -> str | None:
 NIVEAUS = ("swv", "gemeente", "land")
 
 
+class CanonicalAddress:
+    """A detail address with its code in another spelling (po3009, PO 30-09) answers 301 with the canonical
+    address, as the pages do, so every resource has one URI."""
+
+    def dispatch(self, request, *args, **kwargs):
+        match = request.resolver_match
+        if match is not None and self.lookup_field in kwargs:
+            # the router's .json suffix is added by hand: reversed, DRF's suffix converter ends in a slash
+            fmt = kwargs.get("format")
+            canonical = reverse(match.view_name, kwargs={k: v for k, v in kwargs.items() if k != "format"})
+            canonical += f".{fmt}" if fmt else ""
+            if canonical != request.path:
+                query = request.META.get("QUERY_STRING")
+                return HttpResponsePermanentRedirect(f"{canonical}?{query}" if query else canonical)
+        return super().dispatch(request, *args, **kwargs)
+
+
 @extend_schema(exclude=True)
 @query_params(format="json|api")
 class ApiRoot(APIView):
@@ -52,12 +70,12 @@ class ApiRoot(APIView):
 
 
 @query_params(**PAGING, sector=cache_params.SECTOR)
-class SamenwerkingsverbandViewSet(viewsets.ReadOnlyModelViewSet):
+class SamenwerkingsverbandViewSet(CanonicalAddress, viewsets.ReadOnlyModelViewSet):
     """De samenwerkingsverbanden passend onderwijs, met contactgegevens van de organisatie."""
 
     serializer_class = serializers.SamenwerkingsverbandSerializer
     lookup_field = "code"
-    lookup_value_regex = "[PV]O[0-9]{4}"
+    lookup_value_converter = "swvcode"
 
     def get_queryset(self):
         queryset = Samenwerkingsverband.objects.order_by("code")
@@ -108,12 +126,12 @@ class SamenwerkingsverbandViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @query_params(**PAGING, swv=cache_params.SWV)
-class GemeenteViewSet(viewsets.ReadOnlyModelViewSet):
+class GemeenteViewSet(CanonicalAddress, viewsets.ReadOnlyModelViewSet):
     """Gemeenten (CBS-codes), ook opgeheven gemeenten met hun geldigheid."""
 
     serializer_class = serializers.GemeenteSerializer
     lookup_field = "code"
-    lookup_value_regex = "GM[0-9]{4}"
+    lookup_value_converter = "gemeentecode"
 
     def get_queryset(self):
         queryset = Gemeente.objects.order_by("code")
@@ -142,7 +160,7 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = serializers.IndicatorSerializer
     lookup_field = "code"
-    lookup_value_regex = "[-a-z0-9_]+"
+    lookup_value_converter = "slug"
 
     def get_queryset(self):
         queryset = Indicator.objects.order_by("thema", "volgorde", "code")
