@@ -22,7 +22,7 @@ from swv.figures import (
     sector_figures,
     swv_figure,
 )
-from swv.models import Gemeente, Indicator, Samenwerkingsverband, Sector, Waarde
+from swv.models import NIET_VAN_TOEPASSING, Gemeente, Indicator, Samenwerkingsverband, Sector, Waarde
 from swv.selectors.names import display_names
 from swv.templatetags.nl import bereik, datum, waarde
 
@@ -202,7 +202,9 @@ def swv_figure_list(*, swv: Samenwerkingsverband) -> list[tuple[SwvFigure, SwvFi
 
 
 def swv_rows(*, swv: Samenwerkingsverband, name: str) -> list[dict]:
-    """One row per figure and period of the SWV page; the figure the page shows has huidig=True."""
+    """One row per figure and period of the SWV page; the figure the page shows has huidig=True. A figure
+    of the other sector only (deelname sbo for a VO SWV) is one row with status nvt: it does not apply,
+    which is not the same as not delivered."""
     rows = []
     for figure, peer in swv_figure_list(swv=swv):
         base = {"swv": swv.code, "swv_naam": name, "sector": swv.sector, **indicator_fields(figure.indicator)}
@@ -230,7 +232,34 @@ def swv_rows(*, swv: Samenwerkingsverband, name: str) -> list[dict]:
                     "aandeel_van_noemer": figure.aandeel if current else None,
                 }
             )
-    return rows
+    others = Indicator.objects.filter(niveau__in=[Indicator.Niveau.SWV, Indicator.Niveau.GEMEENTE]).exclude(
+        sector__in=["", swv.sector]
+    )
+    rows += [_not_applicable_row(swv=swv, name=name, indicator=indicator) for indicator in others.order_by("code")]
+    # The rows that do not apply in page order among the others; the sort is stable and the page's rows
+    # are in this order already, so they keep theirs.
+    order = {
+        code: (THEME_ORDER.index(thema) if thema in THEME_ORDER else 99, volgorde)
+        for code, thema, volgorde in Indicator.objects.values_list("code", "thema", "volgorde")
+    }
+    return sorted(rows, key=lambda row: order[row["indicator"]])
+
+
+def _not_applicable_row(*, swv: Samenwerkingsverband, name: str, indicator: Indicator) -> dict:
+    return {
+        "swv": swv.code,
+        "swv_naam": name,
+        "sector": swv.sector,
+        **indicator_fields(indicator),
+        **_point_fields(None),
+        "status": NIET_VAN_TOEPASSING,
+        "huidig": False,  # the page does not show it
+        "gemiddelde_sector": None,
+        "gemiddelde_sector_ondergrens": None,
+        "gemiddelde_sector_bovengrens": None,
+        "gemiddelde_vergelijkbare_grootte": None,
+        "aandeel_van_noemer": None,
+    }
 
 
 # --- Values of any unit (SWV, gemeente, country) ---------------------------------------------------

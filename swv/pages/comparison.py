@@ -108,6 +108,7 @@ def comparison_rows(*, swvs: list[Samenwerkingsverband]) -> list[dict]:
     per_swv = []
     for swv in swvs:
         group = peer_group(swv=swv)
+        # What the page shows (huidig); the other sector's figures (nvt) only where another selected SWV has them.
         current = [r for r in swv_rows(swv=swv, name=display_name(swv)) if r["huidig"]]
         per_swv.append((swv, [{**r, "vergelijkingsgroep": _group_text(group)} for r in current]))
     rows = []

@@ -201,3 +201,27 @@ def test_a_code_in_another_spelling_redirects_to_the_canonical_address(client, u
     response = client.get(url)
     assert response.status_code == 301 and response["Location"] == canonical
     assert client.get(canonical).status_code == 200
+
+
+@pytest.mark.parametrize("code", ["PO3009", "VO3001"])
+def test_figures_of_the_other_sector_are_not_applicable_not_missing(client, code):
+    swv = Samenwerkingsverband.objects.get(code=code)
+    rows = all_pages(client, f"/api/v1/samenwerkingsverbanden/{code}/cijfers?perPagina=1000")
+    other = set(
+        Indicator.objects.filter(niveau__in=["swv", "gemeente"])
+        .exclude(sector__in=["", swv.sector])
+        .values_list("code", flat=True)
+    )
+    assert other
+    nvt = {row["indicator"]: row for row in rows if row["status"] == "nvt"}
+    assert set(nvt) == other
+    for row in nvt.values():
+        assert row["waarde"] is None and row["periode"] == "" and not row["huidig"]
+    # Every figure of its own sector is there too, each with a status of its own.
+    own = {row["indicator"] for row in rows} - other
+    assert own == set(
+        Indicator.objects.filter(niveau__in=["swv", "gemeente"], sector__in=["", swv.sector]).values_list(
+            "code", flat=True
+        )
+    )
+    assert all(row["status"] in ("geleverd", "niet_geleverd", "onderdrukt") for row in rows if row["indicator"] in own)
