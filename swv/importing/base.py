@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import fnmatch
+import hashlib
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
 from swv.importing.fields import PARSERS
-from swv.importing.problems import ImportRefused, Problem, ProblemCollector
+from swv.importing.problems import ImportRefused, Problem, ProblemCollector, dutch_count
 from swv.importing.readers import DELIMITERS, ENCODINGS, Table, header_key, read_table
 from swv.services.sync import Changes  # also what sources' load() returns
 
@@ -44,14 +47,108 @@ class Row:
         return self.values.get(key, default)
 
 
-class Rows(list):
-    """The parsed rows of a file, plus what the reader noticed on the way (skipped title lines, codes
-    read in another spelling); the import run shows those notices with the load's own."""
+# Up to this many distinct rows are kept parsed after the first reading, so a source that goes over its
+# rows several times does not read the file again; a larger file is read again for each pass instead of
+# being held (a parsed row takes some thirty times its size in the file).
+CACHED_ROWS = 50_000
 
-    def __init__(self, rows=(), notices=(), columns=None):
-        super().__init__(rows)
-        self.notices = list(notices)
-        self.columns = columns  # names of the declared columns the file has (None: not known)
+
+class Rows:
+    """The parsed rows of a file, plus what the reader noticed on the way (skipped title lines, codes
+    read in another spelling, repeated rows); the import run shows those notices with the load's own.
+
+    Every cell is parsed and checked once, when the rows are made (Source.parse). A row that repeats an
+    earlier one exactly (in the columns the source reads) is counted once and reported, not loaded twice.
+    Iterating gives the distinct rows in file order: from memory for a file of up to CACHED_ROWS of them,
+    otherwise read from the file again, one row at a time.
+    """
+
+    def __init__(self, source: Source, path: Path, table: Table, positions: dict[str, int]):
+        self.columns = set(positions)  # names of the declared columns the file has
+        self.notices = table.notices
+        self.repeated = 0  # rows skipped because they repeat an earlier row exactly
+        self._source, self._path = source, path
+        self._plan = source._plan(positions)
+        self._empty = dict.fromkeys(c.name for c in source.columns)
+        self._width = len(table.header)
+        self._first: dict[bytes, int] = {}  # digest of a row's cells -> the row number it first appears on
+        self._cache: list[Row] | None = []
+        self._count = 0
+        self._read(table)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Row]:
+        if self._cache is not None:
+            return iter(self._cache)
+        return self._again()
+
+    def __getitem__(self, index: int) -> Row:
+        if self._cache is not None:
+            return self._cache[index]
+        return next(itertools.islice(self._again(), index, None))
+
+    def _digest(self, cells: list[str]) -> bytes:
+        text = "\x1f".join(cells[index] for _column, index, _parser in self._plan)
+        return hashlib.blake2b(text.encode(), digest_size=16).digest()
+
+    def _read(self, table: Table) -> None:
+        collector = ProblemCollector(self._path.name)
+        spellings: dict[tuple[str, str], list[int]] = {}
+        examples: list[tuple[int, int]] = []
+        empty = True
+        for number, cells in table.rows:
+            empty = False
+            if len(cells) != self._width:
+                collector.add(
+                    number,
+                    None,
+                    f"de rij heeft {len(cells)} velden, de kopregel {self._width} "
+                    "(afgebroken bestand of verkeerd scheidingsteken?)",
+                )
+                continue
+            first = self._first.setdefault(self._digest(cells), number)
+            if first != number:
+                self.repeated += 1
+                if len(examples) < SHOWN_REPEATS:
+                    examples.append((number, first))
+                continue
+            self._count += 1
+            values = self._source._parse_cells(cells, self._plan, self._empty, number, collector, spellings)
+            if self._cache is not None:
+                self._cache.append(Row(number, values))
+                if len(self._cache) > CACHED_ROWS:
+                    self._cache = None
+        if empty:
+            collector.add(None, None, "het bestand bevat geen gegevensrijen")
+        collector.raise_if_any()
+        if spellings:
+            self.notices.append(_spelling_notice(spellings))
+        if self.repeated:
+            self.notices.append(_repeat_notice(self.repeated, examples))
+        if self._cache is not None:
+            self._first = {}  # only a second reading of the file needs it
+
+    def _again(self) -> Iterator[Row]:
+        """The distinct rows read from the file again (they were all checked the first time)."""
+        table = self._source.read(self._path)
+        ignored = ProblemCollector(self._path.name)
+        for number, cells in table.rows:
+            if len(cells) == self._width and self._first.get(self._digest(cells)) == number:
+                yield Row(number, self._source._parse_cells(cells, self._plan, self._empty, number, ignored, {}))
+
+
+SHOWN_REPEATS = 5
+
+
+def _repeat_notice(count: int, examples: list[tuple[int, int]]) -> str:
+    shown = ", ".join(f"rij {number} = rij {first}" for number, first in examples)
+    return (
+        f"{dutch_count(count)} herhaalde identieke rij(en) één keer geladen: ze herhalen een eerdere rij in "
+        "alle kolommen die de import leest "
+        f"({shown}{' …' if count > len(examples) else ''})"
+    )
 
 
 def _spelling_notice(spellings: dict[tuple[str, str], list[int]]) -> str:
@@ -117,29 +214,9 @@ class Source:
         return read_table(path, recognise=self.header_score, encodings=self.encodings, delimiters=self.delimiters)
 
     def parse(self, path: Path) -> Rows:
+        """Every row read and checked (all problems at once, nothing stored yet); the distinct rows."""
         table = self.read(path)
-        positions = self._match_header(path, table)
-        collector = ProblemCollector(path.name)
-        rows = Rows(notices=table.notices, columns=set(positions))
-        spellings: dict[tuple[str, str], list[int]] = {}
-        width = len(table.header)
-        plan, empty = self._plan(positions), dict.fromkeys(c.name for c in self.columns)
-        for number, cells in table.rows:
-            if len(cells) != width:
-                collector.add(
-                    number,
-                    None,
-                    f"de rij heeft {len(cells)} velden, de kopregel {width} "
-                    "(afgebroken bestand of verkeerd scheidingsteken?)",
-                )
-                continue
-            rows.append(Row(number, self._parse_cells(cells, plan, empty, number, collector, spellings)))
-        if not table.rows:
-            collector.add(None, None, "het bestand bevat geen gegevensrijen")
-        collector.raise_if_any()
-        if spellings:
-            rows.notices.append(_spelling_notice(spellings))
-        return rows
+        return Rows(self, path, table, self._match_header(path, table))
 
     def _match_header(self, path: Path, table: Table) -> dict[str, int]:
         by_key = {header_key(h): i for i, h in enumerate(table.header)}
@@ -183,7 +260,9 @@ class Source:
                     values[column.name] = None
                 else:
                     if column.type == "swv_code" and values[column.name] != raw:
-                        spellings.setdefault((raw, values[column.name]), []).append(number)
+                        numbers = spellings.setdefault((raw, values[column.name]), [])
+                        if len(numbers) <= 5:  # the notice names five rows and says whether there are more
+                            numbers.append(number)
         return values
 
     def _plan(self, positions: dict[str, int]) -> list[tuple[Column, int, Any]]:

@@ -64,12 +64,32 @@ class FigureSource(Source):
         collector = ProblemCollector(path.name)
         subjects = self._subjects(rows, collector)
         covered = self.covered_indicators(getattr(rows, "columns", None))
+        # A file changes only the units it has rows for, unless the beheerder confirmed that it
+        # replaces the whole period (then units it lacks lose their values).
+        units = None
+        if self.subject != "land" and not removal_allowed(run):
+            units = {f"{self.subject}_id": {s.pk for s in subjects.values()}}
+        periods: set[str] = set()  # filled while the values are written, read by replace_values after
+        changes = replace_values(
+            indicator_codes=covered,
+            periods=periods,
+            desired=self._values(progress(rows, desc=self.key), subjects, covered, periods, collector),
+            run=run,
+            units=units,
+            file=path.name,
+        )
+        changes.rows_loaded = len(rows)
+        return changes
+
+    def _values(self, rows, subjects, covered, periods, collector):
+        """The values of the rows, one dict per value, while the rows are read; problems are raised
+        after the last row, before anything is removed (the import's transaction undoes what was written)."""
         own_columns = {c.indicator for c in self.columns if c.indicator and c.indicator in covered}
         sectors = dict(Indicator.objects.filter(code__in=self.indicator_codes).values_list("code", "sector"))
-        stored_inputs = self._stored_inputs(rows, subjects, own_columns)
-        desired, periods, seen = [], set(), {}
-        for row in progress(rows, desc=self.key):
-            subject = subjects.get(row.number)
+        stored_inputs = self._stored_inputs(subjects, own_columns)
+        seen = {}
+        for row in rows:
+            subject = subjects.get(self._subject_key(row))
             if subject is None and self.subject != "land":
                 continue
             periode, peildatum = period_of(row[self.period_column], self.period_kind)
@@ -100,20 +120,10 @@ class FigureSource(Source):
                 item = {"indicator": code, "periode": periode, "peildatum": peildatum, **value_fields(value)}
                 if subject is not None:
                     item[f"{self.subject}_id"] = subject.pk
-                desired.append(item)
+                yield item
         collector.raise_if_any()
-        # A file changes only the units it has rows for, unless the beheerder confirmed that it
-        # replaces the whole period (then units it lacks lose their values).
-        units = None
-        if self.subject != "land" and not removal_allowed(run):
-            units = {f"{self.subject}_id": {s.pk for s in subjects.values()}}
-        changes = replace_values(
-            indicator_codes=covered, periods=periods, desired=desired, run=run, units=units, file=path.name
-        )
-        changes.rows_loaded = len(rows)
-        return changes
 
-    def _stored_inputs(self, rows, subjects, own_columns) -> dict:
+    def _stored_inputs(self, subjects, own_columns) -> dict:
         """(unit id, periode) -> {indicator: stored value} for derived inputs the file does not have."""
         missing = {x for d in self.derived for x in (d.a, d.b)} - own_columns
         if not missing or self.subject == "land":
@@ -130,14 +140,24 @@ class FigureSource(Source):
             result.setdefault((unit, periode), {})[code] = value
         return result
 
+    def _subject_key(self, row):
+        """What a row's unit is found by: an SWV by its code; a gemeente by its name or code as of the
+        row's period (names are resolved as of the figure's period)."""
+        if self.subject == "swv":
+            return row[self.subject_column]
+        if self.subject == "gemeente":
+            return row[self.subject_column], row[self.period_column]
+        return None
+
     def _subjects(self, rows, collector) -> dict:
+        """Per subject key (see _subject_key) the unit, for every key that resolves; the rest reported."""
+        found = {}
         if self.subject == "swv":
             known = {s.code: s for s in Samenwerkingsverband.objects.all()}
-            found = {}
             for row in rows:
                 code = row[self.subject_column]
                 if code in known:
-                    found[row.number] = known[code]
+                    found[code] = known[code]
                 else:
                     collector.add(
                         row.number,
@@ -147,7 +167,6 @@ class FigureSource(Source):
             return found
         if self.subject == "gemeente":
             resolver = GemeenteResolver(use_school_clues=False)
-            found = {}
             for row in rows:
                 raw = row[self.subject_column]
                 # A name resolves as of the figure's period: a gemeente that still existed then keeps
@@ -155,7 +174,7 @@ class FigureSource(Source):
                 named = resolver.find(raw)
                 _periode, peildatum = period_of(row[self.period_column], self.period_kind)
                 if named is not None and named.geldig_tot is not None and named.geldig_tot >= peildatum:
-                    found[row.number] = named
+                    found[self._subject_key(row)] = named
                     continue
                 resolution = resolver.resolve(raw)
                 if resolution.gemeente is None:
@@ -167,6 +186,5 @@ class FigureSource(Source):
                         f"gemeente {raw!r} is opgesplitst; lever de cijfers per huidige gemeente",
                     )
                 else:
-                    found[row.number] = resolution.gemeente
-            return found
-        return {}
+                    found[self._subject_key(row)] = resolution.gemeente
+        return found

@@ -7,11 +7,12 @@ detects all of these, so the same content in another dialect gives the same rows
 line, among the first few, whose cells name most of the source's columns.
 """
 
+import codecs
 import csv
 import datetime as dt
-import io
+import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ DELIMITERS = (";", ",", "\t")
 ENCODINGS = ("utf-8-sig", "cp1252")
 # How many lines a title block above the header may take before the file counts as unrecognised.
 TITLE_LINES = 10
+CHUNK = 1 << 20  # bytes read at a time when checking the encoding
 _DELIMITER_NAMES = {";": "';'", ",": "','", "\t": "tab", "|": "'|'"}
 # A UTF-8 multi-byte sequence; its presence in a file that is not valid UTF-8 means two encodings mixed.
 _UTF8_SEQUENCE = re.compile(rb"[\xc3\xc2\xe2][\x80-\xbf]")
@@ -37,7 +39,9 @@ def header_key(text: str) -> str:
 @dataclass
 class Table:
     header: list[str]
-    rows: list[tuple[int, list[str]]]  # (1-based line number in the file, stripped cells)
+    # (1-based line number in the file, stripped cells), read from the file while it is iterated: a
+    # large file is never held whole. Iterate it once; `notices` is complete after that.
+    rows: Iterable[tuple[int, list[str]]]
     header_line: int = 1
     notices: list[str] = field(default_factory=list)
 
@@ -57,46 +61,101 @@ def read_table(
 
 
 def decode(path: Path, encodings: tuple[str, ...] = ENCODINGS) -> str:
-    data = path.read_bytes()
+    """The whole file as text (for formats that are parsed whole, such as GeoJSON)."""
+    return path.read_bytes().decode(detect_encoding(path, encodings))
+
+
+def _chunks(path: Path, start: int = 0):
+    with path.open("rb") as fh:
+        fh.seek(start)
+        while chunk := fh.read(CHUNK):
+            yield chunk
+
+
+def _line_of(path: Path, offset: int) -> int:
+    """The 1-based line the byte at `offset` is on."""
+    lines, done = 1, 0
+    for chunk in _chunks(path):
+        lines += chunk.count(b"\n", 0, max(0, offset - done))
+        done += len(chunk)
+        if done >= offset:
+            break
+    return lines
+
+
+def _byte_at(path: Path, offset: int) -> int:
+    with path.open("rb") as fh:
+        fh.seek(offset)
+        return fh.read(1)[0]
+
+
+def _decode_error(path: Path, encoding: str) -> int | None:
+    """The offset of the first byte `encoding` cannot decode, read in chunks; None when it all decodes."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    done = 0
+    for chunk in _chunks(path):
+        pending = len(decoder.getstate()[0])  # bytes of a character cut by the previous chunk
+        try:
+            decoder.decode(chunk)
+        except UnicodeDecodeError as exc:
+            return done - pending + exc.start
+        done += len(chunk)
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:
+        return done - len(exc.object) + exc.start
+    return None
+
+
+def _has_utf8_letters(path: Path) -> bool:
+    previous = b""
+    for chunk in _chunks(path):
+        if _UTF8_SEQUENCE.search(previous[-1:] + chunk):
+            return True
+        previous = chunk
+    return False
+
+
+def detect_encoding(path: Path, encodings: tuple[str, ...] = ENCODINGS) -> str:
+    """The first of `encodings` the whole file decodes in, checked chunk by chunk (the file is not held)."""
     name = path.name
-    if not data.strip():
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    if not head.strip() and not any(chunk.strip() for chunk in _chunks(path, 4096)):
         raise ImportRefused([Problem(name, None, None, "het bestand is leeg")])
-    if b"\x00" in data[:4096]:
+    if b"\x00" in head:
         raise ImportRefused(
             [Problem(name, 1, None, "het bestand is geen tekst in UTF-8 of Windows-1252 (UTF-16 of binair?)")]
         )
     first_error = None
     for encoding in encodings:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
+        error = _decode_error(path, encoding)
+        if error is not None:
             if first_error is None:
-                first_error = exc
+                first_error = error
             continue
-        if first_error is not None and _UTF8_SEQUENCE.search(data):
+        if first_error is not None and _has_utf8_letters(path):
             # Not valid UTF-8, yet full of UTF-8 letters: a file pasted together from two sources.
             # Reading it as Windows-1252 would turn every 'é' into 'Ã©' without a word.
-            line = data[: first_error.start].count(b"\n") + 1
             raise ImportRefused(
                 [
                     Problem(
                         name,
-                        line,
+                        _line_of(path, first_error),
                         None,
-                        f"het bestand mengt UTF-8 en een andere codering (teken 0x{data[first_error.start]:02X} "
+                        f"het bestand mengt UTF-8 en een andere codering (teken 0x{_byte_at(path, first_error):02X} "
                         "op deze regel); sla het hele bestand op als UTF-8",
                     )
                 ]
             )
-        return text
-    line = data[: first_error.start].count(b"\n") + 1
+        return encoding
     raise ImportRefused(
         [
             Problem(
                 name,
-                line,
+                _line_of(path, first_error),
                 None,
-                f"teken 0x{data[first_error.start]:02X} is ongeldig in UTF-8 en in Windows-1252; "
+                f"teken 0x{_byte_at(path, first_error):02X} is ongeldig in UTF-8 en in Windows-1252; "
                 "sla het bestand op als UTF-8",
             )
         ]
@@ -153,29 +212,48 @@ def _title_notice(skipped: list[str]) -> str:
 
 
 def _read_csv(path: Path, *, recognise, encodings, delimiters) -> Table:
-    text = decode(path, encodings)
-    physical = text.splitlines(keepends=True)
-    index, delimiter = _find_header(path, [line.rstrip("\r\n") for line in physical], recognise, delimiters)
-    body = "".join(physical[index:])
-    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
-    header = [cell.strip() for cell in next(reader)]
-    rows = []
-    for cells in reader:
-        stripped = [cell.strip() for cell in cells]
-        if any(stripped):
-            rows.append((reader.line_num + index, stripped))
-    notices = [_title_notice([line.strip() for line in physical[:index]])] if index else []
-    if rows and not text.endswith(("\n", "\r")):
+    encoding = detect_encoding(path, encodings)
+    # newline="": lines end at \n, \r\n or a lone \r (DUO's CR-only files), kept as they are for csv.
+    with path.open(encoding=encoding, newline="") as fh:
+        leading = list(itertools.islice(fh, TITLE_LINES + 1))
+    index, delimiter = _find_header(path, [line.rstrip("\r\n") for line in leading], recognise, delimiters)
+    header = next(csv.reader(leading[index:], delimiter=delimiter), [])
+    notices = [_title_notice([line.strip() for line in leading[:index]])] if index else []
+    table = Table(header=[cell.strip() for cell in header], rows=(), header_line=index + 1, notices=notices)
+    table.rows = _csv_rows(path, table, encoding=encoding, delimiter=delimiter, skip=index)
+    return table
+
+
+def _csv_rows(path: Path, table: Table, *, encoding: str, delimiter: str, skip: int):
+    last_line = ""
+
+    def lines(fh):
+        nonlocal last_line
+        for line in fh:
+            last_line = line
+            yield line
+
+    last = None
+    with path.open(encoding=encoding, newline="") as fh:
+        for _ in range(skip):
+            next(fh)
+        reader = csv.reader(lines(fh), delimiter=delimiter)
+        next(reader)  # the header
+        for cells in reader:
+            stripped = [cell.strip() for cell in cells]
+            if any(stripped):
+                last = (reader.line_num + skip, stripped)
+                yield last
+    if last is not None and not last_line.endswith(("\n", "\r")):
         # Some publishers omit the final line break (DUO's CR-only files do), so its absence alone
         # proves nothing; a last row short of fields does: the file was cut off in transfer. A cut
         # that drops whole rows is caught by the importers' refusal to remove a large share of data.
-        number, last = rows[-1]
-        if len(last) != len(header):
+        number, cells = last
+        if len(cells) != len(table.header):
             raise ImportRefused(
                 [Problem(path.name, number, None, "het bestand eindigt midden in een rij (afgebroken bestand?)")]
             )
-        notices.append(f"het bestand eindigt zonder regeleinde na rij {number}; die rij is wel gelezen")
-    return Table(header=header, rows=rows, header_line=index + 1, notices=notices)
+        table.notices.append(f"het bestand eindigt zonder regeleinde na rij {number}; die rij is wel gelezen")
 
 
 def _cell_text(value) -> str:
@@ -211,16 +289,19 @@ def _read_xlsx(path: Path, recognise: Recognise | None) -> Table:
     header = leading[index]
     while header and header[-1] == "":
         header.pop()
-    rows = []
-
-    def add(number, cells):
-        if any(cells):
-            rows.append((number, cells[: len(header)] + [""] * (len(header) - len(cells))))
-
-    for number, cells in enumerate(leading[index + 1 :], start=index + 2):
-        add(number, cells)
-    for number, values in enumerate(iterator, start=len(leading) + 1):
-        add(number, [_cell_text(v) for v in values])
-    workbook.close()
     notices = [_title_notice([" ".join(c for c in cells if c) for cells in leading[:index]])] if index else []
-    return Table(header=header, rows=rows, header_line=index + 1, notices=notices)
+
+    def rows():
+        width = len(header)
+        numbered = itertools.chain(
+            enumerate(leading[index + 1 :], start=index + 2),
+            ((number, [_cell_text(v) for v in values]) for number, values in enumerate(iterator, len(leading) + 1)),
+        )
+        try:
+            for number, cells in numbered:
+                if any(cells):
+                    yield number, cells[:width] + [""] * (width - len(cells))
+        finally:
+            workbook.close()
+
+    return Table(header=header, rows=rows(), header_line=index + 1, notices=notices)

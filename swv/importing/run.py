@@ -9,7 +9,7 @@ from django.db import transaction
 from tqdm import tqdm
 
 from swv.caching.versions import source_data_changed
-from swv.importing.problems import ImportRefused, Problem
+from swv.importing.problems import ImportRefused, Problem, capped_notices
 from swv.importing.registry import get_source
 from swv.models import ImportRun
 
@@ -22,7 +22,8 @@ def _progress_factory(enabled: bool):
 
 
 def file_checksum(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def run_import(
@@ -57,19 +58,21 @@ def run_import(
         _record_refusal(run, [Problem(path.name, None, None, "bestand niet gevonden")], started)
     try:
         rows = source.parse(path)
-        run.rijen_gelezen = len(rows)
+        # Rows that repeat an earlier one are read but loaded once: counted as read, not as refused.
+        repeated = getattr(rows, "repeated", 0)
+        run.rijen_gelezen = len(rows) + repeated
         with transaction.atomic():
             run.status = ImportRun.Status.GELUKT
             run.save()
             changes = source.load(rows, path=path, run=run, progress=_progress_factory(progress))
             run.rijen_geladen = changes.rows_loaded
-            run.rijen_geweigerd = run.rijen_gelezen - changes.rows_loaded
+            run.rijen_geweigerd = run.rijen_gelezen - repeated - changes.rows_loaded
             run.wijzigingen = changes.total
             run.per_eenheid = {
                 unit: dict(zip(("toegevoegd", "gewijzigd", "verwijderd"), counts, strict=True))
                 for unit, counts in sorted(changes.per_unit.items())
             }
-            run.meldingen = [*getattr(rows, "notices", []), *changes.notices]
+            run.meldingen = capped_notices([*getattr(rows, "notices", []), *changes.notices])
             run.status = ImportRun.Status.GELUKT if changes.total else ImportRun.Status.ONGEWIJZIGD
             run.duur_seconden = round(time.monotonic() - started, 3)
             run.save()

@@ -11,10 +11,12 @@ from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
+from django.db.models import Q
+
 from swv.importing.fields import SUPPRESSED, Range, bounds
 from swv.importing.guards import refuse_large_removal
 from swv.models import Gemeente, Indicator, Samenwerkingsverband, Waarde
-from swv.services.sync import Changes, sync_rows
+from swv.services.sync import BATCH, Changes, batches, sync_rows
 
 _QUANT = Decimal("0.0001")
 NIET_GELEVERD = Waarde.Status.NIET_GELEVERD
@@ -64,7 +66,7 @@ def replace_values(
     *,
     indicator_codes: Iterable[str],
     periods: Iterable[str],
-    desired: list[dict],
+    desired: Iterable[dict],
     fictief: bool = False,
     run=None,
     units: dict[str, set[int]] | None = None,
@@ -73,47 +75,85 @@ def replace_values(
     """Make the stored values of these indicators and periods (of `units`, e.g. {"swv_id": {3, 5}};
     all units when None) equal to `desired`.
 
+    `desired` is consumed in batches of BATCH values, each compared with what is stored for its own
+    keys and written, so a large file is never held whole. `periods` and `units` are read after the
+    last batch, so a loader may fill them while it yields its values. Values the file lacks are found
+    and removed at the end; a refusal then (too many removed) rolls the whole import back with the
+    transaction every import runs in (swv.importing.run).
+
     A real import also drops the fictional demo values of its indicators, so real and invented
     figures never mix in one series.
     """
     indicators = dict(Indicator.objects.filter(code__in=list(indicator_codes)).values_list("code", "pk"))
-    periods = set(periods)
     scope = Waarde.objects.filter(indicator_id__in=indicators.values())
     changes = Changes()
     fictief = fictief or bool(run and run.fictief)
     if not fictief:
         deleted, _ = scope.filter(fictief=True).delete()
         changes.deleted += deleted
-    in_periods = scope.filter(periode__in=periods, fictief=fictief).order_by()
+    own = scope.filter(fictief=fictief).order_by()
+    stamp = {"import_run_id": run.pk if run else None}
+    seen: set[tuple] = set()
+    for batch in batches(desired):
+        wanted = {}
+        for item in batch:
+            values = {"swv_id": None, "gemeente_id": None, "fictief": fictief}
+            values.update((k, v) for k, v in item.items() if k != "indicator")
+            values["indicator_id"] = indicators[item["indicator"]]
+            wanted[_key(values)] = values
+        seen.update(wanted)
+        existing = _stored(own, wanted.keys())
+        changes.add(
+            sync_rows(
+                Waarde,
+                existing=existing,
+                desired=wanted,
+                delete_missing=False,
+                stamp=stamp,
+                unit_of=_unit_labels(wanted.keys()),
+            )
+        )
+    in_periods = own.filter(periode__in=set(periods) | {key[3] for key in seen})
     covered = in_periods
     for field, ids in (units or {}).items():
         covered = covered.filter(**{f"{field}__in": ids})
-    existing = {_key(obj.__dict__): obj for obj in covered}
-    wanted = {}
-    for item in desired:
-        values = {"swv_id": None, "gemeente_id": None, "fictief": fictief}
-        values.update((k, v) for k, v in item.items() if k != "indicator")
-        values["indicator_id"] = indicators[item["indicator"]]
-        wanted[_key(values)] = values
+    fields = ("pk", "indicator_id", "swv_id", "gemeente_id", "periode", "status")
+    stale = [(row[0], row[1:5], row[5]) for row in covered.values_list(*fields).iterator() if row[1:5] not in seen]
     if not fictief:  # demo values are regenerated at will
-        _refuse_large_removal(in_periods, existing, wanted, file=file, run=run)
-    changes.add(
-        sync_rows(
-            Waarde,
-            existing=existing,
-            desired=wanted,
-            stamp={"import_run_id": run.pk if run else None},
-            unit_of=_unit_labels(set(existing) | set(wanted)),
-        )
-    )
+        _refuse_large_removal(in_periods, stale, file=file, run=run)
+    label = _unit_labels([key for _pk, key, _status in stale])
+    removed = Changes()
+    for _pk, key, _status in stale:
+        removed.count(label(key), 2)
+    pks = [pk for pk, _key, _status in stale]
+    for start in range(0, len(pks), BATCH):
+        Waarde.objects.filter(pk__in=pks[start : start + BATCH]).delete()
+    removed.deleted = len(pks)
+    changes.add(removed)
     return changes
 
 
-def _refuse_large_removal(in_periods, existing: dict, wanted: dict, *, file: str, run) -> None:
+def _stored(own, keys) -> dict:
+    """The stored values of these keys (indicator, swv, gemeente, periode), by key."""
+    keys = set(keys)
+    query = own.filter(indicator_id__in={k[0] for k in keys}, periode__in={k[3] for k in keys})
+    for position, field in ((1, "swv_id"), (2, "gemeente_id")):
+        ids = {k[position] for k in keys}
+        if None in ids:
+            ids.discard(None)
+            query = query.filter(Q(**{f"{field}__in": ids}) | Q(**{f"{field}__isnull": True}))
+        else:
+            query = query.filter(**{f"{field}__in": ids})
+    return {key: obj for obj in query if (key := _key(obj.__dict__)) in keys}
+
+
+def _refuse_large_removal(in_periods, stale: list, *, file: str, run) -> None:
     """Values that would go because the file lacks their rows, per period. An explicit empty cell is
     the beheerder's own word ('niet aangeleverd') and does not count; a missing row may be a cut-off."""
+    removed = Counter(key[3] for _pk, key, status in stale if status != NIET_GELEVERD)
+    if not removed:
+        return
     stored = Counter(in_periods.exclude(status=NIET_GELEVERD).values_list("periode", flat=True))
-    removed = Counter(key[3] for key, obj in existing.items() if key not in wanted and obj.status != NIET_GELEVERD)
     for periode, count in sorted(removed.items()):
         refuse_large_removal(
             file=file,

@@ -3,13 +3,21 @@ and count what changed."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection, models
 
 BATCH = 2000
+
+
+def batches(items: Iterable, size: int | None = None) -> Iterator[list]:
+    """`items` in lists of `size` (BATCH by default; itertools.batched from Python 3.12)."""
+    iterator, size = iter(items), size or BATCH
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
 
 
 @dataclass

@@ -14,7 +14,7 @@ from shapely.validation import make_valid
 
 from swv.importing.base import Changes, Column, Row, Source
 from swv.importing.herindelingen import sync_herindelingen
-from swv.importing.problems import ImportRefused, Problem, ProblemCollector
+from swv.importing.problems import ImportRefused, Problem, ProblemCollector, listing
 from swv.importing.readers import decode
 from swv.models import Gemeente, GemeenteGrens
 from swv.services.regions import regions_need_rebuild
@@ -139,7 +139,7 @@ class GemeentegrenzenSource(Source):
         changes.add(sync_rows(GemeenteGrens, existing=current, desired=borders, stamp={"import_run_id": run.pk}))
         repaired = [row["code"] for row in rows if row["gerepareerd"]]
         if repaired:
-            changes.notices.append(f"{len(repaired)} grens(en) gerepareerd met make_valid: {', '.join(repaired)}")
+            changes.notices.append(f"{len(repaired)} grens(en) gerepareerd met make_valid: {listing(repaired)}")
         changes.add(sync_herindelingen())
         changes.add(regions_need_rebuild())
         changes.rows_loaded = len(rows)

@@ -6,6 +6,7 @@ year of the file (so dissolved gemeenten appear and are resolved through the her
 """
 
 from swv.importing.base import Changes, Column, Source
+from swv.importing.problems import listing
 from swv.models import Schoolbestuur, Vestiging
 from swv.selectors.gemeenten import GemeenteResolver
 from swv.services.links import link_vestigingen
@@ -99,7 +100,7 @@ class _DuoVestigingen(Source):
         changes.add(sync_rows(Vestiging, existing=existing, desired=desired))
         changes.add(link_vestigingen())
         if unresolved:
-            changes.notices.append(f"gemeente niet gevonden voor: {', '.join(sorted(unresolved))}")
+            changes.notices.append(f"gemeente niet gevonden voor: {listing(sorted(unresolved))}")
         changes.rows_loaded = len(rows)
         return changes
 

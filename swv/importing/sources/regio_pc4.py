@@ -11,7 +11,7 @@ from swv.importing.base import Changes, Column, Source
 from swv.importing.guards import refuse_large_removal
 from swv.importing.indeling import ensure_swvs, indeling_for_file
 from swv.importing.indeling_checks import check_codes, link_predecessors
-from swv.importing.problems import ProblemCollector
+from swv.importing.problems import ProblemCollector, listing
 from swv.models import Postcodegebied, Samenwerkingsverband, SwvGemeente
 from swv.selectors.gemeenten import GemeenteResolver
 from swv.services.links import link_vestigingen
@@ -136,9 +136,9 @@ class RegioPc4Source(Source):
         changes.add(self._sync_relations(indeling, desired.values(), run))
         changes.add(link_vestigingen())
         if skipped:
-            changes.notices.append(f"geen samenwerkingsverband, overgeslagen: {', '.join(skipped)}")
+            changes.notices.append(f"geen samenwerkingsverband, overgeslagen: {listing(skipped)}")
         if approximate:
-            changes.notices.append(f"PC4 van een gesplitste gemeente benaderd: {', '.join(approximate)}")
+            changes.notices.append(f"PC4 van een gesplitste gemeente benaderd: {listing(approximate)}")
         changes.add(regions_need_rebuild())
         changes.rows_loaded = len(rows)
         return changes

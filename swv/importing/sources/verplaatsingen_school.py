@@ -12,7 +12,7 @@ from decimal import Decimal
 from swv.figures import period_of
 from swv.importing.base import Changes, Column, Source
 from swv.importing.common import teldatum_column
-from swv.importing.problems import ProblemCollector
+from swv.importing.problems import ProblemCollector, listing
 from swv.importing.values import replace_values, value_fields
 from swv.models import Indicator, Schoolcijfer, Vestiging
 from swv.services.sync import sync_rows
@@ -108,7 +108,7 @@ class VerplaatsingenSchoolSource(Source):
         changes.add(self._sum_per_swv(indicator, periods, affected, swv_of, run=run, file=path.name))
         unlinked = sorted(key[1] for key in desired if swv_of[key[1]] is None)
         if unlinked:
-            changes.notices.append(f"vestiging(en) in geen regio, niet opgeteld: {', '.join(unlinked)}")
+            changes.notices.append(f"vestiging(en) in geen regio, niet opgeteld: {listing(unlinked)}")
         changes.rows_loaded = len(desired)
         return changes
 
