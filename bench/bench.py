@@ -4,10 +4,14 @@ Starts gunicorn on PostgreSQL with the real data plus fictional figures and its 
 allkeys-lru, as production should run it), measures with wrk on 127.0.0.1 only (bounded in time), and
 prints requests/s, p50/p95/p99 and errors per URL at 1, 8 and 32 connections, with 1 and 2 workers; the
 dynamic/static ratio; the cached page next to cache-busting traffic; the page while Redis hangs and is
-restarted; the page through nginx's cache (bench/nginx.conf), also with every app server stopped; and
-load_all against pandas.
+restarted; the page through nginx's cache (bench/nginx.conf), also with every app server stopped;
+load_all against pandas; and the peak memory of importing a 50 MB region file (bench/import_memory.py).
+
+    python bench/bench.py                 # everything (make bench)
+    python bench/bench.py --only import   # only the import of the 50 MB region file
 """
 
+import argparse
 import atexit
 import gzip
 import json
@@ -25,6 +29,8 @@ import time
 import uuid
 from pathlib import Path
 from urllib.request import Request, urlopen
+
+import import_memory  # bench/, next to this script
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -269,8 +275,22 @@ def pick_urls(base: str) -> dict[str, str]:
     return urls
 
 
+def large_import(data_dir: Path) -> str:
+    """The 50 MB region file imported in its own process: time and peak memory (bench/import_memory.py)."""
+    log("import van een regiobestand van 50 MB ...")
+    result = import_memory.measure(data_dir=data_dir, database_url=f"{PG}/{DB_NAME}_import", megabytes=50)
+    server_sql(f"DROP DATABASE IF EXISTS {DB_NAME}_import WITH (FORCE)")
+    return import_memory.report(result)
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description="make bench")
+    parser.add_argument("--only", choices=["import"], help="run one measurement only")
+    args = parser.parse_args()
     data_dir = Path(os.environ.get("DATA_DIR") or ROOT.parent / "shared" / "data")
+    if args.only == "import":
+        print(large_import(data_dir))
+        return
     static_root = Path(tempfile.mkdtemp(prefix="bench-static-"))
     env = environment(static_root)
     log(f"database migreren, load_all {data_dir} en pandas, {LOAD_RUNS} keer ...")
@@ -311,9 +331,11 @@ def main() -> None:
     shutil.rmtree(static_root, ignore_errors=True)
     if REDIS:
         REDIS.stop()
+    imported = large_import(data_dir)
     print_report(rows, cold, urls, loads, after_import)
     if extra:
         print_extra(extra, rows)
+    print(imported)
 
 
 def with_cache_busting(url: str) -> dict:

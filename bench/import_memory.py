@@ -2,9 +2,9 @@
 
 The published PC4 bijlage is 125 KB; files of 50 MB happen when a spreadsheet export repeats its rows
 (a pasted block, a join gone wrong). The file is the real bijlage's rows repeated until it reaches the
-size asked for, so every row after the first 4,046 repeats an earlier one. The database gets the rest of
-DATA_DIR first (boundaries, addresses, the gemeente indeling), so the big file is a real first import of
-the PC4 indeling, not a re-import that changes nothing.
+size asked for, so every row after the first 4,046 repeats an earlier one. The database first gets the
+files of DATA_DIR the PC4 importer reads (gemeente boundaries, school addresses: its `after`), so the
+big file is a real first import of the indeling, not a re-import that changes nothing.
 
     python bench/import_memory.py [--mb 50]     # DATABASE_URL: the database to (re)create and use
 
@@ -43,15 +43,6 @@ def build_region_file(source: Path, target: Path, *, megabytes: float) -> int:
     return target.stat().st_size
 
 
-def data_without_pc4(data_dir: Path, target: Path) -> None:
-    """Every file of `data_dir` but the PC4 indeling, linked into `target` (load_all reads folders)."""
-    for path in data_dir.rglob("*"):
-        if path.is_file() and path.name != PC4_FILE:
-            link = target / path.relative_to(data_dir)
-            link.parent.mkdir(parents=True, exist_ok=True)
-            link.symlink_to(path)
-
-
 def manage(env: dict, *args: str) -> str:
     done = subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True)
     return done.stdout
@@ -66,13 +57,35 @@ def reset_database(url: str) -> None:
         conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def measure_child(path: Path) -> dict:
-    """In the child: set Django up, note the resident set, import `path` as regio_pc4, note the peak."""
-    import django
+def _django() -> None:
+    import django  # in the child processes only: the parent does not set Django up
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "verantwoording.settings")
     sys.path.insert(0, str(ROOT))
     django.setup()
+
+
+def prepare_child(data_dir: Path) -> dict:
+    """In a child: import the files of `data_dir` that regio_pc4 reads (its `after` sources)."""
+    _django()
+    from swv.importing.registry import SOURCES, detect_source  # after django.setup()
+    from swv.importing.run import run_import
+
+    needed = set(SOURCES["regio_pc4"].after)
+    done = []
+    for path in sorted(data_dir.rglob("*")):
+        if path.is_file() and path.suffix.lower() in {".csv", ".geojson", ".xlsx"}:
+            source = detect_source(path).source
+            if source is not None and source.key in needed:
+                done.append((list(SOURCES).index(source.key), path))
+    for _, path in sorted(done):
+        run_import(source_key=detect_source(path).source.key, path=path, progress=False)
+    return {"prepared": [path.name for _, path in sorted(done)]}
+
+
+def measure_child(path: Path) -> dict:
+    """In a child: set Django up, note the resident set, import `path` as regio_pc4, note the peak."""
+    _django()
     from swv.importing.problems import ImportRefused  # after django.setup(): the models must be ready
     from swv.importing.run import run_import
 
@@ -89,9 +102,9 @@ def measure_child(path: Path) -> dict:
     return {"seconds": seconds, "before": before, "peak": peak, "notice_bytes": notice_bytes, **outcome}
 
 
-def run_child(env: dict, path: Path) -> dict:
+def run_child(env: dict, *args: str) -> dict:
     done = subprocess.run(
-        [PY, str(Path(__file__).resolve()), "--child", str(path)],
+        [PY, str(Path(__file__).resolve()), *args],
         cwd=ROOT,
         env=env,
         check=True,
@@ -117,11 +130,10 @@ def measure(*, data_dir: Path, database_url: str, megabytes: float) -> dict:
     try:
         reset_database(database_url)
         manage(env, "migrate", "--noinput")
-        data_without_pc4(data_dir, work / "data")
-        manage(env, "load_all", str(work / "data"))
+        run_child(env, "--prepare", str(data_dir))
         big = work / PC4_FILE
         size = build_region_file(next(data_dir.rglob(PC4_FILE)), big, megabytes=megabytes)
-        result = run_child(env, big)
+        result = run_child(env, "--child", str(big))
         return {"file_bytes": size, **result}
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -144,9 +156,10 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=50, help="size of the generated region file (50)")
     parser.add_argument("--json", action="store_true", help="print the measurement as JSON")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child:
-        print(json.dumps(measure_child(args.child)))
+    if args.child or args.prepare:
+        print(json.dumps(measure_child(args.child) if args.child else prepare_child(args.prepare)))
         return
     data_dir = Path(os.environ.get("DATA_DIR") or ROOT.parent / "shared" / "data")
     database_url = os.environ.get("DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/verantwoording_bench_import"

@@ -58,7 +58,7 @@ class Rows:
     read in another spelling, repeated rows); the import run shows those notices with the load's own.
 
     Every cell is parsed and checked once, when the rows are made (Source.parse). A row that repeats an
-    earlier one exactly (in the columns the source reads) is counted once and reported, not loaded twice.
+    earlier one exactly, in every cell, is counted once and reported, not loaded twice.
     Iterating gives the distinct rows in file order: from memory for a file of up to CACHED_ROWS of them,
     otherwise read from the file again, one row at a time.
     """
@@ -90,8 +90,9 @@ class Rows:
         return next(itertools.islice(self._again(), index, None))
 
     def _digest(self, cells: list[str]) -> bytes:
-        text = "\x1f".join(cells[index] for _column, index, _parser in self._plan)
-        return hashlib.blake2b(text.encode(), digest_size=16).digest()
+        # Every cell, also those the source does not read: DUO's files have rows that differ only in a
+        # column no importer declares (and that the importer adds up), and such rows are no repeats.
+        return hashlib.blake2b("\x1f".join(cells).encode(), digest_size=16).digest()
 
     def _read(self, table: Table) -> None:
         collector = ProblemCollector(self._path.name)
@@ -146,7 +147,7 @@ def _repeat_notice(count: int, examples: list[tuple[int, int]]) -> str:
     shown = ", ".join(f"rij {number} = rij {first}" for number, first in examples)
     return (
         f"{dutch_count(count)} herhaalde identieke rij(en) één keer geladen: ze herhalen een eerdere rij in "
-        "alle kolommen die de import leest "
+        "elke kolom "
         f"({shown}{' …' if count > len(examples) else ''})"
     )
 

@@ -225,26 +225,18 @@ def _read_csv(path: Path, *, recognise, encodings, delimiters) -> Table:
 
 
 def _csv_rows(path: Path, table: Table, *, encoding: str, delimiter: str, skip: int):
-    last_line = ""
-
-    def lines(fh):
-        nonlocal last_line
-        for line in fh:
-            last_line = line
-            yield line
-
     last = None
     with path.open(encoding=encoding, newline="") as fh:
         for _ in range(skip):
             next(fh)
-        reader = csv.reader(lines(fh), delimiter=delimiter)
+        reader = csv.reader(fh, delimiter=delimiter)
         next(reader)  # the header
         for cells in reader:
             stripped = [cell.strip() for cell in cells]
             if any(stripped):
                 last = (reader.line_num + skip, stripped)
                 yield last
-    if last is not None and not last_line.endswith(("\n", "\r")):
+    if last is not None and not _ends_with_line_break(path):
         # Some publishers omit the final line break (DUO's CR-only files do), so its absence alone
         # proves nothing; a last row short of fields does: the file was cut off in transfer. A cut
         # that drops whole rows is caught by the importers' refusal to remove a large share of data.
@@ -254,6 +246,12 @@ def _csv_rows(path: Path, table: Table, *, encoding: str, delimiter: str, skip: 
                 [Problem(path.name, number, None, "het bestand eindigt midden in een rij (afgebroken bestand?)")]
             )
         table.notices.append(f"het bestand eindigt zonder regeleinde na rij {number}; die rij is wel gelezen")
+
+
+def _ends_with_line_break(path: Path) -> bool:
+    with path.open("rb") as fh:
+        fh.seek(-1, 2)
+        return fh.read(1) in (b"\n", b"\r")
 
 
 def _cell_text(value) -> str:

@@ -145,3 +145,13 @@ def test_a_region_file_of_repeated_rows_is_the_same_indeling(real_data_dir, tmp_
         run_import(source_key="regio_pc4", path=path, progress=False)
     assert snapshot() == before
     assert f"{path.name}, rij {2 * len(rows) + 2}, kolom 'pc4': PC4 {pc4} staat al op rij 2" in str(refused.value)
+
+
+def test_rows_that_differ_in_a_column_no_importer_reads_are_no_repeats(swvs, tmp_path):
+    path = tmp_path / "opmerking.csv"
+    path.write_text(
+        f"{HEADER};opmerking\n{_line(swvs[0], 1000)};eerste levering\n{_line(swvs[0], 1000)};gecorrigeerd\n",
+        encoding="utf-8",
+    )
+    message = str(_refused(path))
+    assert "opmerking.csv, rij 3, kolom 'teldatum': dubbele rij: dezelfde periode staat al op rij 2" in message
