@@ -280,5 +280,5 @@ class Source:
         return None
 
     # Loading ---------------------------------------------------------------------------------------
-    def load(self, rows: list[Row], *, path: Path, run, progress) -> Changes:
+    def load(self, rows: Rows | list[Row], *, path: Path, run, progress) -> Changes:
         raise NotImplementedError
