@@ -63,7 +63,9 @@ def standards_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(request, django_db_setup, django_db_blocker):
+    if not any(item.get_closest_marker("realdata") for item in request.session.items):
+        return  # no real-data test in this session: the others build what they need (tests/factories.py)
     path, new = data_dir(), data_new_dir()
     if (path is None or new is None) and os.environ.get("CI"):
         pytest.fail("DATA_DIR and DATA_NEW_DIR are not set to the open-data folders (../shared/data, -new) in CI")
@@ -87,6 +89,19 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def stop_process(process: subprocess.Popen, *, timeout: float = 10) -> None:
+    """Stop a server a test started: SIGTERM, and SIGKILL if it has not exited within `timeout` seconds
+    (a worker stuck on a hung Redis or database must not keep the session waiting)."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def start_site(**env) -> tuple[str, subprocess.Popen]:
     """A real server process (gunicorn, 2 workers) on the session's test database; `env` added to its environment."""
     from django.db import connection
@@ -95,7 +110,7 @@ def start_site(**env) -> tuple[str, subprocess.Popen]:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "verantwoording.settings_test",
-        "DATABASE_URL": _database_url(connection.settings_dict),
+        "DATABASE_URL": database_url(connection.settings_dict),
         **env,
     }
     server = subprocess.Popen(
@@ -126,7 +141,7 @@ def start_site(**env) -> tuple[str, subprocess.Popen]:
             return url, server
         except Exception:
             if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
+                stop_process(server, timeout=0)
                 raise RuntimeError(f"test server did not start: {server.stderr.read().decode()[-2000:]}") from None
             time.sleep(0.3)
 
@@ -136,11 +151,10 @@ def site_url(django_db_setup, django_db_blocker):
     """A real server process (gunicorn) on the session's test database, for browser tests."""
     url, server = start_site()
     yield url
-    server.terminate()
-    server.wait(10)
+    stop_process(server)
 
 
-def _database_url(settings: dict) -> str:
+def database_url(settings: dict) -> str:
     if settings["ENGINE"].endswith("sqlite3"):
         return f"sqlite:///{settings['NAME']}"
     user = settings.get("USER") or "postgres"
@@ -189,6 +203,7 @@ def axe_violations(page) -> list:
     return results.response["violations"]
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
 def pytest_collection_modifyitems(items):
     """A test that reads the open-data files is a real-data test (`-m realdata` / `-m "not realdata"`)."""
     for item in items:

@@ -1,6 +1,8 @@
-"""Small helpers shared by the importer tests."""
+"""Small helpers shared by the tests."""
 
 import hashlib
+import re
+from html import unescape
 
 from swv.models import (
     Gemeente,
@@ -53,3 +55,18 @@ def csv_figures(client, code: str) -> list[dict]:
 
     text = client.get(f"/downloads/swv/{code}.csv").content.decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(text), delimiter=";"))
+
+
+FIGURE_VALUE = r'id="cijfer-{code}">\s*<h4[^>]*>.*?</h4>\s*<p class="figure__value">(.*?)</p>'
+
+
+def page_text(html: str) -> str:
+    """The text a visitor reads: tags removed, entities resolved, white space collapsed."""
+    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip())
+
+
+def figure_value(html: str, code: str) -> str:
+    """What a figure on a page reads like (its value line), by the indicator's code."""
+    match = re.search(FIGURE_VALUE.format(code=re.escape(code)), html, re.DOTALL)
+    assert match, f"figure {code} missing"
+    return page_text(match.group(1))

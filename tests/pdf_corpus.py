@@ -23,8 +23,10 @@ def build_pdf(
     extra_objects: dict[int, bytes] | None = None,
     compressed: set[int] = frozenset(),
     trailing: bytes = b"",
+    leading: bytes = b"",
 ) -> bytes:
-    """A one-page PDF. Objects 1-4 are catalog, pages, page and content; extra objects from 5 on."""
+    """A one-page PDF. Objects 1-4 are catalog, pages, page and content; extra objects from 5 on.
+    `leading` and `trailing` are glued before the header and after the end (offsets count from the header)."""
     objects = {
         1: b"<</Type /Catalog /Pages 2 0 R" + catalog_extra + b">>",
         2: b"<</Type /Pages /Kids [3 0 R] /Count 1>>",
@@ -45,7 +47,7 @@ def build_pdf(
         for num in range(1, size):
             out += b"%010d 00000 n \n" % offsets[num] if num in offsets else b"0000000000 65535 f \n"
         out += b"trailer\n<</Size %d /Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (size, xref_at)
-        return bytes(out) + trailing
+        return leading + bytes(out) + trailing
     # Object stream: "num offset" pairs, then the objects themselves, compressed.
     members = sorted(compressed)
     bodies, header, position = b"", b"", 0
@@ -69,97 +71,97 @@ def build_pdf(
     xref = _stream(b"/Type /XRef /Size %d /W [1 4 2] /Root 1 0 R" % (xref_num + 1), rows)
     out += b"%d 0 obj\n" % xref_num + xref + b"\nendobj\n"
     out += b"startxref\n%d\n%%%%EOF\n" % offsets[xref_num]
-    return bytes(out) + trailing
+    return leading + bytes(out) + trailing
 
 
 GOTO = b"<</S /GoTo /D [3 0 R /Fit]>>"
+LINK = b"<</Type /Annot /Subtype /Link /Rect [0 0 9 9] /A <<%s>>>>"
+JS = b"<</S /JavaScript /JS (app.alert(1))>>"
+FIELD = b"<</FT %s /Subtype /Widget /Rect [0 0 9 9] /P 3 0 R%s>>"
 
-# name -> (hostile document, harmless twin)
-CORPUS: dict[str, tuple[bytes, bytes]] = {
+# name -> (what both documents share, what makes one hostile, what its harmless twin has instead): the
+# keyword arguments of build_pdf.
+PAIRS: dict[str, tuple[dict, dict, dict]] = {
     "javascript on open": (
-        build_pdf(catalog_extra=b" /OpenAction <</S /JavaScript /JS (app.alert(1))>>"),
-        build_pdf(catalog_extra=b" /OpenAction " + GOTO),
+        {},
+        {"catalog_extra": b" /OpenAction <</S /JavaScript /JS (app.alert(1))>>"},
+        {"catalog_extra": b" /OpenAction " + GOTO},
     ),
     "hex-escaped JavaScript name": (
-        build_pdf(catalog_extra=b" /OpenAction <</S /J#61vaScript /J#53 (app.alert(1))>>"),
-        build_pdf(catalog_extra=b" /OpenAction <</S /G#6fTo /D [3 0 R /Fit]>>"),
+        {},
+        {"catalog_extra": b" /OpenAction <</S /J#61vaScript /J#53 (app.alert(1))>>"},
+        {"catalog_extra": b" /OpenAction <</S /G#6fTo /D [3 0 R /Fit]>>"},
     ),
     "javascript in a compressed object stream": (
-        build_pdf(
-            catalog_extra=b" /OpenAction 5 0 R",
-            extra_objects={5: b"<</S /JavaScript /JS 6 0 R>>", 6: b"(app.alert(1))"},
-            compressed={5, 6},
-        ),
-        build_pdf(catalog_extra=b" /OpenAction 5 0 R", extra_objects={5: GOTO}, compressed={5}),
+        {"catalog_extra": b" /OpenAction 5 0 R"},
+        {"extra_objects": {5: b"<</S /JavaScript /JS 6 0 R>>", 6: b"(app.alert(1))"}, "compressed": {5, 6}},
+        {"extra_objects": {5: GOTO}, "compressed": {5}},
     ),
     "unreferenced javascript in an object stream": (
-        build_pdf(extra_objects={5: b"<</S /JavaScript /JS (app.alert(1))>>"}, compressed={5}),
-        build_pdf(extra_objects={5: b"<</Title (Inhoud)>>"}, compressed={5}),
+        {"compressed": {5}},
+        {"extra_objects": {5: JS}},
+        {"extra_objects": {5: b"<</Title (Inhoud)>>"}},
     ),
     "page additional action (/AA)": (
-        build_pdf(page_extra=b" /AA <</O <</S /JavaScript /JS (this.exportDataObject())>>>>"),
-        build_pdf(page_extra=b" /AA <</O " + GOTO + b">>"),
+        {},
+        {"page_extra": b" /AA <</O <</S /JavaScript /JS (this.exportDataObject())>>>>"},
+        {"page_extra": b" /AA <</O " + GOTO + b">>"},
     ),
     "launch action in a link": (
-        build_pdf(
-            page_extra=b" /Annots [5 0 R]",
-            extra_objects={5: b"<</Type /Annot /Subtype /Link /Rect [0 0 9 9] /A <</S /Launch /F (cmd.exe)>>>>"},
-        ),
-        build_pdf(
-            page_extra=b" /Annots [5 0 R]",
-            extra_objects={
-                5: b"<</Type /Annot /Subtype /Link /Rect [0 0 9 9] /A <</S /URI /URI (https://example.nl/)>>>>"
-            },
-        ),
+        {"page_extra": b" /Annots [5 0 R]"},
+        {"extra_objects": {5: LINK % b"/S /Launch /F (cmd.exe)"}},
+        {"extra_objects": {5: LINK % b"/S /URI /URI (https://example.nl/)"}},
     ),
     "action type as an indirect object": (
-        build_pdf(catalog_extra=b" /OpenAction <</S 5 0 R /F (cmd.exe)>>", extra_objects={5: b"/Launch"}),
-        build_pdf(catalog_extra=b" /OpenAction <</S 5 0 R /D [3 0 R /Fit]>>", extra_objects={5: b"/GoTo"}),
+        {},
+        {"catalog_extra": b" /OpenAction <</S 5 0 R /F (cmd.exe)>>", "extra_objects": {5: b"/Launch"}},
+        {"catalog_extra": b" /OpenAction <</S 5 0 R /D [3 0 R /Fit]>>", "extra_objects": {5: b"/GoTo"}},
     ),
     "javascript: link": (
-        build_pdf(page_extra=b" /Annots [<</Subtype /Link /Rect [0 0 9 9] /A <</S /URI /URI (javascript:x())>>>>]"),
-        build_pdf(page_extra=b" /Annots [<</Subtype /Link /Rect [0 0 9 9] /A <</S /URI /URI (mailto:a@b.nl)>>>>]"),
+        {},
+        {"page_extra": b" /Annots [" + LINK % b"/S /URI /URI (javascript:x())" + b"]"},
+        {"page_extra": b" /Annots [" + LINK % b"/S /URI /URI (mailto:a@b.nl)" + b"]"},
     ),
     "form that submits": (
-        build_pdf(
-            catalog_extra=b" /AcroForm <</Fields [5 0 R]>>",
-            extra_objects={
-                5: b"<</FT /Btn /T (verstuur) /Subtype /Widget /Rect [0 0 9 9] /P 3 0 R"
-                b" /A <</S /SubmitForm /F (https://example.org/)>>>>"
-            },
-        ),
-        build_pdf(
-            catalog_extra=b" /AcroForm <</Fields [5 0 R]>>",
-            extra_objects={5: b"<</FT /Tx /T (naam) /Subtype /Widget /Rect [0 0 9 9] /P 3 0 R>>"},
-        ),
+        {"catalog_extra": b" /AcroForm <</Fields [5 0 R]>>"},
+        {"extra_objects": {5: FIELD % (b"/Btn /T (verstuur)", b" /A <</S /SubmitForm /F (https://example.org/)>>")}},
+        {"extra_objects": {5: FIELD % (b"/Tx /T (naam)", b"")}},
     ),
     "import data": (
-        build_pdf(catalog_extra=b" /OpenAction <</S /ImportData /F (gegevens.fdf)>>"),
-        build_pdf(catalog_extra=b" /OpenAction [3 0 R /Fit]"),
+        {},
+        {"catalog_extra": b" /OpenAction <</S /ImportData /F (gegevens.fdf)>>"},
+        {"catalog_extra": b" /OpenAction [3 0 R /Fit]"},
     ),
     "embedded file": (
-        build_pdf(
-            catalog_extra=b" /Names <</EmbeddedFiles <</Names [(a.exe) 5 0 R]>>>>",
-            extra_objects={
+        {},
+        {
+            "catalog_extra": b" /Names <</EmbeddedFiles <</Names [(a.exe) 5 0 R]>>>>",
+            "extra_objects": {
                 5: b"<</Type /Filespec /F (a.exe) /EF <</F 6 0 R>>>>",
                 6: _stream(b"/Type /EmbeddedFile", b"MZ"),
             },
-        ),
-        build_pdf(catalog_extra=b" /Names <</Dests <</Names [(begin) [3 0 R /Fit]]>>>>"),
+        },
+        {"catalog_extra": b" /Names <</Dests <</Names [(begin) [3 0 R /Fit]]>>>>"},
     ),
     "javascript name tree": (
-        build_pdf(
-            catalog_extra=b" /Names <</JavaScript <</Names [(x) 5 0 R]>>>>",
-            extra_objects={5: b"<</S /JavaScript /JS (app.alert(1))>>"},
-        ),
-        build_pdf(catalog_extra=b" /PageMode /UseOutlines"),
+        {},
+        {"catalog_extra": b" /Names <</JavaScript <</Names [(x) 5 0 R]>>>>", "extra_objects": {5: JS}},
+        {"catalog_extra": b" /PageMode /UseOutlines"},
     ),
     "polyglot: a zip after the end": (
-        build_pdf(trailing=b"PK\x03\x04" + b"\x14\x00" * 200 + b"PK\x05\x06" + b"\x00" * 18),
-        build_pdf(trailing=b"\r\n"),
+        {},
+        {"trailing": b"PK\x03\x04" + b"\x14\x00" * 200 + b"PK\x05\x06" + b"\x00" * 18},
+        {"trailing": b"\r\n"},
     ),
     "polyglot: html before the header": (
-        b"<html><script>alert(1)</script></html>\n" + build_pdf(),
-        build_pdf(),
+        {},
+        {"leading": b"<html><script>alert(1)</script></html>\n"},
+        {},
     ),
+}
+
+# name -> (hostile document, harmless twin)
+CORPUS: dict[str, tuple[bytes, bytes]] = {
+    name: (build_pdf(**shared, **hostile), build_pdf(**shared, **harmless))
+    for name, (shared, hostile, harmless) in PAIRS.items()
 }

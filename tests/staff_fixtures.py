@@ -1,16 +1,11 @@
 """Personas for the staff tests: staff of SWV A, staff of SWV B, beheerder, inspectie and anonymous."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from swv.models import Samenwerkingsverband
+from tests.factories import PASSWORD, SamenwerkingsverbandFactory, ToelichtingFactory, UserFactory  # noqa: F401
 from tests.pdf_corpus import build_pdf
-from uploads.models import SwvMedewerker, Toelichting
 from uploads.staff.roles import BEHEERDER, INSPECTIE, SWV_MEDEWERKER
-
-PASSWORD = "een-lang-testwachtwoord-42"
 
 # A real one-page PDF with a correct cross-reference (the upload check parses what it accepts).
 MINIMAL_PDF = build_pdf()
@@ -21,25 +16,17 @@ def pdf_upload(name: str = "plan.pdf", content: bytes = MINIMAL_PDF, content_typ
 
 
 def make_user(username: str, *, role: str | None = None, swvs=(), superuser: bool = False):
-    user = get_user_model().objects.create_user(
-        username=username, password=PASSWORD, is_staff=True, is_superuser=superuser, email=f"{username}@example.org"
-    )
-    if role:
-        user.groups.add(Group.objects.get(name=role))
-    if swvs:
-        link = SwvMedewerker.objects.create(user=user)
-        link.swvs.set(swvs)
-    return user
+    return UserFactory(username=username, role=role, swvs=swvs, is_superuser=superuser)
 
 
 @pytest.fixture
 def swv_a(db):
-    return Samenwerkingsverband.objects.order_by("code")[0]
+    return SamenwerkingsverbandFactory(naam="Samenwerkingsverband A")
 
 
 @pytest.fixture
 def swv_b(db):
-    return Samenwerkingsverband.objects.order_by("code")[1]
+    return SamenwerkingsverbandFactory(naam="Samenwerkingsverband B")
 
 
 @pytest.fixture
@@ -55,12 +42,12 @@ def personas(db, swv_a, swv_b):
 
 @pytest.fixture
 def toelichting_a(swv_a, personas):
-    return Toelichting.objects.create(swv=swv_a, thema="financien", concept="Concept **A**", gepubliceerd="Oud A")
+    return ToelichtingFactory(swv=swv_a, concept="Concept **A**", gepubliceerd="Oud A")
 
 
 @pytest.fixture
 def toelichting_b(swv_b, personas):
-    return Toelichting.objects.create(swv=swv_b, thema="financien", concept="Concept B", gepubliceerd="Oud B")
+    return ToelichtingFactory(swv=swv_b, concept="Concept B", gepubliceerd="Oud B")
 
 
 def upload_plan(swv, user, *, titel: str = "Ondersteuningsplan A"):

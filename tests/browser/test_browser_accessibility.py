@@ -6,11 +6,11 @@ import uuid
 
 import pytest
 
-from tests.browser.test_browser_staff import in_thread
+from tests.browser.conftest import in_thread
 from tests.conftest import axe_violations
 from tests.staff_fixtures import PASSWORD
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.realdata]  # pages with the real figures
 
 WIDTHS = {"telefoon": (390, 844), "desktop": (1440, 900)}
 

@@ -8,13 +8,8 @@ import pytest
 
 from tests.conftest import axe_violations
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.realdata]  # pages with the real figures
 MAX_PAGE_BYTES_GZIPPED = 500 * 1024
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _database_before_browser(django_db_setup):
-    """Autouse fixtures come first: load the session data before Playwright starts its event loop."""
 
 
 @pytest.mark.django_db

@@ -10,12 +10,7 @@ import pytest
 
 from tests.conftest import axe_violations
 
-pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _database_before_browser(django_db_setup):
-    """Autouse fixtures come first: load the session data before Playwright starts its event loop."""
+pytestmark = [pytest.mark.browser, pytest.mark.realdata]  # pages with the real figures
 
 
 @pytest.mark.django_db

@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import axe_violations
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.realdata]  # pages with the real figures
 READY = ".kaart--klaar"
 
 

@@ -2,35 +2,16 @@
 and loading nothing from another host."""
 
 import gzip
-from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlparse
 
 import pytest
 
+from tests.browser.conftest import in_thread
 from tests.conftest import axe_violations
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.realdata]  # pages with the real figures
 
 MAX_PAGE_BYTES_GZIPPED = 300 * 1024
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _database_before_browser(django_db_setup):
-    """Autouse fixtures come first: load the session data before Playwright starts its event loop."""
-
-
-def _in_thread(function):
-    """Playwright's sync API runs an event loop in this thread, where Django refuses ORM calls."""
-    from django.db import connections
-
-    def run():
-        try:
-            return function()
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(run).result()
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +26,7 @@ def swv_urls(django_db_setup, django_db_blocker):
         return {"largest": largest.get_absolute_url(), "po3009": unnamed.get_absolute_url(), "pk": unnamed.pk}
 
     with django_db_blocker.unblock():
-        return _in_thread(find)
+        return in_thread(find)
 
 
 @pytest.fixture
@@ -54,14 +35,14 @@ def published_toelichting(django_db_blocker, swv_urls):
     from uploads.models import Toelichting
 
     with django_db_blocker.unblock():
-        toelichting = _in_thread(
+        toelichting = in_thread(
             lambda: Toelichting.objects.create(
                 swv_id=swv_urls["pk"], thema="ondersteuning", gepubliceerd="Wij werken met **arrangementen**."
             )
         )
     yield toelichting
     with django_db_blocker.unblock():
-        _in_thread(toelichting.delete)
+        in_thread(toelichting.delete)
 
 
 @pytest.mark.django_db

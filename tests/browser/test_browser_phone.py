@@ -3,19 +3,14 @@ nothing that scrolls the page sideways."""
 
 import pytest
 
-from tests.browser.test_browser_search import _in_thread
+from tests.browser.conftest import in_thread
 from tests.conftest import axe_violations
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.realdata]  # pages with the real figures
 PHONE = {"width": 390, "height": 844}
 MAX_SCREENS = 15
 DOCUMENTS_WITHIN_SCREENS = 3
 MAX_TAB_STOPS_BEFORE_DOCUMENT = 40
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _database_before_browser(django_db_setup):
-    """Autouse fixtures come first: load the session data before Playwright starts its event loop."""
 
 
 @pytest.mark.django_db
@@ -29,29 +24,18 @@ def test_session_database_is_there():
 @pytest.fixture(scope="module")
 def po3009_with_document(django_db_setup, django_db_blocker):
     """PO3009's page with one committed document, so the separate server process shows it; removed afterwards."""
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     from swv.models import Samenwerkingsverband
-    from uploads.models import Document, DocumentSoort
+    from tests.factories import DocumentFactory
 
     def create():
-        swv = Samenwerkingsverband.objects.get(code="PO3009")
-        document = Document.objects.create(
-            swv=swv,
-            soort=DocumentSoort.ONDERSTEUNINGSPLAN,
-            titel="Ondersteuningsplan 2022-2026",
-            periode_van=2022,
-            periode_tot=2026,
-            bestand=SimpleUploadedFile("plan.pdf", b"%PDF-1.4 test"),
-            grootte=1024,
-        )
-        return swv.get_absolute_url(), document
+        document = DocumentFactory(swv=Samenwerkingsverband.objects.get(code="PO3009"))
+        return document.swv.get_absolute_url(), document
 
     with django_db_blocker.unblock():
-        url, document = _in_thread(create)
+        url, document = in_thread(create)
     yield url, document.get_absolute_url()
     with django_db_blocker.unblock():
-        _in_thread(document.delete)
+        in_thread(document.delete)
 
 
 @pytest.fixture

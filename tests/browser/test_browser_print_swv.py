@@ -5,14 +5,9 @@ from urllib.request import urlopen
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.realdata]  # pages with the real figures
 # A4 minus the print stylesheet's margins (15 mm left and right, 20 mm top, 18 mm bottom) at 96 dpi.
 A4_CONTENT = {"width": round(180 / 25.4 * 96), "height": round(259 / 25.4 * 96)}
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _database_before_browser(django_db_setup):
-    """Autouse fixtures come first: load the session data before Playwright starts its event loop."""
 
 
 @pytest.mark.django_db

@@ -1,32 +1,12 @@
 """A parent on a phone (390 px) searches the way people type: everyday names, villages, typos."""
 
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 
+from tests.browser.conftest import in_thread
 from tests.conftest import axe_violations
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.realdata]  # pages with the real figures
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _database_before_browser(django_db_setup):
-    """Autouse fixtures come first: load the session data before Playwright starts its event loop."""
-
-
-def _in_thread(function):
-    """Playwright's sync API runs an event loop in this thread, where Django refuses ORM calls."""
-    from django.db import connections
-
-    def run():
-        try:
-            return function()
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(run).result()
 
 
 @pytest.mark.django_db
@@ -62,7 +42,7 @@ def expected(django_db_setup, django_db_blocker):
         }
 
     with django_db_blocker.unblock():
-        return _in_thread(find)
+        return in_thread(find)
 
 
 @pytest.fixture

@@ -8,76 +8,10 @@ import uuid
 
 import pytest
 
+from tests.browser.conftest import log_in
 from tests.conftest import axe_violations
-from tests.staff_fixtures import PASSWORD
 
-pytestmark = pytest.mark.browser
-
-
-def in_thread(function):
-    """Run database work outside Playwright's event loop (Django refuses sync queries inside it)."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from django.db import connection
-
-    def run():
-        try:
-            return function()
-        finally:
-            connection.close()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(run).result()
-
-
-def _create_world(suffix):
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
-    from swv.models import Samenwerkingsverband
-    from uploads.models import SwvMedewerker
-    from uploads.staff.roles import SWV_MEDEWERKER
-
-    # SWV's from the end of the list, so the rolled-back tests (which use the first ones) never meet them.
-    swv_a, swv_b = Samenwerkingsverband.objects.filter(sector="PO").order_by("-code")[:2]
-    group = Group.objects.get(name=SWV_MEDEWERKER)
-    world = {"swv_a": swv_a, "swv_b": swv_b}
-    for key, swv in (("a", swv_a), ("b", swv_b)):
-        user = get_user_model().objects.create_user(
-            username=f"browser-{key}-{suffix}", password=PASSWORD, is_staff=True
-        )
-        user.groups.add(group)
-        SwvMedewerker.objects.create(user=user).swvs.set([swv])
-        world[key] = user
-    return world
-
-
-def _remove_world(world):
-    from django.contrib.auth import get_user_model
-
-    from uploads.models import Toelichting
-
-    Toelichting.objects.filter(swv__in=[world["swv_a"], world["swv_b"]]).delete()
-    get_user_model().objects.filter(pk__in=[world["a"].pk, world["b"].pk]).delete()
-
-
-@pytest.fixture(scope="module")
-def staff_world(site_url, django_db_blocker):
-    """Two SWV-medewerkers, committed so the server process sees them; removed afterwards."""
-    suffix = uuid.uuid4().hex[:8]
-    with django_db_blocker.unblock():
-        world = in_thread(lambda: _create_world(suffix))
-    yield world
-    with django_db_blocker.unblock():
-        in_thread(lambda: _remove_world(world))
-
-
-def log_in(page, username):
-    page.goto("/beheer/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(re.compile(r"/beheer/$"))
+pytestmark = [pytest.mark.browser, pytest.mark.realdata]  # pages with the real figures
 
 
 def test_staff_write_preview_publish_and_other_swv_cannot_reach(site_url, staff_world, browser):

@@ -7,15 +7,10 @@ import uuid
 
 import pytest
 
-from tests.browser.test_browser_staff import _create_world, _remove_world, in_thread, log_in
+from tests.browser.conftest import log_in
 from tests.conftest import axe_violations
 
-pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _database_before_browser(django_db_setup):
-    """Autouse fixtures come first: load the session data before Playwright starts its event loop."""
+pytestmark = [pytest.mark.browser, pytest.mark.realdata]  # pages with the real figures
 
 
 @pytest.mark.django_db
@@ -31,16 +26,6 @@ def _axe(page, problems: list) -> list:
     violations = [(v["id"], [n["html"][:120] for n in v["nodes"]]) for v in axe_violations(page)]
     del problems[before:]
     return violations
-
-
-@pytest.fixture(scope="module")
-def staff_world(site_url, django_db_blocker):
-    suffix = uuid.uuid4().hex[:8]
-    with django_db_blocker.unblock():
-        world = in_thread(lambda: _create_world(suffix))
-    yield world
-    with django_db_blocker.unblock():
-        in_thread(lambda: _remove_world(world))
 
 
 def test_staff_start_page_toolbar_live_preview_and_publish(site_url, staff_world, browser):

@@ -36,6 +36,7 @@ def test_unknown_parameters_hit_the_cached_page_and_add_no_key(client, django_as
     assert _pages() == pages
 
 
+@pytest.mark.realdata
 def test_declared_parameters_count_in_any_order(client, django_assert_num_queries):
     national = client.get("/landelijk/").content
     vo = client.get("/landelijk/?sector=vo&utm_campaign=x").content
@@ -46,6 +47,7 @@ def test_declared_parameters_count_in_any_order(client, django_assert_num_querie
     assert again.content == compared.content
 
 
+@pytest.mark.realdata
 def test_a_view_sees_only_its_declared_parameters(client):
     """The page is the same whatever else the link says: an unknown parameter never reaches the view."""
     page = client.get("/api/v1/waarden?swv=PO3009&perPagina=2&utm_source=x").json()
@@ -70,6 +72,7 @@ def test_anonymous_pages_are_ready_for_a_cdn(client, settings):
     assert response["ETag"] and response["Last-Modified"]
 
 
+@pytest.mark.realdata
 def test_the_full_values_download_is_streamed_then_served_from_the_cache(client, django_assert_num_queries):
     first = client.get("/downloads/waarden.csv")
     assert first.status_code == 200 and first.streaming

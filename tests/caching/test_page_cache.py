@@ -30,6 +30,7 @@ def _swv_url():
     return Samenwerkingsverband.objects.get(code="PO3009").get_absolute_url()
 
 
+@pytest.mark.realdata
 def test_second_visit_is_served_from_cache_with_etag(client, django_assert_num_queries):
     url = _swv_url()
     first = client.get(url)
@@ -49,6 +50,7 @@ def _cached(client, url, django_assert_num_queries) -> str:
     return first
 
 
+@pytest.mark.realdata
 def test_cached_page_changes_after_an_import(client, tmp_path, django_assert_num_queries):
     swv = Samenwerkingsverband.objects.get(code="PO3009")
     before = _cached(client, swv.get_absolute_url(), django_assert_num_queries)
@@ -95,6 +97,7 @@ def test_cached_national_page_changes_after_the_admin_edits_a_context_text(clien
     assert "Cachetest context" in client.get(url).content.decode()
 
 
+@pytest.mark.realdata
 def test_logged_in_staff_bypass_the_cache(admin_client):
     url = _swv_url()
     response = admin_client.get(url)
@@ -116,6 +119,7 @@ def test_publishing_re_renders_pages_but_keeps_the_computed_figures(swv_a, perso
         sector_figures(sector=swv_a.sector)
 
 
+@pytest.mark.realdata
 def test_an_import_makes_the_computed_figures_stale(tmp_path):
     source_before, pages_before = source_data_version(), data_version()
     path = tmp_path / "swv-adressen.csv"
@@ -124,6 +128,7 @@ def test_an_import_makes_the_computed_figures_stale(tmp_path):
     assert source_data_version() != source_before and data_version() != pages_before
 
 
+@pytest.mark.realdata
 def test_a_change_on_another_server_ends_the_cached_page(client, django_assert_num_queries):
     """The data version lives in the shared cache: every server sees another's change at its next request."""
     url = _swv_url()
@@ -149,6 +154,7 @@ def test_a_change_sets_the_version_again_at_commit(swv_a, personas, django_captu
     assert data_version() not in (before, during)
 
 
+@pytest.mark.realdata
 def test_an_unknown_host_gets_a_400_not_the_cached_page(client):
     url = _swv_url()
     assert client.get(url).status_code == 200  # now cached for a valid host
@@ -156,6 +162,7 @@ def test_an_unknown_host_gets_a_400_not_the_cached_page(client):
     assert client.get(url, HTTP_HOST="evil.example", HTTP_IF_NONE_MATCH="*").status_code == 400
 
 
+@pytest.mark.realdata
 def test_absolute_links_in_a_cached_page_belong_to_the_host_that_asked(client):
     """API pagination links are absolute: a page cached for one allowed host is not served to another."""
     url = reverse("api:waarde-list") + "?perPagina=1"
@@ -164,6 +171,7 @@ def test_absolute_links_in_a_cached_page_belong_to_the_host_that_asked(client):
         assert body["next"].startswith(f"http://{host}/"), body["next"]
 
 
+@pytest.mark.realdata
 def test_without_redis_pages_render_and_each_process_keeps_its_own_copies(client, settings, django_assert_num_queries):
     """Redis down: no error, and a page is rendered once per process, not once per request."""
     url = _swv_url()

@@ -15,7 +15,7 @@ import pytest
 import redis
 import requests
 
-from tests.conftest import start_site
+from tests.conftest import start_site, stop_process
 from tests.staff_fixtures import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -82,8 +82,7 @@ class OwnRedis:
         raise RuntimeError("the test's own Redis did not start")
 
     def stop(self):
-        self.process.terminate()
-        self.process.wait(5)
+        stop_process(self.process, timeout=5)
 
     def keys(self) -> int:
         return redis.Redis.from_url(self.url, socket_timeout=1).dbsize()
@@ -103,8 +102,7 @@ def own_redis():
 def site(own_redis, django_db_setup, django_db_blocker):
     url, process = start_site(REDIS_URL=own_redis.url, PAGE_CACHE="1", REDIS_TIMEOUT="0.1")
     yield url
-    process.terminate()
-    process.wait(10)
+    stop_process(process)
 
 
 @pytest.fixture(scope="module")
@@ -196,6 +194,7 @@ def _cache_in_use(site, own_redis, path: str) -> bool:
     return False
 
 
+@pytest.mark.realdata
 def test_the_site_serves_through_a_redis_outage_and_a_hung_redis(site, own_redis, staff):
     _visit_all(site)
     assert _cache_in_use(site, own_redis, "/zoeken/?q=Tilburg")

@@ -12,6 +12,7 @@ def _fresh_caches():
     source_data_changed()
 
 
+@pytest.mark.realdata
 @pytest.mark.django_db
 def test_gemeente_figures_roll_up_to_the_swv_by_summing_its_gemeenten():
     from swv.figures import sector_figures

@@ -19,6 +19,7 @@ def latest_pupils(sector: str) -> dict[int, float]:
     return latest
 
 
+@pytest.mark.realdata
 @pytest.mark.parametrize("sector", ["PO", "VO"])
 def test_quartiles_split_the_sector_into_four_groups_by_pupils(sector):
     pupils = latest_pupils(sector)
@@ -34,6 +35,7 @@ def test_quartiles_split_the_sector_into_four_groups_by_pupils(sector):
         assert group.minimum <= pupils[unit] <= group.maximum
 
 
+@pytest.mark.realdata
 def test_peer_average_is_the_mean_of_the_group_members():
     swv = Samenwerkingsverband.objects.get(code="PO3009")
     group = peer_group(swv=swv)
@@ -45,6 +47,7 @@ def test_peer_average_is_the_mean_of_the_group_members():
     assert figure.aggregate.eenheden == group.size
 
 
+@pytest.mark.realdata
 def test_no_peer_group_without_any_pupil_count():
     swv = Samenwerkingsverband.objects.get(code="PO3009")
     indicator = Indicator.objects.get(code="leerlingen_totaal")
@@ -58,19 +61,20 @@ def test_no_peer_group_without_any_pupil_count():
     assert peer_swv_figures(swv=swv) == {}
 
 
+@pytest.mark.realdata
 def test_swv_page_says_which_peer_group_and_why_and_shows_its_average(client):
     import re
 
     from swv.templatetags.nl import waarde
-    from tests.pages.test_pages import _text
+    from tests.helpers import page_text
 
     swv = Samenwerkingsverband.objects.get(code="PO3009")
     group = peer_group(swv=swv)
-    text = _text(client.get(swv.get_absolute_url()).content.decode())
+    text = page_text(client.get(swv.get_absolute_url()).content.decode())
     assert f"{group.naam} van de samenwerkingsverbanden PO naar aantal leerlingen" in text
     assert f"{group.size} samenwerkingsverbanden met" in text and "Grootte doet ertoe" in text
     peer = peer_swv_figures(swv=swv)["deelname_sbo"].sector_value
-    expected = _text(waarde(peer, "procent"))
+    expected = page_text(waarde(peer, "procent"))
     assert re.search(rf"vergelijkbare grootte: {re.escape(expected)}\.", text)
     api = client.get("/api/v1/samenwerkingsverbanden/PO3009/cijfers?perPagina=1000").json()["results"]
     row = next(r for r in api if r["indicator"] == "deelname_sbo" and r["huidig"])

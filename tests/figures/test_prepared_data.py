@@ -13,7 +13,7 @@ from django.test import override_settings
 from swv.caching.versions import source_data_changed, source_data_version
 from swv.models import Publicatie, PublicatieWaarde
 from swv.services.derived import prepare_derived_data
-from tests.conftest import ROOT, _database_url
+from tests.conftest import ROOT, database_url
 
 pytestmark = pytest.mark.django_db
 
@@ -42,10 +42,11 @@ print(len(queries))
 """
 
 
+@pytest.mark.realdata
 def test_prepared_data_serves_the_first_visitor_on_any_server():
     source_data_changed()  # an import
     assert prepare_derived_data() is True
-    env = {**os.environ, "DATABASE_URL": _database_url(connection.settings_dict)}
+    env = {**os.environ, "DATABASE_URL": database_url(connection.settings_dict)}
     result = subprocess.run(
         [sys.executable, "-c", FIRST_VISITOR], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120
     )

@@ -60,6 +60,7 @@ def test_demo_fixtures_are_what_the_script_writes(tmp_path):
     assert after == before
 
 
+@pytest.mark.realdata
 def test_demo_figures_cover_every_indicator_and_are_stable():
     real = set(Waarde.objects.filter(fictief=False).values_list("indicator__code", flat=True))
     fictional = set(Waarde.objects.filter(fictief=True).values_list("indicator__code", flat=True))

@@ -24,6 +24,7 @@ def _block(html: str, code: str) -> str:
     return _text(html[start : end if end > 0 else len(html)])
 
 
+@pytest.mark.realdata
 def test_landelijk_without_sector_says_not_applicable(client):
     html = client.get("/landelijk/").content.decode()
     text = _text(html)
@@ -36,6 +37,7 @@ def test_landelijk_without_sector_says_not_applicable(client):
         assert f"{other} niet aangeleverd" not in block
 
 
+@pytest.mark.realdata
 def test_compare_download_marks_not_applicable_as_nvt(client):
     po = Samenwerkingsverband.objects.get(code="PO3009")
     vo = Samenwerkingsverband.objects.filter(sector="VO").order_by("code").first()

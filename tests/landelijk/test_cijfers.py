@@ -10,6 +10,7 @@ from swv.models import Indicator, Samenwerkingsverband
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.realdata
 def test_every_indicator_has_its_page_with_map_table_series_and_downloads(client):
     indicators = list(Indicator.objects.all())
     assert indicators
@@ -47,6 +48,7 @@ def _chart_data(html: str) -> dict:
     )
 
 
+@pytest.mark.realdata
 def test_table_is_sorted_by_value_and_missing_values_come_last(client):
     html = client.get("/cijfers/deelname_sbo/").content.decode()
     data = _chart_data(html)
@@ -59,6 +61,7 @@ def test_table_is_sorted_by_value_and_missing_values_come_last(client):
     assert values[: len(present)] == present  # every missing value after the last value
 
 
+@pytest.mark.realdata
 def test_sector_switch_for_an_indicator_of_both_sectors(client):
     po = client.get("/cijfers/leerlingen_totaal/?sector=po").content.decode()
     vo = client.get("/cijfers/leerlingen_totaal/?sector=vo").content.decode()
@@ -68,6 +71,7 @@ def test_sector_switch_for_an_indicator_of_both_sectors(client):
     assert "/kaart/po.geojson" in client.get("/cijfers/deelname_sbo/?sector=vo").content.decode()
 
 
+@pytest.mark.realdata
 def test_every_figure_on_the_swv_and_landelijk_pages_links_to_its_page(client):
     swv = Samenwerkingsverband.objects.get(code="PO3009")
     for url in (swv.get_absolute_url(), "/landelijk/", "/landelijk/?sector=vo"):
@@ -79,6 +83,7 @@ def test_every_figure_on_the_swv_and_landelijk_pages_links_to_its_page(client):
             assert f'href="/cijfers/{code}/' in html[start : start + 20000], (url, code)
 
 
+@pytest.mark.realdata
 def test_chart_data_cover_every_swv_of_the_sector(client):
     data = _chart_data(client.get("/cijfers/leerlingen_totaal/?sector=vo").content.decode())
     assert set(data["swv"]) == set(Samenwerkingsverband.objects.filter(sector="VO").values_list("code", flat=True))

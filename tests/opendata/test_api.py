@@ -33,6 +33,7 @@ def shown(row: dict, eenheid: str) -> str:
     return text(format_waarde(row["waarde"], eenheid)) if row["waarde"] is not None else row["tekst"]
 
 
+@pytest.mark.realdata
 @pytest.mark.parametrize("index", range(7))
 def test_api_figures_equal_the_page_for_every_indicator(client, index):
     swv = sample_swvs()[index]
@@ -48,6 +49,7 @@ def test_api_figures_equal_the_page_for_every_indicator(client, index):
         assert row["bron"]
 
 
+@pytest.mark.realdata
 def test_values_endpoint_equals_the_figures_endpoint_and_the_page(client):
     figures = all_pages(client, "/api/v1/samenwerkingsverbanden/PO3009/cijfers")
     values = all_pages(client, "/api/v1/waarden?swv=PO3009&perPagina=1000")
@@ -58,6 +60,7 @@ def test_values_endpoint_equals_the_figures_endpoint_and_the_page(client):
             assert by_key[(row["indicator"], row["periode"])]["status"] == row["status"]
 
 
+@pytest.mark.realdata
 def test_values_are_filtered_by_sector_swv_indicator_and_period(client):
     latest = Waarde.objects.filter(indicator__code="leerlingen_totaal", swv__sector="VO").latest("peildatum").periode
     rows = all_pages(client, f"/api/v1/waarden?sector=VO&indicator=leerlingen_totaal&periode={latest}&perPagina=1000")
@@ -88,6 +91,7 @@ def test_bad_filters_are_a_dutch_problem_400(client, url, param):
     assert [p["name"] for p in problem["invalidParams"]] == [param]
 
 
+@pytest.mark.realdata
 def test_registers_are_paginated_and_stable(client):
     payload = client.get("/api/v1/samenwerkingsverbanden?perPagina=10", HTTP_ACCEPT="application/json").json()
     assert payload["count"] == Samenwerkingsverband.objects.count()
@@ -105,6 +109,7 @@ def test_registers_are_paginated_and_stable(client):
     assert json.loads(missing.content)["detail"] == "Er is geen samenwerkingsverband met code PO9999."
 
 
+@pytest.mark.realdata
 def test_api_is_browsable_and_documented(client):
     html = client.get("/api/v1/samenwerkingsverbanden?format=api&perPagina=2").content.decode()
     assert "PO2001" in html and "<script>" not in html  # no inline script: the CSP stays strict
@@ -142,6 +147,7 @@ def test_openapi_document_is_public_json_and_yaml_with_the_same_content(client):
     assert yaml.safe_load(client.get("/api/v1/openapi.yaml").content) == document
 
 
+@pytest.mark.realdata
 @pytest.mark.parametrize(
     "url,status",
     [
@@ -176,6 +182,7 @@ def test_cors_preflight_allows_reading_only(client):
         assert response["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
 
 
+@pytest.mark.realdata
 @pytest.mark.parametrize(
     "slashed", ["/api/v1/samenwerkingsverbanden/", "/api/v1/samenwerkingsverbanden/PO3009/", "/api/v1/waarden/"]
 )

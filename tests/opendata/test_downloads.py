@@ -11,15 +11,11 @@ import pytest
 from swv.models import Indicator, Samenwerkingsverband, Waarde
 from swv.templatetags.nl import bereik
 from swv.templatetags.nl import waarde as format_waarde
-from tests.pages.test_pages import _figure_value, _text
+from tests.helpers import figure_value, page_text
 
 pytestmark = pytest.mark.django_db
 
 TEXT_COLUMNS = {c: str for c in ("swv", "swv_naam", "indicator", "periode", "peildatum", "tekst", "status", "huidig")}
-
-
-text = _text  # the page helpers of the page tests: what a figure reads like on the page
-figure_value = _figure_value
 
 
 def read_csv(content: bytes) -> pd.DataFrame:
@@ -66,6 +62,7 @@ def sample_swvs() -> list[Samenwerkingsverband]:
     return swvs + list(Samenwerkingsverband.objects.filter(code="PO3009"))
 
 
+@pytest.mark.realdata
 @pytest.mark.parametrize("index", range(7))
 def test_csv_download_opened_with_pandas_equals_the_figures_on_the_page(client, index):
     swv = sample_swvs()[index]
@@ -87,11 +84,12 @@ def test_csv_download_opened_with_pandas_equals_the_figures_on_the_page(client, 
         block = html.split(f'id="cijfer-{row["indicator"]}"')[1].split('class="figure"')[0]
         if isinstance(low, float) and not math.isnan(low):
             # Units with <5 counted in at 1 and 4: the page gives the mean as that range.
-            assert text(bereik((low, high), eenheden[row["indicator"]])) in text(block), row["indicator"]
+            assert page_text(bereik((low, high), eenheden[row["indicator"]])) in page_text(block), row["indicator"]
         elif isinstance(mean, float) and not math.isnan(mean) and row["indicator"] in eenheden:
-            assert text(format_waarde(mean, eenheden[row["indicator"]])) in text(block), row["indicator"]
+            assert page_text(format_waarde(mean, eenheden[row["indicator"]])) in page_text(block), row["indicator"]
 
 
+@pytest.mark.realdata
 def test_csv_is_utf8_with_bom_and_semicolons_with_source_and_peildatum(client):
     response = client.get("/downloads/swv/PO3009.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -102,6 +100,7 @@ def test_csv_is_utf8_with_bom_and_semicolons_with_source_and_peildatum(client):
     assert re.search(r";\d+,\d+;", response.content.decode()), "decimal comma for Dutch Excel"
 
 
+@pytest.mark.realdata
 def test_json_download_has_the_same_rows_as_the_csv(client):
     frame = read_csv(client.get("/downloads/swv/PO3009.csv").content)
     payload = json.loads(client.get("/downloads/swv/PO3009.json").content)
@@ -116,6 +115,7 @@ def test_json_download_has_the_same_rows_as_the_csv(client):
         assert json_row["bron"] and "peildatum" in json_row
 
 
+@pytest.mark.realdata
 def test_one_download_has_every_value_of_an_indicator_for_all_swvs_and_periods(client):
     indicator = Indicator.objects.get(code="leerlingen_totaal")
     frame = read_csv(client.get("/downloads/indicator/leerlingen_totaal.csv").content)
@@ -128,6 +128,7 @@ def test_one_download_has_every_value_of_an_indicator_for_all_swvs_and_periods(c
     assert row["waarde"] == pytest.approx(float(one.getal))
 
 
+@pytest.mark.realdata
 def test_gemeente_indicator_download_gives_the_rolled_up_swv_values_of_the_pages(client):
     frame = read_csv(client.get("/downloads/indicator/thuiszitters.csv").content)
     assert set(frame["opgeteld_uit_gemeenten"]) == {"ja"}
@@ -137,8 +138,9 @@ def test_gemeente_indicator_download_gives_the_rolled_up_swv_values_of_the_pages
     assert sorted(mine["waarde"].dropna()) == pytest.approx(sorted(theirs["waarde"].dropna()))
 
 
+@pytest.mark.realdata
 def test_landelijk_download_equals_the_landelijk_page(client):
-    html = text(client.get("/landelijk/?sector=po").content.decode())
+    html = page_text(client.get("/landelijk/?sector=po").content.decode())
     frame = pd.read_csv(
         io.BytesIO(client.get("/downloads/landelijk.csv?sector=po").content),
         sep=";",
@@ -147,8 +149,8 @@ def test_landelijk_download_equals_the_landelijk_page(client):
         dtype={"periode": str, "indicator": str},
     )
     latest = frame[(frame["indicator"] == "leerlingen_totaal")].iloc[-1]
-    assert text(format_waarde(latest["waarde"], "aantal")) in html
-    assert text(format_waarde(latest["gemiddelde"], "aantal")) in html
+    assert page_text(format_waarde(latest["waarde"], "aantal")) in html
+    assert page_text(format_waarde(latest["gemiddelde"], "aantal")) in html
     assert client.get("/downloads/landelijk.csv?sector=xx").status_code == 400
 
 
@@ -158,6 +160,7 @@ def test_unknown_things_are_not_found(client):
     assert client.get("/downloads/waarden.csv?niveau=heelal").status_code == 400
 
 
+@pytest.mark.realdata
 def test_gemeente_figures_can_also_be_downloaded_per_gemeente(client):
     from swv.models import Gemeente
 
@@ -167,6 +170,7 @@ def test_gemeente_figures_can_also_be_downloaded_per_gemeente(client):
     assert set(frame["gemeente"]) <= set(Gemeente.objects.values_list("code", flat=True))
 
 
+@pytest.mark.realdata
 def test_downloads_and_api_read_the_value_filters_the_same_way(client):
     """One parser for both: an SWV code in another spelling selects that SWV, a code that is no code is refused."""
     api = client.get("/api/v1/waarden?swv=po%2030-09&indicator=leerlingen_totaal&perPagina=1000").json()

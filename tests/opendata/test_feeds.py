@@ -45,6 +45,7 @@ def document(settings, tmp_path):
     )
 
 
+@pytest.mark.realdata
 def test_swv_feed_announces_its_new_documents_and_periods(client, document):
     found = entries(client, "/feeds/swv/PO3009.atom")
     titles = [e["title"] for e in found]
@@ -55,6 +56,7 @@ def test_swv_feed_announces_its_new_documents_and_periods(client, document):
     assert all(e["id"].startswith("http") for e in found)
 
 
+@pytest.mark.realdata
 def test_a_new_period_appears_in_the_feeds(client):
     swv = Samenwerkingsverband.objects.get(code="PO3009")
     indicator = Indicator.objects.get(code="leerlingen_totaal")
@@ -63,6 +65,7 @@ def test_a_new_period_appears_in_the_feeds(client):
         assert entries(client, url)[0]["title"] == "Nieuwe cijfers over peildatum 1 oktober 2099"
 
 
+@pytest.mark.realdata
 def test_site_feed_has_documents_of_every_swv(client, document):
     titles = [e["title"] for e in entries(client, "/feeds/nieuw.atom")]
     assert any("Ondersteuningsplan 2026-2030" in t for t in titles)
@@ -72,6 +75,7 @@ def test_unknown_swv_feed_is_not_found(client):
     assert client.get("/feeds/swv/PO9999.atom").status_code == 404
 
 
+@pytest.mark.realdata
 def test_pages_announce_their_feeds(client):
     swv = Samenwerkingsverband.objects.get(code="PO3009")
     html = client.get(swv.get_absolute_url()).content.decode()

@@ -77,6 +77,7 @@ def test_catalogue_has_no_dcat_ap_nl_violations(client, standards_dir):
     }
 
 
+@pytest.mark.realdata
 def test_catalogue_describes_every_download_and_the_api(client):
     g = _catalogue(client)
     assert len(list(g.subjects(RDF.type, DCAT.Catalog))) == 1
@@ -126,6 +127,7 @@ CSV_DOWNLOADS = [
 ]
 
 
+@pytest.mark.realdata
 @pytest.mark.parametrize("url", CSV_DOWNLOADS)
 def test_csv_download_is_valid_against_its_csvw_metadata(client, tmp_path, url):
     """The download and the metadata its Link header names, read by the csvw package as files."""
@@ -155,6 +157,7 @@ def test_csv_download_is_valid_against_its_csvw_metadata(client, tmp_path, url):
     assert list(rows[0]) == columns
 
 
+@pytest.mark.realdata
 def test_csvw_numbers_are_the_api_numbers(client, tmp_path):
     """Decimal commas read as numbers through the metadata give the API's values."""
     import csvw

@@ -16,6 +16,7 @@ def cells(html: str, code: str) -> list[str]:
     return [text(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", match.group(1), re.DOTALL)]
 
 
+@pytest.mark.realdata
 def test_two_swvs_of_both_sectors_side_by_side_equal_their_own_pages(client):
     po = Samenwerkingsverband.objects.get(code="PO3009")
     vo = Samenwerkingsverband.objects.filter(sector="VO").order_by("code").first()
@@ -33,12 +34,14 @@ def test_two_swvs_of_both_sectors_side_by_side_equal_their_own_pages(client):
     assert "niet van toepassing" in html  # sbo exists only in PO, vso only in VO
 
 
+@pytest.mark.realdata
 def test_selection_is_canonical_and_shareable(client):
     response = client.get("/vergelijk/?swv=po 30-09&swv=PO3010&swv=")
     assert response.status_code == 302
     assert response["Location"] == "/vergelijk/?swv=PO3009&swv=PO3010"
 
 
+@pytest.mark.realdata
 @pytest.mark.parametrize(
     "query,message",
     [
@@ -53,6 +56,7 @@ def test_bad_selections_say_what_is_wrong(client, query, message):
     assert message in response.content.decode()
 
 
+@pytest.mark.realdata
 def test_one_swv_from_its_page_gets_suggestions_of_similar_size(client):
     from swv.figures import member_codes, peer_group
 
@@ -66,11 +70,13 @@ def test_one_swv_from_its_page_gets_suggestions_of_similar_size(client):
             assert f"/vergelijk/?swv=PO3009&amp;swv={code}" in html
 
 
+@pytest.mark.realdata
 def test_empty_compare_page_offers_the_form(client):
     html = client.get("/vergelijk/").content.decode()
     assert html.count('name="swv"') == 4 and "PO 30-09" in html
 
 
+@pytest.mark.realdata
 def test_comparison_download_has_the_current_figures_of_each_swv(client):
     frame = read_csv(client.get("/downloads/vergelijking.csv?swv=PO3009&swv=PO3010").content)
     assert set(frame["swv"]) == {"PO3009", "PO3010"}

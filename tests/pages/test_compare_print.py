@@ -17,6 +17,7 @@ def test_css_strings_cannot_be_broken_out_of():
     assert css_string("PO 30-09 (Bergeijk, …)") == '"PO 30-09 (Bergeijk, …)"'
 
 
+@pytest.mark.realdata
 def test_swv_page_prints_its_name_and_todays_date_on_every_page(client):
     swv = Samenwerkingsverband.objects.get(code="PO3009")
     response = client.get(f"/afdrukken.css?pagina={swv.get_absolute_url()}")

@@ -1,16 +1,25 @@
-"""The public pages over the real open data plus demo_figures: every design item is on every page."""
+"""The public pages: every design item on every page (over the real open data plus demo_figures), and
+what one SWV's page shows of its own rows (built from small synthetic data)."""
 
 import re
-from html import unescape
 
 import pytest
 from django.db import connection
-from django.db.models import Count
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from swv.models import Indicator, Samenwerkingsverband, Vestiging, Waarde
-from uploads.models import DocumentSoort, Toelichting
+from swv.models import Indicator, Samenwerkingsverband, Waarde
+from tests.factories import (
+    DocumentFactory,
+    LeerlingtellingFactory,
+    RegionFactory,
+    SamenwerkingsverbandFactory,
+    ToelichtingFactory,
+    VestigingFactory,
+    WaardeFactory,
+)
+from tests.helpers import figure_value, page_text
+from uploads.models import Document, DocumentSoort
 
 pytestmark = pytest.mark.django_db
 
@@ -25,17 +34,6 @@ def _fresh_caches():
 
 
 INTRO_ITEMS = ["Adres", "Website", "E-mail", "Telefoon", "Schoolbesturen en scholen", "Gemeenten", "Postcodegebieden"]
-FIGURE_VALUE = r'id="cijfer-{code}">\s*<h4[^>]*>.*?</h4>\s*<p class="figure__value">(.*?)</p>'
-
-
-def _text(html: str) -> str:
-    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip())
-
-
-def _figure_value(html: str, code: str) -> str:
-    match = re.search(FIGURE_VALUE.format(code=re.escape(code)), html, re.DOTALL)
-    assert match, f"figure {code} missing"
-    return _text(match.group(1))
 
 
 def _indicators_for(sector: str, *, national: bool = False) -> list[Indicator]:
@@ -57,6 +55,7 @@ def test_home_explains_searches_and_shows_the_funding_picture(client):
     assert html.count("<h1") == 1
 
 
+@pytest.mark.realdata
 @pytest.mark.parametrize("query", ["", "?sector=po", "?sector=vo"])
 def test_landelijk_shows_every_design_item(client, query):
     response = client.get(f"/landelijk/{query}")
@@ -66,7 +65,7 @@ def test_landelijk_shows_every_design_item(client, query):
     codes = {i.code for s in sectors for i in _indicators_for(s, national=True)}
     for code in codes:
         assert f'id="cijfer-{code}"' in html, code
-    text = _text(html)
+    text = page_text(html)
     for phrase in [
         "Gemiddeld per samenwerkingsverband",  # pupils per SWV and its spread
         "Spreiding: van",
@@ -88,6 +87,7 @@ def test_landelijk_context_text_comes_from_the_admin_model(client):
     assert "Een <strong>eigen</strong> uitleg van de beheerder." in html
 
 
+@pytest.mark.realdata
 def test_every_swv_page_answers_with_every_design_item(client):
     indicators = {s: _indicators_for(s) for s in ("PO", "VO")}
     for swv in Samenwerkingsverband.objects.all():
@@ -100,38 +100,39 @@ def test_every_swv_page_answers_with_every_design_item(client):
         for soort in DocumentSoort.labels:
             assert soort in html, (swv.code, soort)
         for indicator in indicators[swv.sector]:
-            value = _figure_value(html, indicator.code)
+            value = figure_value(html, indicator.code)
             assert value, (swv.code, indicator.code)
             if "niet aangeleverd" not in value and value != "<5 (tussen 1 en 4; afgeschermd om privacyredenen)":
                 assert re.search(r"[0-9a-z]", value), (swv.code, indicator.code, value)
 
 
 def test_short_and_wrong_urls_redirect_permanently(client):
-    swv = Samenwerkingsverband.objects.get(code="PO3009")
+    swv = SamenwerkingsverbandFactory(naam="Passend Onderwijs Proefregio")
     canonical = swv.get_absolute_url()
-    for url in ["/swv/PO3009/", "/swv/po3009/", "/swv/PO3009-verkeerde-naam/"]:
+    code = swv.code
+    for url in [f"/swv/{code}/", f"/swv/{code.lower()}/", f"/swv/{code}-verkeerde-naam/"]:
         response = client.get(url)
         assert response.status_code == 301, url
         assert response["Location"] == canonical
-    assert client.get("/swv/PO9999/").status_code == 404
+    assert client.get("/swv/PO0001/").status_code == 404
 
 
 def test_unnamed_swv_is_named_by_code_and_gemeenten(client):
-    swv = Samenwerkingsverband.objects.get(code="PO3009")
-    assert swv.naam == ""
+    swv = SamenwerkingsverbandFactory(naam="")
+    region = RegionFactory(swv=swv)
     html = client.get(swv.get_absolute_url()).content.decode()
-    h1 = _text(re.search(r"<h1>(.*?)</h1>", html, re.DOTALL).group(1))
-    assert re.fullmatch(r"Samenwerkingsverband PO 30-09 \([^)]+\)", h1), h1
+    h1 = page_text(re.search(r"<h1>(.*?)</h1>", html, re.DOTALL).group(1))
+    assert h1 == f"Samenwerkingsverband {swv.code_leesbaar} ({region.gemeente.naam})"
 
 
 def test_toelichting_shows_only_when_published(client):
-    swv = Samenwerkingsverband.objects.get(code="VO3007")
+    swv = SamenwerkingsverbandFactory(sector="VO")
     url = swv.get_absolute_url()
     html = client.get(url).content.decode()
     assert "Toelichting van het samenwerkingsverband" not in html
     assert 'class="toelichting"' not in html
-    Toelichting.objects.create(swv=swv, thema="financien", concept="Concept", gepubliceerd="Wij sparen **bewust**.")
-    Toelichting.objects.create(swv=swv, thema="organisatie", concept="Alleen een concept", gepubliceerd="")
+    ToelichtingFactory(swv=swv, thema="financien", concept="Concept", gepubliceerd="Wij sparen **bewust**.")
+    ToelichtingFactory(swv=swv, thema="organisatie", concept="Alleen een concept", gepubliceerd="")
     html = client.get(url).content.decode()
     assert "Toelichting van het samenwerkingsverband: financiën" in html
     assert "Wij sparen <strong>bewust</strong>." in html
@@ -145,45 +146,33 @@ def test_preview_context_takes_draft_texts():
 
     from swv.pages.profile import build_swv_page_context
 
-    swv = Samenwerkingsverband.objects.get(code="PO3009")
-    context = build_swv_page_context(swv=swv, toelichtingen={"intro": mark_safe("<p>Onze missie</p>")})
+    context = build_swv_page_context(
+        swv=SamenwerkingsverbandFactory(), toelichtingen={"intro": mark_safe("<p>Onze missie</p>")}
+    )
     html = render_to_string("swv/detail.html", context)
     assert "Over het samenwerkingsverband" in html and "<p>Onze missie</p>" in html
 
 
 def test_suppressed_counts_show_as_less_than_five_and_fictional_values_are_labelled(client):
-    latest = Waarde.objects.filter(indicator__code="geschillen").order_by("-peildatum").first().periode
-    waarde = (
-        Waarde.objects.filter(
-            indicator__code="geschillen", status=Waarde.Status.ONDERDRUKT, swv__isnull=False, periode=latest
-        )
-        .select_related("swv")
-        .first()
+    waarde = WaardeFactory(
+        indicator__code="geschillen",
+        status=Waarde.Status.ONDERDRUKT,
+        getal=None,
+        ondergrens=1,
+        bovengrens=4,
+        fictief=True,
     )
-    assert waarde is not None
     html = client.get(waarde.swv.get_absolute_url()).content.decode()
-    assert _figure_value(html, "geschillen").startswith("<5")
+    assert figure_value(html, "geschillen").startswith("<5")
     block = html[html.index('id="cijfer-geschillen"') :][:600]
     assert "fictief" in block
 
 
 def test_documents_section_lists_documents_and_missing_types(client, settings, tmp_path):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from uploads.models import Document
-
     settings.MEDIA_ROOT = tmp_path
-    swv = Samenwerkingsverband.objects.get(code="PO3009")
-    document = Document.objects.create(
-        swv=swv,
-        soort=DocumentSoort.ONDERSTEUNINGSPLAN,
-        titel="Ondersteuningsplan 2022-2026",
-        periode_van=2022,
-        periode_tot=2026,
-        bestand=SimpleUploadedFile("plan.pdf", b"%PDF-1.4 test"),
-        grootte=1_572_864,
-    )
-    html = client.get(swv.get_absolute_url()).content.decode()
+    document = DocumentFactory(soort=DocumentSoort.ONDERSTEUNINGSPLAN, periode_van=2022, periode_tot=2026)
+    Document.objects.filter(pk=document.pk).update(grootte=1_572_864)  # shown as the stored size, not measured
+    html = client.get(document.swv.get_absolute_url()).content.decode()
     section = html[html.index('id="documenten"') : html.index('id="introductie"')]
     assert document.get_absolute_url() in section
     assert "2022–2026" in section and "1,5 MB" in section
@@ -192,12 +181,12 @@ def test_documents_section_lists_documents_and_missing_types(client, settings, t
 
 @override_settings(PAGE_CACHE_ENABLED=False)
 def test_swv_page_makes_a_fixed_number_of_queries(client):
-    by_size = (
-        Vestiging.objects.exclude(swv=None).values("swv").annotate(n=Count("pk")).order_by("n").values_list("swv", "n")
-    )
-    (small_id, small_n), (large_id, large_n) = by_size.first(), by_size.last()
-    assert large_n > 10 * small_n
-    small, large = (Samenwerkingsverband.objects.get(pk=pk) for pk in (small_id, large_id))
+    small, large = SamenwerkingsverbandFactory.create_batch(2)
+    for swv, schools in ((small, 1), (large, 12)):
+        RegionFactory(swv=swv)
+        for vestiging in VestigingFactory.create_batch(schools, swv=swv):
+            LeerlingtellingFactory(brin6=vestiging.brin6, swv=swv)
+        WaardeFactory(swv=swv, indicator__code="leerlingen_totaal", getal=100 * schools)
     client.get(small.get_absolute_url())  # fills the caches of sector figures and names
     client.get(large.get_absolute_url())
     counts = []
@@ -225,6 +214,7 @@ def test_context_texts_are_edited_in_the_admin(admin_client):
     assert "Nieuwe uitleg." in admin_client.get("/landelijk/?sector=vo").content.decode()
 
 
+@pytest.mark.realdata
 def test_totals_are_also_compared_per_pupil(client):
     from swv.figures import sector_figures, swv_figure
 
@@ -240,6 +230,7 @@ def test_totals_are_also_compared_per_pupil(client):
     assert "Opgeteld over de gemeenten van dit samenwerkingsverband" in block
 
 
+@pytest.mark.realdata
 def test_swv_page_writes_years_values_and_the_spread_in_words(client):
     html = client.get(Samenwerkingsverband.objects.get(code="PO3009").get_absolute_url()).content.decode()
     block = html[html.index('id="cijfer-leerlingen_totaal"') :]

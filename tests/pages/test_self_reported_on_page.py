@@ -10,6 +10,7 @@ from uploads.models import ZelfgerapporteerdCijfer
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.realdata
 def test_self_reported_figures_show_labelled_as_the_swvs_own(client):
     swv = Samenwerkingsverband.objects.get(code="PO3009")
     assert (

@@ -179,6 +179,7 @@ def assert_no_server_error(client, method, path, data):
     return response
 
 
+@pytest.mark.realdata
 def test_every_public_url_survives_hostile_input(walked):
     client = Client(raise_request_exception=False)
     for (_name, _pattern), paths in walked.items():

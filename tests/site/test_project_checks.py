@@ -1,6 +1,7 @@
 """The project's own checks belong to the suite, so CI enforces them."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -28,3 +29,14 @@ def test_django_check_and_migrations_are_clean():
     assert check.returncode == 0, check.stderr
     migrations = _run(sys.executable, "manage.py", "makemigrations", "--check", "--dry-run", DEBUG="1")
     assert migrations.returncode == 0, migrations.stdout + migrations.stderr
+
+
+# Nothing listens on port 1: a unit test that reached for PostgreSQL or Redis would fail or wait here.
+UNREACHABLE = {"DATABASE_URL": "postgres://postgres@127.0.0.1:1/none", "REDIS_URL": "redis://127.0.0.1:1/0"}
+
+
+def test_the_unit_layer_needs_no_database_or_redis_and_runs_in_seconds():
+    result = _run(sys.executable, "-m", "pytest", "tests/unit", "-q", "-p", "no:cacheprovider", **UNREACHABLE)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    seconds = float(re.search(r" in ([0-9.]+)s", result.stdout.splitlines()[-1]).group(1))
+    assert seconds < 10, result.stdout.splitlines()[-1]

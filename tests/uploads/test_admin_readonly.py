@@ -1,22 +1,21 @@
 """Nobody changes an imported figure through the web, not even a superuser."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from swv.models import Waarde
+from tests.factories import UserFactory, WaardeFactory
+from uploads.staff.roles import BEHEERDER, SWV_MEDEWERKER
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def superuser_client(client):
-    admin = get_user_model().objects.create_superuser("opperbeheer", "beheer@example.org", "een-lang-wachtwoord-123")
-    client.force_login(admin)
+    client.force_login(UserFactory(is_superuser=True))
     return client
 
 
 def test_imported_tables_are_listed_but_not_changeable(superuser_client):
-    waarde = Waarde.objects.filter(swv__isnull=False).first()
+    waarde = WaardeFactory()
     assert superuser_client.get("/beheer/swv/waarde/").status_code == 200
     assert superuser_client.get("/beheer/swv/waarde/add/").status_code == 403
     response = superuser_client.post(f"/beheer/swv/waarde/{waarde.pk}/change/", {"getal": "1"})
@@ -42,10 +41,7 @@ def test_beheer_page_needs_a_login(client):
 def test_beheer_page_is_for_beheerders_only(client):
     from django.contrib.auth.models import Group
 
-    from uploads.staff.roles import BEHEERDER, SWV_MEDEWERKER
-
-    staff = get_user_model().objects.create_user("medewerker-x", password="een-lang-wachtwoord-123", is_staff=True)
-    staff.groups.add(Group.objects.get(name=SWV_MEDEWERKER))
+    staff = UserFactory(role=SWV_MEDEWERKER)
     client.force_login(staff)
     assert client.get("/beheer/bronnen/").status_code == 302
     staff.groups.add(Group.objects.get(name=BEHEERDER))

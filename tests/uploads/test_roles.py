@@ -8,6 +8,7 @@ the data unchanged; every allowed one must work.
 import pytest
 from django.contrib.auth.models import Group
 
+from tests.factories import ZelfgerapporteerdCijferFactory
 from tests.staff_fixtures import *  # noqa: F403 (fixtures)
 from tests.staff_fixtures import client_for, pdf_upload
 from uploads.models import Document, Toelichting, ToelichtingVersie
@@ -21,6 +22,18 @@ WRITERS_OF_A = {"staff_a"}
 
 TOELICHTING_URL = "/beheer/uploads/toelichting/"
 DOCUMENT_URL = "/beheer/uploads/document/"
+
+
+@pytest.fixture(params=ALL)
+def persona(request) -> str:
+    """A test that takes `persona` runs once for each (narrowed with `@pytest.mark.parametrize("persona", ...)`)."""
+    return request.param
+
+
+@pytest.fixture
+def acting(client, personas, persona):
+    """The test client logged in as the persona (anonymous: not logged in)."""
+    return client_for(client, personas[persona])
 
 
 def is_login_redirect(response) -> bool:
@@ -94,25 +107,20 @@ def test_role_groups_exist_with_their_permissions():
 # --- toelichting -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("persona", ALL)
-def test_toelichting_list(client, personas, persona, toelichting_a, toelichting_b):
-    assert_list_scope(client_for(client, personas[persona]).get(TOELICHTING_URL), persona, toelichting_a, toelichting_b)
+def test_toelichting_list(acting, persona, toelichting_a, toelichting_b):
+    assert_list_scope(acting.get(TOELICHTING_URL), persona, toelichting_a, toelichting_b)
 
 
 @pytest.mark.parametrize("persona", ["staff_a", "staff_b"])
-def test_toelichting_search_and_filters_stay_in_own_swv(
-    client, personas, persona, swv_a, swv_b, toelichting_a, toelichting_b
-):
+def test_toelichting_search_and_filters_stay_in_own_swv(acting, persona, swv_a, swv_b, toelichting_a, toelichting_b):
     other = swv_b if persona == "staff_a" else swv_a
-    client_for(client, personas[persona])
     for query in (f"?q={other.code}", f"?swv__id__exact={other.pk}", "?q=Concept"):
-        response = client.get(TOELICHTING_URL + query)
+        response = acting.get(TOELICHTING_URL + query)
         assert all(obj.swv_id != other.pk for obj in response.context["cl"].result_list), query
 
 
-@pytest.mark.parametrize("persona", ALL)
-def test_toelichting_view(client, personas, persona, toelichting_a):
-    response = client_for(client, personas[persona]).get(f"{TOELICHTING_URL}{toelichting_a.pk}/change/")
+def test_toelichting_view(acting, persona, toelichting_a):
+    response = acting.get(f"{TOELICHTING_URL}{toelichting_a.pk}/change/")
     if persona not in READERS_OF_A:
         assert is_refused(response)
         return
@@ -121,10 +129,8 @@ def test_toelichting_view(client, personas, persona, toelichting_a):
     assert editable == (persona in WRITERS_OF_A)
 
 
-@pytest.mark.parametrize("persona", ALL)
-def test_toelichting_add(client, personas, persona, swv_a):
-    client_for(client, personas[persona])
-    response = client.post(f"{TOELICHTING_URL}add/", {"swv": swv_a.pk, "thema": "organisatie", "concept": "Nieuw"})
+def test_toelichting_add(acting, personas, persona, swv_a):
+    response = acting.post(f"{TOELICHTING_URL}add/", {"swv": swv_a.pk, "thema": "organisatie", "concept": "Nieuw"})
     created = Toelichting.objects.filter(swv=swv_a, thema="organisatie").first()
     if persona in WRITERS_OF_A:
         assert response.status_code == 302, response.content.decode()[:2000]
@@ -135,10 +141,8 @@ def test_toelichting_add(client, personas, persona, swv_a):
         assert_add_refused(response, persona)
 
 
-@pytest.mark.parametrize("persona", ALL)
-def test_toelichting_change(client, personas, persona, toelichting_a):
-    client_for(client, personas[persona])
-    response = client.post(f"{TOELICHTING_URL}{toelichting_a.pk}/change/", {"concept": "Gewijzigd", "_save": "1"})
+def test_toelichting_change(acting, persona, toelichting_a):
+    response = acting.post(f"{TOELICHTING_URL}{toelichting_a.pk}/change/", {"concept": "Gewijzigd", "_save": "1"})
     toelichting_a.refresh_from_db()
     if persona in WRITERS_OF_A:
         assert response.status_code == 302
@@ -155,12 +159,10 @@ def test_toelichting_add_cannot_be_steered_to_other_swv_by_post(client, personas
     assert not Toelichting.objects.filter(swv=swv_b).exists()
 
 
-@pytest.mark.parametrize("persona", ALL)
-def test_toelichting_delete(client, personas, persona, toelichting_a):
-    client_for(client, personas[persona])
-    get = client.get(f"{TOELICHTING_URL}{toelichting_a.pk}/delete/")
-    post = client.post(f"{TOELICHTING_URL}{toelichting_a.pk}/delete/", {"post": "yes"})
-    bulk = client.post(
+def test_toelichting_delete(acting, persona, toelichting_a):
+    get = acting.get(f"{TOELICHTING_URL}{toelichting_a.pk}/delete/")
+    post = acting.post(f"{TOELICHTING_URL}{toelichting_a.pk}/delete/", {"post": "yes"})
+    bulk = acting.post(
         TOELICHTING_URL, {"action": "delete_selected", "_selected_action": [toelichting_a.pk], "post": "yes"}
     )
     assert is_refused(get) and is_refused(post)
@@ -168,9 +170,8 @@ def test_toelichting_delete(client, personas, persona, toelichting_a):
     assert Toelichting.objects.filter(pk=toelichting_a.pk).exists(), "nobody but a superuser deletes a toelichting"
 
 
-@pytest.mark.parametrize("persona", ALL)
-def test_toelichting_preview(client, personas, persona, swv_a, toelichting_a):
-    response = client_for(client, personas[persona]).get(f"/beheer-voorbeeld/swv/{swv_a.code}/")
+def test_toelichting_preview(acting, persona, swv_a, toelichting_a):
+    response = acting.get(f"/beheer-voorbeeld/swv/{swv_a.code}/")
     if persona not in READERS_OF_A:
         assert is_refused(response)
         assert "Concept <strong>A</strong>" not in response.content.decode()
@@ -182,11 +183,9 @@ def test_toelichting_preview(client, personas, persona, swv_a, toelichting_a):
     assert response["Cache-Control"].startswith("max-age=0")
 
 
-@pytest.mark.parametrize("persona", ALL)
-def test_toelichting_publish_action(client, personas, persona, toelichting_a):
-    client_for(client, personas[persona])
+def test_toelichting_publish_action(acting, persona, toelichting_a):
     # Confirmed per item at the version shown (tests/uploads/test_withdrawal_and_locking.py checks the confirmation).
-    response = client.post(
+    response = acting.post(
         TOELICHTING_URL,
         {
             "action": "publiceer_concepten",
@@ -207,10 +206,8 @@ def test_toelichting_publish_action(client, personas, persona, toelichting_a):
         assert toelichting_a.gepubliceerd == "Oud A"
 
 
-@pytest.mark.parametrize("persona", ALL)
-def test_toelichting_publish_button(client, personas, persona, toelichting_a):
-    client_for(client, personas[persona])
-    response = client.post(f"{TOELICHTING_URL}{toelichting_a.pk}/change/", {"concept": "Nu live", "_publiceren": "1"})
+def test_toelichting_publish_button(acting, persona, toelichting_a):
+    response = acting.post(f"{TOELICHTING_URL}{toelichting_a.pk}/change/", {"concept": "Nu live", "_publiceren": "1"})
     toelichting_a.refresh_from_db()
     if persona in WRITERS_OF_A:
         assert response.status_code == 302
@@ -220,17 +217,15 @@ def test_toelichting_publish_button(client, personas, persona, toelichting_a):
         assert toelichting_a.gepubliceerd == "Oud A"
 
 
-@pytest.mark.parametrize("persona", ALL)
-def test_toelichting_restore(client, personas, persona, toelichting_a):
+def test_toelichting_restore(acting, personas, persona, toelichting_a):
     from uploads import services
 
     services.save_draft(toelichting=toelichting_a, tekst="Versie 1", user=personas["staff_a"])
     services.save_draft(toelichting=toelichting_a, tekst="Versie 2", user=personas["staff_a"])
     first = toelichting_a.versies.get(tekst="Versie 1")
-    client_for(client, personas[persona])
     url = f"{TOELICHTING_URL}{toelichting_a.pk}/versies/{first.pk}/herstel/"
-    assert client.get(url).status_code in (302, 403, 405)
-    response = client.post(url)
+    assert acting.get(url).status_code in (302, 403, 405)
+    response = acting.post(url)
     toelichting_a.refresh_from_db()
     if persona in WRITERS_OF_A:
         assert response.status_code == 302
@@ -253,14 +248,12 @@ def test_toelichting_change_logged_in_admin_log(client, personas, toelichting_a)
 # --- documents -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("persona", ALL)
-def test_document_list(client, personas, persona, document_a, document_b):
-    assert_list_scope(client_for(client, personas[persona]).get(DOCUMENT_URL), persona, document_a, document_b)
+def test_document_list(acting, persona, document_a, document_b):
+    assert_list_scope(acting.get(DOCUMENT_URL), persona, document_a, document_b)
 
 
-@pytest.mark.parametrize("persona", ALL)
-def test_document_view(client, personas, persona, document_a):
-    response = client_for(client, personas[persona]).get(f"{DOCUMENT_URL}{document_a.pk}/change/")
+def test_document_view(acting, persona, document_a):
+    response = acting.get(f"{DOCUMENT_URL}{document_a.pk}/change/")
     if persona not in READERS_OF_A:
         assert is_refused(response)
         return
@@ -268,10 +261,8 @@ def test_document_view(client, personas, persona, document_a):
     assert ('name="titel"' in response.content.decode()) == (persona in WRITERS_OF_A)
 
 
-@pytest.mark.parametrize("persona", ALL)
-def test_document_add(client, personas, persona, swv_a):
-    client_for(client, personas[persona])
-    response = client.post(
+def test_document_add(acting, personas, persona, swv_a):
+    response = acting.post(
         f"{DOCUMENT_URL}add/",
         {"swv": swv_a.pk, "soort": "jaarplan", "titel": "Jaarplan 2025", "periode_van": 2025, "bestand": pdf_upload()},
     )
@@ -285,10 +276,8 @@ def test_document_add(client, personas, persona, swv_a):
         assert_add_refused(response, persona)
 
 
-@pytest.mark.parametrize("persona", ALL)
-def test_document_change(client, personas, persona, document_a):
-    client_for(client, personas[persona])
-    response = client.post(
+def test_document_change(acting, persona, document_a):
+    response = acting.post(
         f"{DOCUMENT_URL}{document_a.pk}/change/",
         {"soort": "ondersteuningsplan", "titel": "Nieuwe titel", "periode_van": 2022, "periode_tot": 2026},
     )
@@ -301,17 +290,14 @@ def test_document_change(client, personas, persona, document_a):
         assert document_a.titel == "Ondersteuningsplan A"
 
 
-@pytest.mark.parametrize("persona", ALL)
-def test_document_delete(client, personas, persona, document_a):
-    client_for(client, personas[persona])
-    assert is_refused(client.post(f"{DOCUMENT_URL}{document_a.pk}/delete/", {"post": "yes"}))
-    client.post(DOCUMENT_URL, {"action": "delete_selected", "_selected_action": [document_a.pk], "post": "yes"})
+def test_document_delete(acting, persona, document_a):
+    assert is_refused(acting.post(f"{DOCUMENT_URL}{document_a.pk}/delete/", {"post": "yes"}))
+    acting.post(DOCUMENT_URL, {"action": "delete_selected", "_selected_action": [document_a.pk], "post": "yes"})
     assert Document.objects.filter(pk=document_a.pk).exists()
 
 
-@pytest.mark.parametrize("persona", ALL)
-def test_document_download_is_public(client, personas, persona, document_a):
-    response = client_for(client, personas[persona]).get(f"/documenten/{document_a.pk}/download/")
+def test_document_download_is_public(acting, persona, document_a):
+    response = acting.get(f"/documenten/{document_a.pk}/download/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment;")
@@ -356,13 +342,12 @@ def test_staff_b_cannot_replace_document_of_a(client, personas, document_a, swv_
 
 
 @pytest.mark.parametrize("persona", ["staff_a", "beheerder", "inspectie"])
-def test_imported_figures_cannot_be_changed_through_the_web(client, personas, persona, swv_a):
-    client_for(client, personas[persona])
-    response = client.post(f"/beheer/swv/samenwerkingsverband/{swv_a.pk}/change/", {"naam": "Gekaapt"})
+def test_imported_figures_cannot_be_changed_through_the_web(acting, persona, swv_a):
+    response = acting.post(f"/beheer/swv/samenwerkingsverband/{swv_a.pk}/change/", {"naam": "Gekaapt"})
     assert response.status_code == 403
     swv_a.refresh_from_db()
     assert swv_a.naam != "Gekaapt"
-    assert client.get("/beheer/swv/waarde/add/").status_code == 403
+    assert acting.get("/beheer/swv/waarde/add/").status_code == 403
 
 
 def test_staff_does_not_see_other_imported_tables(client, personas):
@@ -398,20 +383,14 @@ def test_inspectie_changes_nothing(client, personas, toelichting_a, document_a):
 
 @pytest.fixture
 def cijfer_a(swv_a, personas):
-    from swv.models import Indicator
-    from uploads.models import ZelfgerapporteerdCijfer
-
-    indicator = Indicator.objects.get(code="middelen_naar_besturen")
-    return ZelfgerapporteerdCijfer.objects.create(swv=swv_a, indicator=indicator, jaar=2024, bedrag=1000)
+    return ZelfgerapporteerdCijferFactory(swv=swv_a, indicator__code="middelen_naar_besturen", bedrag=1000)
 
 
-@pytest.mark.parametrize("persona", ALL)
-def test_self_reported_figure_list_view_and_change(client, personas, persona, cijfer_a):
-    client_for(client, personas[persona])
-    listing = client.get("/beheer/uploads/zelfgerapporteerdcijfer/")
+def test_self_reported_figure_list_view_and_change(acting, persona, cijfer_a):
+    listing = acting.get("/beheer/uploads/zelfgerapporteerdcijfer/")
     url = f"/beheer/uploads/zelfgerapporteerdcijfer/{cijfer_a.pk}/change/"
-    view = client.get(url)
-    change = client.post(url, {"indicator": cijfer_a.indicator_id, "jaar": 2024, "bedrag": "2000", "toelichting": ""})
+    view = acting.get(url)
+    change = acting.post(url, {"indicator": cijfer_a.indicator_id, "jaar": 2024, "bedrag": "2000", "toelichting": ""})
     cijfer_a.refresh_from_db()
     if persona == "anonymous":
         assert is_login_redirect(listing)
@@ -427,9 +406,8 @@ def test_self_reported_figure_list_view_and_change(client, personas, persona, ci
         assert is_refused(change) and cijfer_a.bedrag == 1000
 
 
-@pytest.mark.parametrize("persona", ALL)
-def test_admin_history_is_scoped(client, personas, persona, toelichting_a):
-    response = client_for(client, personas[persona]).get(f"{TOELICHTING_URL}{toelichting_a.pk}/history/")
+def test_admin_history_is_scoped(acting, persona, toelichting_a):
+    response = acting.get(f"{TOELICHTING_URL}{toelichting_a.pk}/history/")
     if persona in READERS_OF_A:
         assert response.status_code == 200
     else:
