@@ -39,27 +39,33 @@ def data_new_dir() -> Path | None:
     return path if path.is_dir() else None
 
 
-@pytest.fixture(scope="session")
-def real_data_dir() -> Path:
-    """The open-data folder; in CI a missing folder fails the run instead of skipping tests."""
-    path = data_dir()
+def _required(path: Path | None, setting: str) -> Path:
+    """A folder of files a test reads; in CI a missing folder fails the run instead of skipping tests."""
     if path is None:
         if os.environ.get("CI"):
-            pytest.fail("DATA_DIR is not set to the open-data folder (../shared/data) in CI")
-        pytest.skip("open-data folder not available (set DATA_DIR)")
+            pytest.fail(f"{setting} is not set to its folder (../shared/...) in CI")
+        pytest.skip(f"folder not available (set {setting})")
     return path
+
+
+@pytest.fixture(scope="session")
+def real_data_dir() -> Path:
+    """The open-data folder (../shared/data, or DATA_DIR)."""
+    return _required(data_dir(), "DATA_DIR")
+
+
+@pytest.fixture(scope="session")
+def real_data_new_dir(real_data_dir) -> Path:
+    """The second open-data folder (../shared/data-new, or DATA_NEW_DIR), loaded with the first."""
+    return _required(data_new_dir(), "DATA_NEW_DIR")
 
 
 @pytest.fixture(scope="session")
 def standards_dir() -> Path:
-    """The published standards' rule files (../shared/standards, or STANDARDS_DIR); required in CI."""
+    """The published standards' rule files (../shared/standards, or STANDARDS_DIR)."""
     raw = os.environ.get("STANDARDS_DIR")
     path = Path(raw) if raw else ROOT.parent / "shared" / "standards"
-    if not path.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail("STANDARDS_DIR is not set to the standards folder (../shared/standards) in CI")
-        pytest.skip("standards folder not available (set STANDARDS_DIR)")
-    return path
+    return _required(path if path.is_dir() else None, "STANDARDS_DIR")
 
 
 @pytest.fixture(scope="session")

@@ -62,6 +62,8 @@ class SamenwerkingsverbandFactory(factory.django.DjangoModelFactory):
 
 
 class GemeenteFactory(factory.django.DjangoModelFactory):
+    """A current gemeente with a CBS code no gemeente has (GM9000 and up); an existing code gets that one."""
+
     class Meta:
         model = Gemeente
         django_get_or_create = ("code",)
@@ -71,6 +73,9 @@ class GemeenteFactory(factory.django.DjangoModelFactory):
 
 
 class IndelingFactory(factory.django.DjangoModelFactory):
+    """The synthetic indeling, dated after every real one: the current one in its test. Every factory of a
+    test that needs an indeling shares this one (got or created by its date)."""
+
     class Meta:
         model = Indeling
         django_get_or_create = ("geldig_vanaf",)
@@ -115,9 +120,10 @@ class RegionFactory(SwvGemeenteFactory):
 
 
 class SchoolbestuurFactory(factory.django.DjangoModelFactory):
+    """A school board (bevoegd gezag) with a number from a range DUO does not give out."""
+
     class Meta:
         model = Schoolbestuur
-        django_get_or_create = ("nummer",)
 
     nummer = factory.Sequence(lambda n: f"9{n % 10000:04d}")
     naam = factory.Sequence(lambda n: f"Stichting Proefscholen {n}")

@@ -50,7 +50,8 @@ def toelichting_b(swv_b, personas):
     return ToelichtingFactory(swv=swv_b, concept="Concept B", gepubliceerd="Oud B")
 
 
-def upload_plan(swv, user, *, titel: str = "Ondersteuningsplan A"):
+def upload_plan(swv, user, *, titel: str = "Ondersteuningsplan A", vervangt=None):
+    """An ondersteuningsplan 2022-2026 uploaded through the service (`vervangt`: the version it replaces)."""
     from uploads import services
 
     return services.upload_document(
@@ -61,6 +62,7 @@ def upload_plan(swv, user, *, titel: str = "Ondersteuningsplan A"):
         periode_tot=2026,
         bestand=pdf_upload(),
         user=user,
+        vervangt=vervangt,
     )
 
 

@@ -14,6 +14,8 @@ from tests.factories import PASSWORD, UserFactory
 from uploads.models import Toelichting
 from uploads.staff.roles import SWV_MEDEWERKER
 
+PHONE = {"width": 390, "height": 844}
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _database_before_browser(django_db_setup):
@@ -65,3 +67,12 @@ def log_in(page, username: str) -> None:
     page.fill("#id_password", PASSWORD)
     page.click("input[type=submit]")
     page.wait_for_url(re.compile(r"/beheer/$"))
+
+
+@pytest.fixture
+def phone(browser, site_url):
+    """A page in a phone's browser (390 x 844, touch)."""
+    context = browser.new_context(base_url=site_url, locale="nl-NL", viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    yield page
+    context.close()

@@ -3,11 +3,10 @@ nothing that scrolls the page sideways."""
 
 import pytest
 
-from tests.browser.conftest import in_thread
+from tests.browser.conftest import PHONE, in_thread
 from tests.conftest import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.realdata]  # pages with the real figures
-PHONE = {"width": 390, "height": 844}
 MAX_SCREENS = 15
 DOCUMENTS_WITHIN_SCREENS = 3
 MAX_TAB_STOPS_BEFORE_DOCUMENT = 40
@@ -36,14 +35,6 @@ def po3009_with_document(django_db_setup, django_db_blocker):
     yield url, document.get_absolute_url()
     with django_db_blocker.unblock():
         in_thread(document.delete)
-
-
-@pytest.fixture
-def phone(browser, site_url):
-    context = browser.new_context(base_url=site_url, locale="nl-NL", viewport=PHONE, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def _scroll_width(page) -> int:

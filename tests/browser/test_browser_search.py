@@ -2,11 +2,10 @@
 
 import pytest
 
-from tests.browser.conftest import in_thread
+from tests.browser.conftest import PHONE, in_thread
 from tests.conftest import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.realdata]  # pages with the real figures
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.mark.django_db
@@ -43,14 +42,6 @@ def expected(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         return in_thread(find)
-
-
-@pytest.fixture
-def phone(browser, site_url):
-    context = browser.new_context(base_url=site_url, locale="nl-NL", viewport=PHONE, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 @pytest.mark.parametrize("query", ["Den Haag", "Den Bosch", "'s-Hertogenbosch", "Hapert", "Veldhovn"])

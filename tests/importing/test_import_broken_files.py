@@ -26,32 +26,68 @@ def _copy(real_data_dir: Path, tmp_path: Path, relative: str) -> Path:
     return target
 
 
-def _edit_lines(path: Path, edit, encoding: str = "utf-8") -> Path:
-    lines = path.read_text(encoding=encoding).split("\n")
-    path.write_text("\n".join(edit(lines)), encoding=encoding)
-    return path
+# Each way of breaking a file takes the copy's path and returns the path of the broken file.
 
 
-def _set_cell(line_no: int, column: int, value: str, delimiter: str):
+def _lines(edit, encoding: str = "utf-8"):
+    def apply(path: Path) -> Path:
+        path.write_text("\n".join(edit(path.read_text(encoding=encoding).split("\n"))), encoding=encoding)
+        return path
+
+    return apply
+
+
+def _set_cell(line_no: int, column: int, value: str, delimiter: str, encoding: str = "utf-8"):
     def edit(lines):
         cells = lines[line_no - 1].split(delimiter)
         cells[column] = value
         lines[line_no - 1] = delimiter.join(cells)
         return lines
 
-    return edit
+    return _lines(edit, encoding)
 
 
-def _drop_column(column: int, delimiter: str):
-    return lambda lines: [
-        delimiter.join(c for i, c in enumerate(line.split(delimiter)) if i != column) for line in lines
-    ]
+def _drop_column(column: int, delimiter: str, encoding: str = "utf-8"):
+    return _lines(
+        lambda lines: [delimiter.join(c for i, c in enumerate(line.split(delimiter)) if i != column) for line in lines],
+        encoding,
+    )
+
+
+def _replace(old: bytes, new: bytes):
+    def apply(path: Path) -> Path:
+        path.write_bytes(path.read_bytes().replace(old, new))
+        return path
+
+    return apply
+
+
+def _reencode(encoding: str, to: str):
+    def apply(path: Path) -> Path:
+        path.write_bytes(path.read_bytes().decode(encoding).encode(to))
+        return path
+
+    return apply
 
 
 def _cut_off(path: Path) -> Path:
     data = path.read_bytes()
     path.write_bytes(data[: len(data) * 2 // 3 + 7])
     return path
+
+
+def _renamed(name: str):
+    return lambda path: path.rename(path.parent / name)
+
+
+def _boundary_code(feature: int, statcode: str):
+    def apply(path: Path) -> Path:
+        data = json.loads(path.read_text())
+        data["features"][feature]["properties"]["statcode"] = statcode
+        path.write_text(json.dumps(data))
+        return path
+
+    return apply
 
 
 def _refused(source: str, path: Path) -> str:
@@ -67,110 +103,62 @@ def _refused(source: str, path: Path) -> str:
     return message
 
 
-def test_pc4_wrong_delimiter(real_data_dir, tmp_path):
-    path = _copy(real_data_dir, tmp_path, PC4)
-    path.write_text(path.read_text().replace(",", "|"))
-    assert "verwacht scheidingsteken ';' of ',' of tab" in _refused("regio_pc4", path)
+# name -> (file, source, how it is broken, what the refusal says)
+BROKEN = {
+    "pc4 wrong delimiter": (PC4, "regio_pc4", _replace(b",", b"|"), ["verwacht scheidingsteken ';' of ',' of tab"]),
+    "pc4 missing column": (PC4, "regio_pc4", _drop_column(3, ","), ["rij 1, kolom 'vo_swv': kolom ontbreekt"]),
+    "pc4 unknown swv code": (PC4, "regio_pc4", _set_cell(11, 2, "PX2707", ","), ["rij 11, kolom 'po_swv'", "'PX2707'"]),
+    "pc4 cut off": (PC4, "regio_pc4", _cut_off, ["afgebroken"]),
+    "pc4 wrong encoding": (PC4, "regio_pc4", _reencode("utf-8", "utf-16"), ["UTF-16"]),
+    "pc4 without date in name": (PC4, "regio_pc4", _renamed("indeling.csv"), ["datum"]),
+    "gemeente indeling sector mismatch": (
+        GEMEENTE_2013,
+        "regio_gemeente",
+        _set_cell(2, 0, "VO", ","),
+        ["rij 2, kolom 'swv_code'"],
+    ),
+    "duo wrong delimiter": (DUO_BO, "duo_vestigingen_bo", _replace(b";", b"|"), ["de eerste regel gebruikt '|'"]),
+    "duo missing column": (
+        DUO_BO,
+        "duo_vestigingen_bo",
+        _drop_column(3, ";", encoding="cp1252"),
+        ["kolom 'VESTIGINGSNUMMER': kolom ontbreekt"],
+    ),
+    "duo cut off": (DUO_BO, "duo_vestigingen_bo", _cut_off, ["afgebroken"]),
+    "duo wrong encoding": (DUO_BO, "duo_vestigingen_bo", _reencode("cp1252", "utf-16-le"), ["UTF-16"]),
+    "vsv text in a count": (
+        VSV,
+        "duo_vsv",
+        _set_cell(5, 4, "veel", ";"),
+        ["rij 5, kolom 'vsv_totaal': verwacht een geheel aantal"],
+    ),
+    "vsv unknown swv code": (
+        VSV,
+        "duo_vsv",
+        _set_cell(40, 0, "VO9999", ";"),
+        ["rij 40, kolom 'SAMENWERKINGSVERBAND_NUMMER': onbekend samenwerkingsverband VO9999"],
+    ),
+    "vsv missing column": (VSV, "duo_vsv", _drop_column(3, ";"), ["kolom 'aantal_leerlingen': kolom ontbreekt"]),
+    "vsv cut off": (VSV, "duo_vsv", _cut_off, ["afgebroken"]),
+    "boundaries cut off": (GRENZEN, "cbs_gemeentegrenzen", _cut_off, ["geen geldige GeoJSON"]),
+    "boundaries bad code": (GRENZEN, "cbs_gemeentegrenzen", _boundary_code(9, "0363"), ["rij 10, kolom 'statcode'"]),
+}
 
 
-def test_pc4_missing_column(real_data_dir, tmp_path):
-    path = _edit_lines(_copy(real_data_dir, tmp_path, PC4), _drop_column(3, ","))
-    assert "rij 1, kolom 'vo_swv': kolom ontbreekt" in _refused("regio_pc4", path)
-
-
-def test_pc4_unknown_swv_code(real_data_dir, tmp_path):
-    path = _edit_lines(_copy(real_data_dir, tmp_path, PC4), _set_cell(11, 2, "PX2707", ","))
-    message = _refused("regio_pc4", path)
-    assert "rij 11, kolom 'po_swv'" in message and "'PX2707'" in message
-
-
-def test_pc4_cut_off_file(real_data_dir, tmp_path):
-    path = _cut_off(_copy(real_data_dir, tmp_path, PC4))
-    assert "afgebroken" in _refused("regio_pc4", path)
-
-
-def test_pc4_wrong_encoding(real_data_dir, tmp_path):
-    path = _copy(real_data_dir, tmp_path, PC4)
-    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
-    assert "UTF-16" in _refused("regio_pc4", path)
-
-
-def test_pc4_without_date_in_name(real_data_dir, tmp_path):
-    path = _copy(real_data_dir, tmp_path, PC4).rename(tmp_path / "indeling.csv")
-    assert "datum" in _refused("regio_pc4", path)
-
-
-def test_gemeente_indeling_sector_mismatch(real_data_dir, tmp_path):
-    path = _edit_lines(_copy(real_data_dir, tmp_path, GEMEENTE_2013), _set_cell(2, 0, "VO", ","))
-    assert "rij 2, kolom 'swv_code'" in _refused("regio_gemeente", path)
-
-
-def test_duo_wrong_delimiter(real_data_dir, tmp_path):
-    path = _copy(real_data_dir, tmp_path, DUO_BO)
-    path.write_bytes(path.read_bytes().replace(b";", b"|"))
-    assert "de eerste regel gebruikt '|'" in _refused("duo_vestigingen_bo", path)
-
-
-def test_duo_missing_column(real_data_dir, tmp_path):
-    path = _edit_lines(_copy(real_data_dir, tmp_path, DUO_BO), _drop_column(3, ";"), encoding="cp1252")
-    assert "kolom 'VESTIGINGSNUMMER': kolom ontbreekt" in _refused("duo_vestigingen_bo", path)
-
-
-def test_duo_cut_off_file(real_data_dir, tmp_path):
-    path = _cut_off(_copy(real_data_dir, tmp_path, DUO_BO))
-    assert "afgebroken" in _refused("duo_vestigingen_bo", path)
-
-
-def test_duo_wrong_encoding(real_data_dir, tmp_path):
-    path = _copy(real_data_dir, tmp_path, DUO_BO)
-    path.write_bytes(path.read_bytes().decode("cp1252").encode("utf-16-le"))
-    assert "UTF-16" in _refused("duo_vestigingen_bo", path)
+@pytest.mark.parametrize(("relative", "source", "breaking", "expected"), BROKEN.values(), ids=BROKEN.keys())
+def test_a_broken_copy_is_refused_with_what_is_wrong(real_data_dir, tmp_path, relative, source, breaking, expected):
+    message = _refused(source, breaking(_copy(real_data_dir, tmp_path, relative)))
+    for text in expected:
+        assert text in message
 
 
 def test_duo_as_utf8_is_read_the_same(real_data_dir, tmp_path):
     """DUO's newer files are UTF-8: the same content in either encoding gives the same tables."""
-    path = _copy(real_data_dir, tmp_path, DUO_BO)
-    path.write_bytes(path.read_bytes().decode("cp1252").encode("utf-8"))
+    path = _reencode("cp1252", "utf-8")(_copy(real_data_dir, tmp_path, DUO_BO))
     before = snapshot()
     run = run_import(source_key="duo_vestigingen_bo", path=path, progress=False)
     assert run.status == ImportRun.Status.ONGEWIJZIGD
     assert snapshot() == before
-
-
-def test_vsv_text_in_a_count(real_data_dir, tmp_path):
-    path = _edit_lines(_copy(real_data_dir, tmp_path, VSV), _set_cell(5, 4, "veel", ";"))
-    message = _refused("duo_vsv", path)
-    assert "rij 5, kolom 'vsv_totaal': verwacht een geheel aantal" in message
-
-
-def test_vsv_unknown_swv_code(real_data_dir, tmp_path):
-    path = _edit_lines(_copy(real_data_dir, tmp_path, VSV), _set_cell(40, 0, "VO9999", ";"))
-    assert "rij 40, kolom 'SAMENWERKINGSVERBAND_NUMMER': onbekend samenwerkingsverband VO9999" in _refused(
-        "duo_vsv", path
-    )
-
-
-def test_vsv_missing_column(real_data_dir, tmp_path):
-    path = _edit_lines(_copy(real_data_dir, tmp_path, VSV), _drop_column(3, ";"))
-    assert "kolom 'aantal_leerlingen': kolom ontbreekt" in _refused("duo_vsv", path)
-
-
-def test_vsv_cut_off_file(real_data_dir, tmp_path):
-    path = _cut_off(_copy(real_data_dir, tmp_path, VSV))
-    assert "afgebroken" in _refused("duo_vsv", path)
-
-
-def test_boundaries_cut_off_file(real_data_dir, tmp_path):
-    path = _cut_off(_copy(real_data_dir, tmp_path, GRENZEN))
-    assert "geen geldige GeoJSON" in _refused("cbs_gemeentegrenzen", path)
-
-
-def test_boundaries_bad_code(real_data_dir, tmp_path):
-    path = _copy(real_data_dir, tmp_path, GRENZEN)
-    data = json.loads(path.read_text())
-    data["features"][9]["properties"]["statcode"] = "0363"
-    path.write_text(json.dumps(data))
-    assert "rij 10, kolom 'statcode'" in _refused("cbs_gemeentegrenzen", path)
 
 
 def test_empty_file(tmp_path):

@@ -2,7 +2,6 @@
 once for the session by conftest, checked against the raw files read independently with pandas."""
 
 import csv
-import os
 from io import StringIO
 from pathlib import Path
 
@@ -13,22 +12,11 @@ from django.core.management import call_command
 from swv.importing.registry import detect_source
 from swv.importing.run import run_import
 from swv.models import ImportRun, Leerlingtelling, Samenwerkingsverband, Waarde
-from tests.conftest import data_new_dir
 from tests.helpers import snapshot
 
 pytestmark = pytest.mark.django_db
 
 PO_2016 = "duo-leerlingen-po/01.-leerlingen-po-soort-po,-cluster,-leeftijd-2016-2017.csv"
-
-
-@pytest.fixture(scope="session")
-def new_dir(real_data_dir) -> Path:
-    path = data_new_dir()
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("DATA_NEW_DIR is not set to ../shared/data-new in CI")
-        pytest.skip("second open-data folder not available (set DATA_NEW_DIR)")
-    return path
 
 
 def _value(code: str, swv: str, periode: str):
@@ -40,8 +28,8 @@ def _pc4_indeling(real_data_dir) -> dict[str, tuple[str, str]]:
     return {r.pc4: (r.po_swv, r.vo_swv) for r in table.itertuples()}
 
 
-def test_pupils_per_soort_and_participation_by_location_match_the_raw_file(new_dir, real_data_dir):
-    raw = pd.read_csv(new_dir / PO_2016, sep=";", encoding="latin-1", dtype={"POSTCODE_VESTIGING": str})
+def test_pupils_per_soort_and_participation_by_location_match_the_raw_file(real_data_new_dir, real_data_dir):
+    raw = pd.read_csv(real_data_new_dir / PO_2016, sep=";", encoding="latin-1", dtype={"POSTCODE_VESTIGING": str})
     regions = _pc4_indeling(real_data_dir)
     raw["po_swv"] = raw.POSTCODE_VESTIGING.str[:4].map(lambda pc4: regions.get(pc4, (None, None))[0])
     kempen = {k: int(v) for k, v in raw[raw.po_swv == "PO3009"].groupby("SOORT_PO").TOTAAL.sum().items()}
@@ -55,7 +43,7 @@ def test_pupils_per_soort_and_participation_by_location_match_the_raw_file(new_d
     assert sum(w.getal for w in stored) == int(raw[raw.SOORT_PO == "Bo"].TOTAAL.sum()) == 1_427_453
 
 
-def test_po_series_2015_2016_2019_are_real_for_every_po_swv(new_dir):
+def test_po_series_2015_2016_2019_are_real_for_every_po_swv(real_data_new_dir):
     for code in ("leerlingen_bo", "leerlingen_sbo", "leerlingen_so", "deelname_sbo", "deelname_so"):
         values = Waarde.objects.filter(indicator__code=code, swv__sector="PO")
         assert not values.filter(fictief=True).exists()
@@ -63,8 +51,8 @@ def test_po_series_2015_2016_2019_are_real_for_every_po_swv(new_dir):
         assert values.count() == 3 * 76
 
 
-def test_vo_pupils_pro_and_vso_2019(new_dir):
-    raw = pd.read_csv(next(new_dir.rglob("leerlingen-vo-per-vestiging*.csv")), sep=";", encoding="latin-1")
+def test_vo_pupils_pro_and_vso_2019(real_data_new_dir):
+    raw = pd.read_csv(next(real_data_new_dir.rglob("leerlingen-vo-per-vestiging*.csv")), sep=";", encoding="latin-1")
     counts = raw.filter(regex=r" - (MAN|VROUW)$").sum(axis=1)
     pro = int(counts[raw["ONDERWIJSTYPE VO EN LEER- OF VERBLIJFSJAAR"].str.startswith("Praktijkonderwijs")].sum())
     stored_pro = Waarde.objects.filter(indicator__code="leerlingen_pro", periode="2019-10-01", fictief=False)
@@ -79,8 +67,10 @@ def test_vo_pupils_pro_and_vso_2019(new_dir):
     assert any("niet in DUO's adressenbestand" in notice for notice in run.meldingen)
 
 
-def test_bron_uses_duos_swv_code_and_lists_where_location_differs(new_dir):
-    raw = pd.read_csv(next(new_dir.rglob("*leerlingen-bo-in-bron*.csv")), sep=";", encoding="latin-1", skiprows=1)
+def test_bron_uses_duos_swv_code_and_lists_where_location_differs(real_data_new_dir):
+    raw = pd.read_csv(
+        next(real_data_new_dir.rglob("*leerlingen-bo-in-bron*.csv")), sep=";", encoding="latin-1", skiprows=1
+    )
     kempen = raw[raw.SWV == "PO3009"]
     assert _value("leerlingen_bo_bron", "PO3009", "2016-10-01").getal == int(kempen.TOTAAL.sum())
     share = 100 * int(kempen.TOTAAL_GEW03.sum() + kempen.TOTAAL_GEW12.sum()) / int(kempen.TOTAAL.sum())
@@ -90,7 +80,7 @@ def test_bron_uses_duos_swv_code_and_lists_where_location_differs(new_dir):
     assert any("PO0001" in notice for notice in run.meldingen)
 
 
-def test_accounts_of_linked_swvs_only(new_dir):
+def test_accounts_of_linked_swvs_only(real_data_new_dir):
     assert _value("reserves", "PO3009", "2015").getal == 270_968
     assert _value("baten", "PO3009", "2014").getal == 2_585_040
     with (Path(__file__).resolve().parents[2] / "swv" / "data" / "swv_besturen.csv").open(encoding="utf-8") as fh:
@@ -108,17 +98,17 @@ def test_accounts_of_linked_swvs_only(new_dir):
     assert any("zonder koppeling" in notice and "21460" in notice for notice in run.meldingen)
 
 
-def test_swv_adressen_bestuursnummer_overrides_the_link_table(new_dir, tmp_path):
+def test_swv_adressen_bestuursnummer_overrides_the_link_table(real_data_new_dir, tmp_path):
     addresses = tmp_path / "swv-adressen.csv"
     addresses.write_text("SAMENWERKINGSVERBANDNUMMER;NAAM;ADMINISTRATIENUMMER\nPO2304;SWV Vechtdal PO;21704\n")
     run_import(source_key="swv_adressen", path=addresses)
     assert Samenwerkingsverband.objects.get(code="PO2304").bestuursnummer == "21704"
-    balans = next(new_dir.rglob("*po-(mab)-balans*.csv"))
+    balans = next(real_data_new_dir.rglob("*po-(mab)-balans*.csv"))
     run_import(source_key="duo_financien_po_balans", path=balans)
     assert _value("reserves", "PO2304", "2015").status == Waarde.Status.GELEVERD
 
 
-def test_national_series_and_funding(new_dir):
+def test_national_series_and_funding(real_data_new_dir):
     absoluut = Waarde.objects.get(indicator__code="land_verzuim_absoluut", periode="2009-2010")
     assert absoluut.getal == 6878 and absoluut.swv is None
     assert Waarde.objects.get(indicator__code="land_verzuim_absoluut", periode="2004-2005").status == "niet_geleverd"
@@ -127,9 +117,9 @@ def test_national_series_and_funding(new_dir):
     assert 5_000_000_000 < lumpsum.getal < 7_000_000_000
 
 
-def test_files_are_recognised_by_their_columns_not_their_names(new_dir, tmp_path):
-    assert detect_source(next(new_dir.rglob("leerlingen-vo-*.csv"))).source.key == "duo_leerlingen_vo"
-    assert detect_source(next(new_dir.rglob("*po-(mab)-balans*.csv"))).source.key == "duo_financien_po_balans"
+def test_files_are_recognised_by_their_columns_not_their_names(real_data_new_dir, tmp_path):
+    assert detect_source(next(real_data_new_dir.rglob("leerlingen-vo-*.csv"))).source.key == "duo_leerlingen_vo"
+    assert detect_source(next(real_data_new_dir.rglob("*po-(mab)-balans*.csv"))).source.key == "duo_financien_po_balans"
     template = tmp_path / "leerlingen-2024.csv"
     template.write_text("swv_code;teldatum;leerlingen_totaal\nPO3009;2024-10-01;18000\n")
     assert detect_source(template).source.key == "leerlingen"
@@ -142,10 +132,10 @@ def test_files_are_recognised_by_their_columns_not_their_names(new_dir, tmp_path
     assert "niet herkend, overgeslagen" in out.getvalue() and "leerlingen-per-dag.csv" in out.getvalue()
 
 
-def test_second_load_of_both_folders_changes_nothing(real_data_dir, new_dir):
+def test_second_load_of_both_folders_changes_nothing(real_data_dir, real_data_new_dir):
     before = snapshot()
     started = ImportRun.objects.count()
-    call_command("load_all", str(real_data_dir), str(new_dir), stdout=StringIO())
+    call_command("load_all", str(real_data_dir), str(real_data_new_dir), stdout=StringIO())
     runs = ImportRun.objects.order_by("pk")[started:]
     assert len(runs) == 7 + 10
     assert {run.status for run in runs} == {ImportRun.Status.ONGEWIJZIGD}
@@ -157,7 +147,7 @@ def _section(html: str, code: str) -> str:
     return html[start : html.index('class="klopt"', start)]
 
 
-def test_swv_page_shows_real_pupils_per_school_and_no_fictief_label_on_them(new_dir, client):
+def test_swv_page_shows_real_pupils_per_school_and_no_fictief_label_on_them(real_data_new_dir, client):
     kempen = Samenwerkingsverband.objects.get(code="PO3009")
     html = client.get(kempen.get_absolute_url()).content.decode()
     for code in ("leerlingen_bo", "leerlingen_sbo", "leerlingen_so", "deelname_sbo", "deelname_so", "reserves"):
@@ -169,7 +159,7 @@ def test_swv_page_shows_real_pupils_per_school_and_no_fictief_label_on_them(new_
     assert "voor speciaal onderwijs in de regio" in html
 
 
-def test_home_leads_with_real_key_figures_and_the_banner_names_what_is_fictional(new_dir, client):
+def test_home_leads_with_real_key_figures_and_the_banner_names_what_is_fictional(real_data_new_dir, client):
     html = client.get("/").content.decode()
     assert html.index('id="kop-cijfers"') < html.index('id="kop-wat"')
     for key in ("po-leerlingen_totaal", "po-deelname_sbo", "vo-deelname_pro", "vo-vsv_percentage", "po-reserves"):
@@ -184,13 +174,13 @@ def test_home_leads_with_real_key_figures_and_the_banner_names_what_is_fictional
     assert 'id="kerncijfer-po-deelname_sbo"' in landelijk and 'id="kerncijfer-vo-deelname_pro"' not in landelijk
 
 
-def test_recomputation_from_the_raw_files_matches_the_api(real_data_dir, new_dir, client):
+def test_recomputation_from_the_raw_files_matches_the_api(real_data_dir, real_data_new_dir, client):
     """`make verify-data` over both folders: pandas on the raw files against the API, every SWV and period."""
     from swv.opendata.verify_data import Api, verify
 
     out = StringIO()
     api = Api(lambda path: client.get(path, HTTP_ACCEPT="application/json").json())
-    assert verify([real_data_dir, new_dir], api, out), out.getvalue()
+    assert verify([real_data_dir, real_data_new_dir], api, out), out.getvalue()
     lines = {line.split()[0]: line.split()[-2:] for line in out.getvalue().splitlines() if line.strip()}
     for figure, checked in (
         ("deelname_sbo", 228),

@@ -61,31 +61,37 @@ def test_leerlingen_stores_counts_suppressed_and_derived_percentages(real_data_d
     assert Waarde.objects.filter(indicator__code="weerstandsvermogen_benodigd", fictief=True).exists()
 
 
-def test_template_with_text_in_a_count_is_refused(real_data_dir, tmp_path):
-    path = _write(tmp_path, "geschillen.csv", "swv_code;jaar;geschillen;bezwaren_lbt\nPO3009;2024;drie;7\n")
+@pytest.mark.parametrize(
+    ("source", "name", "content", "message"),
+    [
+        (
+            "geschillen",
+            "geschillen.csv",
+            "swv_code;jaar;geschillen;bezwaren_lbt\nPO3009;2024;drie;7\n",
+            "geschillen.csv, rij 2, kolom 'geschillen': verwacht een geheel aantal",
+        ),
+        (
+            "inspectie",
+            "inspectie.csv",
+            "swv;datum;eindoordeel\nPO3009;2023-05-01;goed\nPO9999;2023-05-01;goed\n",
+            "rij 3, kolom 'swv_code': onbekend samenwerkingsverband PO9999",
+        ),
+        (
+            "leerlingen",
+            "leerlingen.csv",
+            "swv_code;teldatum;leerlingen_totaal;leerlingen_vso\nPO3009;2024-10-01;100;5\n",
+            "kolom 'leerlingen_vso': dit cijfer geldt alleen voor VO",
+        ),
+    ],
+    ids=["text in a count", "unknown swv", "figure for the wrong sector"],
+)
+def test_a_bad_template_file_is_refused_and_changes_nothing(real_data_dir, tmp_path, source, name, content, message):
+    path = _write(tmp_path, name, content)
     before = snapshot()
     with pytest.raises(ImportRefused) as refused:
-        run_import(source_key="geschillen", path=path, progress=False)
-    assert "geschillen.csv, rij 2, kolom 'geschillen': verwacht een geheel aantal" in str(refused.value)
+        run_import(source_key=source, path=path, progress=False)
+    assert message in str(refused.value)
     assert snapshot() == before
-
-
-def test_template_with_unknown_swv_is_refused(real_data_dir, tmp_path):
-    path = _write(tmp_path, "inspectie.csv", "swv;datum;eindoordeel\nPO3009;2023-05-01;goed\nPO9999;2023-05-01;goed\n")
-    before = snapshot()
-    with pytest.raises(ImportRefused) as refused:
-        run_import(source_key="inspectie", path=path, progress=False)
-    assert "rij 3, kolom 'swv_code': onbekend samenwerkingsverband PO9999" in str(refused.value)
-    assert snapshot() == before
-
-
-def test_figure_for_the_wrong_sector_is_refused(real_data_dir, tmp_path):
-    path = _write(
-        tmp_path, "leerlingen.csv", "swv_code;teldatum;leerlingen_totaal;leerlingen_vso\nPO3009;2024-10-01;100;5\n"
-    )
-    with pytest.raises(ImportRefused) as refused:
-        run_import(source_key="leerlingen", path=path, progress=False)
-    assert "kolom 'leerlingen_vso': dit cijfer geldt alleen voor VO" in str(refused.value)
 
 
 def test_gemeente_figures_accept_codes_and_old_names(real_data_dir, tmp_path):

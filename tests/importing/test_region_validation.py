@@ -22,6 +22,14 @@ def _lines(real_data_dir, relative):
     return (real_data_dir / relative).read_text(encoding="utf-8").splitlines()
 
 
+def _with_cell(real_data_dir, relative, *, row: int, column: int, value: str) -> tuple[list[str], list[str]]:
+    """The file's lines with one cell (row 1 is the header) set to `value`, and that row's original cells."""
+    lines = _lines(real_data_dir, relative)
+    cells = lines[row - 1].split(",")
+    lines[row - 1] = ",".join([*cells[:column], value, *cells[column + 1 :]])
+    return lines, cells
+
+
 def _write(tmp_path, relative, lines):
     path = tmp_path / relative.split("/")[-1]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -49,10 +57,7 @@ def test_pc4_in_two_swvs_is_refused(real_data_dir, tmp_path):
 
 
 def test_unknown_swv_code_is_refused_and_creates_no_page(real_data_dir, tmp_path, client):
-    lines = _lines(real_data_dir, PC4)
-    cells = lines[10].split(",")
-    cells[2] = "PO2799"
-    lines[10] = ",".join(cells)
+    lines, _ = _with_cell(real_data_dir, PC4, row=11, column=2, value="PO2799")
     message = _refused("regio_pc4", _write(tmp_path, PC4, lines))
     assert "rij 11, kolom 'po_swv': onbekend samenwerkingsverband PO2799" in message
     assert "--nieuw-swv PO2799=VOORGANGER" in message
@@ -61,11 +66,8 @@ def test_unknown_swv_code_is_refused_and_creates_no_page(real_data_dir, tmp_path
 
 
 def test_declared_new_swv_is_created_with_its_predecessor(real_data_dir, tmp_path):
-    lines = _lines(real_data_dir, PC4)
-    cells = lines[10].split(",")
+    lines, cells = _with_cell(real_data_dir, PC4, row=11, column=2, value="PO2799")
     predecessor = cells[2]
-    cells[2] = "PO2799"
-    lines[10] = ",".join(cells)
     path = _write(tmp_path, PC4, lines)
     call_command(
         "import_data", "regio_pc4", str(path), "--nieuw-swv", f"PO 27-99={predecessor}", stdout=open("/dev/null", "w")
@@ -76,26 +78,18 @@ def test_declared_new_swv_is_created_with_its_predecessor(real_data_dir, tmp_pat
 
 
 def test_code_of_the_wrong_sector_in_a_column_is_refused(real_data_dir, tmp_path):
-    lines = _lines(real_data_dir, PC4)
-    cells = lines[10].split(",")
-    cells[2] = cells[3]  # the VO code in the po_swv column
-    lines[10] = ",".join(cells)
+    vo = _lines(real_data_dir, PC4)[10].split(",")[3]
+    lines, _ = _with_cell(real_data_dir, PC4, row=11, column=2, value=vo)  # the VO code in the po_swv column
     message = _refused("regio_pc4", _write(tmp_path, PC4, lines))
-    assert f"rij 11, kolom 'po_swv': {cells[3]} is een code van VO, deze kolom is voor PO" in message
+    assert f"rij 11, kolom 'po_swv': {vo} is een code van VO, deze kolom is voor PO" in message
 
 
 def test_unknown_gemeente_is_refused(real_data_dir, tmp_path):
-    lines = _lines(real_data_dir, PC4)
-    cells = lines[10].split(",")
-    cells[1] = "Atlantis"
-    lines[10] = ",".join(cells)
+    lines, _ = _with_cell(real_data_dir, PC4, row=11, column=1, value="Atlantis")
     message = _refused("regio_pc4", _write(tmp_path, PC4, lines))
     assert "rij 11, kolom 'gemeente': onbekende gemeente 'Atlantis'" in message
 
-    rows = _lines(real_data_dir, GEMEENTE)
-    cells = rows[4].split(",")
-    cells[2] = "Atlantis"
-    rows[4] = ",".join(cells)
+    rows, _ = _with_cell(real_data_dir, GEMEENTE, row=5, column=2, value="Atlantis")
     message = _refused("regio_gemeente", _write(tmp_path, GEMEENTE, rows))
     assert "rij 5, kolom 'gemeente_omschrijving': onbekende gemeente 'Atlantis'" in message
 

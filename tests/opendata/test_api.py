@@ -10,7 +10,8 @@ from django.conf import settings
 from swv.models import Gemeente, Indicator, Samenwerkingsverband, Waarde
 from swv.templatetags.nl import bereik
 from swv.templatetags.nl import waarde as format_waarde
-from tests.opendata.test_downloads import figure_value, sample_swvs, text
+from tests.helpers import figure_value, page_text
+from tests.opendata.test_downloads import sample_swvs
 
 pytestmark = pytest.mark.django_db
 
@@ -27,10 +28,10 @@ def all_pages(client, url: str) -> list[dict]:
 def shown(row: dict, eenheid: str) -> str:
     if row["status"] == "onderdrukt":
         bounds = (row["ondergrens"], row["bovengrens"])
-        return "<5" if bounds == (1, 4) and eenheid == "aantal" else text(bereik(bounds, eenheid))
+        return "<5" if bounds == (1, 4) and eenheid == "aantal" else page_text(bereik(bounds, eenheid))
     if row["status"] != "geleverd":
         return "niet aangeleverd"
-    return text(format_waarde(row["waarde"], eenheid)) if row["waarde"] is not None else row["tekst"]
+    return page_text(format_waarde(row["waarde"], eenheid)) if row["waarde"] is not None else row["tekst"]
 
 
 @pytest.mark.realdata

@@ -5,7 +5,8 @@ import re
 import pytest
 
 from swv.models import Samenwerkingsverband
-from tests.opendata.test_downloads import figure_value, read_csv, text
+from tests.helpers import figure_value, page_text
+from tests.opendata.test_downloads import read_csv
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def cells(html: str, code: str) -> list[str]:
     match = re.search(rf'<tr id="vergelijk-{re.escape(code)}">(.*?)</tr>', html, re.DOTALL)
     assert match, code
-    return [text(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", match.group(1), re.DOTALL)]
+    return [page_text(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", match.group(1), re.DOTALL)]
 
 
 @pytest.mark.realdata

@@ -10,8 +10,9 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.forms import MultiWidget
 
+from tests.factories import UserFactory
 from tests.staff_fixtures import *  # noqa: F403 (fixtures)
-from tests.staff_fixtures import PASSWORD, client_for, make_user
+from tests.staff_fixtures import PASSWORD, client_for
 from uploads.models import SwvMedewerker
 from uploads.staff.roles import BEHEERDER, INSPECTIE, SWV_MEDEWERKER, may_write_for_swv
 
@@ -24,12 +25,14 @@ NEW_PASSWORD = "nieuw-en-lang-wachtwoord-2026"
 
 @pytest.fixture
 def bea(personas):
+    """The beheerder persona."""
     return personas["beheerder"]
 
 
 @pytest.fixture
 def ben(db):
-    return make_user("ben", role=BEHEERDER)
+    """A second beheerder, next to Bea."""
+    return UserFactory(username="ben", role=BEHEERDER)
 
 
 def form_data(response) -> dict:

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from tests.staff_fixtures import *  # noqa: F403 (fixtures)
-from tests.staff_fixtures import MINIMAL_PDF, client_for, pdf_upload
+from tests.staff_fixtures import MINIMAL_PDF, client_for, pdf_upload, upload_plan
 from uploads import services
 from uploads.models import Document
 from uploads.validators import MAX_DOCUMENT_BYTES
@@ -166,14 +166,7 @@ def test_documents_overview_lists_and_filters(client, document_a, document_b, sw
 
 
 def test_replaced_documents_leave_the_overview_and_the_site(client, personas, document_a, swv_a):
-    new = services.upload_document(
-        swv=swv_a,
-        soort="ondersteuningsplan",
-        titel="Plan nieuw",
-        bestand=pdf_upload(),
-        user=personas["staff_a"],
-        vervangt=document_a,
-    )
+    new = upload_plan(swv_a, personas["staff_a"], titel="Plan nieuw", vervangt=document_a)
     html = client.get("/documenten/?soort=ondersteuningsplan").content.decode()
     assert "Plan nieuw" in html and "Ondersteuningsplan A" not in html
     assert client.get(document_a.get_absolute_url()).status_code == 410, "unless kept as history"
@@ -181,14 +174,7 @@ def test_replaced_documents_leave_the_overview_and_the_site(client, personas, do
 
 
 def test_change_form_lists_earlier_versions(client, personas, document_a, swv_a):
-    new = services.upload_document(
-        swv=swv_a,
-        soort="ondersteuningsplan",
-        titel="Plan v2",
-        bestand=pdf_upload(),
-        user=personas["staff_a"],
-        vervangt=document_a,
-    )
+    new = upload_plan(swv_a, personas["staff_a"], titel="Plan v2", vervangt=document_a)
     html = client_for(client, personas["staff_a"]).get(f"/beheer/uploads/document/{new.pk}/change/").content.decode()
     assert document_a.get_absolute_url() in html and "Ondersteuningsplan A" in html
 

@@ -11,8 +11,9 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.test import Client
 
+from tests.factories import UserFactory
 from tests.staff_fixtures import *  # noqa: F403 (fixtures)
-from tests.staff_fixtures import client_for, make_user, pdf_upload, upload_plan
+from tests.staff_fixtures import client_for, make_user, upload_plan
 from uploads.models import Document, Toelichting
 from uploads.staff.roles import SWV_MEDEWERKER
 
@@ -23,13 +24,15 @@ TOELICHTING_URL = "/beheer/uploads/toelichting/"
 
 
 @pytest.fixture
-def anna(personas):
-    return personas["staff_a"]
+def bram(swv_a):
+    """A second SWV-medewerker of SWV A, next to Anna (staff_a)."""
+    return UserFactory(username="bram", role=SWV_MEDEWERKER, swvs=[swv_a])
 
 
 @pytest.fixture
-def bram(swv_a):
-    return make_user("bram", role=SWV_MEDEWERKER, swvs=[swv_a])
+def anna(personas):
+    """SWV-medewerker of SWV A (the persona staff_a)."""
+    return personas["staff_a"]
 
 
 def public_listing(swv) -> str:
@@ -92,16 +95,7 @@ def test_only_the_swvs_own_staff_withdraw(client, personas, persona, document_a)
 
 
 def test_replaced_version_leaves_the_site_unless_kept_as_history(client, anna, swv_a, document_a):
-    from uploads import services
-
-    new = services.upload_document(
-        swv=swv_a,
-        soort="ondersteuningsplan",
-        titel="Plan herzien",
-        bestand=pdf_upload(),
-        vervangt=document_a,
-        user=anna,
-    )
+    new = upload_plan(swv_a, anna, titel="Plan herzien", vervangt=document_a)
     old_url = document_a.get_absolute_url()
     gone = Client().get(old_url)
     assert gone.status_code == 410 and new.get_absolute_url() in gone.content.decode(), "links to the newer version"
@@ -167,12 +161,17 @@ def open_form(client, url) -> dict:
     return {name: form[name].value() for name in form.fields if form[name].value() is not None}
 
 
-def test_second_editor_of_a_toelichting_is_told_and_sees_both_texts(anna, bram, toelichting_a):
-    url = f"{TOELICHTING_URL}{toelichting_a.pk}/change/"
+def both_open(url, anna, bram) -> tuple[Client, dict, Client, dict]:
+    """Anna and Bram each open the same change form in their own browser: (client, form) for each."""
     anna_client, bram_client = Client(), Client()
     anna_client.force_login(anna)
     bram_client.force_login(bram)
-    anna_form, bram_form = open_form(anna_client, url), open_form(bram_client, url)
+    return anna_client, open_form(anna_client, url), bram_client, open_form(bram_client, url)
+
+
+def test_second_editor_of_a_toelichting_is_told_and_sees_both_texts(anna, bram, toelichting_a):
+    url = f"{TOELICHTING_URL}{toelichting_a.pk}/change/"
+    anna_client, anna_form, bram_client, bram_form = both_open(url, anna, bram)
 
     assert anna_client.post(url, {**anna_form, "concept": "Tekst van Anna", "_save": "1"}).status_code == 302
     refused = bram_client.post(url, {**bram_form, "concept": "Tekst van Bram", "_save": "1"})
@@ -193,10 +192,7 @@ def test_second_editor_of_a_toelichting_is_told_and_sees_both_texts(anna, bram, 
 
 def test_second_editor_of_a_document_is_told(anna, bram, document_a):
     url = f"{DOCUMENT_URL}{document_a.pk}/change/"
-    anna_client, bram_client = Client(), Client()
-    anna_client.force_login(anna)
-    bram_client.force_login(bram)
-    anna_form, bram_form = open_form(anna_client, url), open_form(bram_client, url)
+    anna_client, anna_form, bram_client, bram_form = both_open(url, anna, bram)
     assert anna_client.post(url, {**anna_form, "titel": "Titel van Anna"}).status_code == 302
     refused = bram_client.post(url, {**bram_form, "titel": "Titel van Bram"})
     assert refused.status_code == 200
