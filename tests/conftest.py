@@ -5,7 +5,9 @@ Browser tests talk to a separate server process on the same (committed) test dat
 pytest-django's live_server or transactional_db: they flush the session data.
 """
 
+import inspect
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -209,9 +211,25 @@ def axe_violations(page) -> list:
     return results.response["violations"]
 
 
+# An SWV code of the open data (PO 20-01 ... VO 30-10); the factories use 99xx, tests of unknown codes 0xxx/99xx.
+REAL_SWV_CODE = re.compile(r"\b[PV]O[23]\d{3}\b")
+
+
+def _names_a_real_swv(item) -> bool:
+    """Whether a database test names an SWV of the open data in its own source or its parameters."""
+    if not (item.get_closest_marker("django_db") or {"db", "client", "admin_client"} & set(item.fixturenames)):
+        return False
+    params = getattr(item, "callspec", None)
+    text = inspect.getsource(item.function) + (repr(params.params) if params else "")
+    return bool(REAL_SWV_CODE.search(text))
+
+
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
 def pytest_collection_modifyitems(items):
-    """A test that reads the open-data files is a real-data test (`-m realdata` / `-m "not realdata"`)."""
+    """A test that reads the open-data files, or a database test that names one of their SWV's, is a
+    real-data test (`-m realdata` / `-m "not realdata"`): the session then loads the open data."""
     for item in items:
-        if "real_data_dir" in getattr(item, "fixturenames", ()):
+        if "real_data_dir" in getattr(item, "fixturenames", ()) or (
+            isinstance(item, pytest.Function) and _names_a_real_swv(item)
+        ):
             item.add_marker(pytest.mark.realdata)

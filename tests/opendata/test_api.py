@@ -195,6 +195,7 @@ def test_a_trailing_slash_is_a_404_that_names_the_address(client, slashed):
     assert client.get(slashed.rstrip("/")).status_code == 200
 
 
+@pytest.mark.realdata
 @pytest.mark.parametrize(
     "url,canonical",
     [

@@ -13,7 +13,7 @@ from swv.opendata import published, tables
 from swv.opendata.api import serializers
 from tests.opendata.test_api import all_pages
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.realdata]
 
 PAGES = [
     "/api/v1/waarden?pagina=3",

@@ -192,6 +192,7 @@ def test_every_column_of_every_csv_download_is_described():
     assert {name for columns, _ in described for name in columns} - set(COLUMNS) == set()
 
 
+@pytest.mark.realdata
 def test_metadata_only_for_csv_downloads(client):
     assert client.get("/downloads/swv/PO3009.json-metadata.json").status_code == 404
     assert client.get("/downloads/niets.csv-metadata.json").status_code == 404
