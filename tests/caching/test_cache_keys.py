@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from swv.caching.middleware import EXCLUDED
 from swv.caching.params import declared_params
+from tests.factories import SamenwerkingsverbandFactory, WaardeFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
@@ -36,21 +37,23 @@ def test_unknown_parameters_hit_the_cached_page_and_add_no_key(client, django_as
     assert _pages() == pages
 
 
-@pytest.mark.realdata
 def test_declared_parameters_count_in_any_order(client, django_assert_num_queries):
+    po, vo = SamenwerkingsverbandFactory(sector="PO").code, SamenwerkingsverbandFactory(sector="VO").code
     national = client.get("/landelijk/").content
-    vo = client.get("/landelijk/?sector=vo&utm_campaign=x").content
-    assert vo != national
-    compared = client.get("/vergelijk/?swv=PO3009&swv=VO3001&r=1")
+    vo_page = client.get("/landelijk/?sector=vo&utm_campaign=x").content
+    assert vo_page != national
+    compared = client.get(f"/vergelijk/?swv={po}&swv={vo}&r=1")
     with django_assert_num_queries(0):
-        again = client.get("/vergelijk/?r=2&swv=PO3009&fbclid=3&swv=VO3001")
+        again = client.get(f"/vergelijk/?r=2&swv={po}&fbclid=3&swv={vo}")
     assert again.content == compared.content
 
 
-@pytest.mark.realdata
 def test_a_view_sees_only_its_declared_parameters(client):
     """The page is the same whatever else the link says: an unknown parameter never reaches the view."""
-    page = client.get("/api/v1/waarden?swv=PO3009&perPagina=2&utm_source=x").json()
+    swv = SamenwerkingsverbandFactory()
+    for code in ("leerlingen_totaal", "geschillen", "deelname_sbo"):
+        WaardeFactory(swv=swv, indicator__code=code)
+    page = client.get(f"/api/v1/waarden?swv={swv.code}&perPagina=2&utm_source=x").json()
     assert "utm_source" not in page["next"] and "perPagina=2" in page["next"]
 
 

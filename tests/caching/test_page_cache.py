@@ -11,7 +11,7 @@ from landelijk.models import ThemaContext
 from swv.caching.versions import data_version, pages_changed, source_data_version
 from swv.figures import sector_figures
 from swv.importing.run import run_import
-from swv.models import Samenwerkingsverband
+from tests.factories import SamenwerkingsverbandFactory, WaardeFactory
 from tests.staff_fixtures import *  # noqa: F403 (fixtures)
 from tests.staff_fixtures import client_for, upload_plan
 from uploads import services
@@ -27,10 +27,9 @@ def page_cache_on():
 
 
 def _swv_url():
-    return Samenwerkingsverband.objects.get(code="PO3009").get_absolute_url()
+    return SamenwerkingsverbandFactory().get_absolute_url()
 
 
-@pytest.mark.realdata
 def test_second_visit_is_served_from_cache_with_etag(client, django_assert_num_queries):
     url = _swv_url()
     first = client.get(url)
@@ -50,13 +49,12 @@ def _cached(client, url, django_assert_num_queries) -> str:
     return first
 
 
-@pytest.mark.realdata
 def test_cached_page_changes_after_an_import(client, tmp_path, django_assert_num_queries):
-    swv = Samenwerkingsverband.objects.get(code="PO3009")
+    swv = SamenwerkingsverbandFactory()
     before = _cached(client, swv.get_absolute_url(), django_assert_num_queries)
     assert "Cachetest Kempen" not in before
     path = tmp_path / "swv-adressen.csv"
-    path.write_text("SAMENWERKINGSVERBANDNUMMER;NAAM\nPO3009;Samenwerkingsverband Cachetest Kempen\n")
+    path.write_text(f"SAMENWERKINGSVERBANDNUMMER;NAAM\n{swv.code};Samenwerkingsverband Cachetest Kempen\n")
     run_import(source_key="swv_adressen", path=path, progress=False)
     after = client.get(swv.get_absolute_url(), follow=True).content.decode()
     assert "Cachetest Kempen" in after
@@ -97,7 +95,6 @@ def test_cached_national_page_changes_after_the_admin_edits_a_context_text(clien
     assert "Cachetest context" in client.get(url).content.decode()
 
 
-@pytest.mark.realdata
 def test_logged_in_staff_bypass_the_cache(admin_client):
     url = _swv_url()
     response = admin_client.get(url)
@@ -119,16 +116,15 @@ def test_publishing_re_renders_pages_but_keeps_the_computed_figures(swv_a, perso
         sector_figures(sector=swv_a.sector)
 
 
-@pytest.mark.realdata
 def test_an_import_makes_the_computed_figures_stale(tmp_path):
+    code = SamenwerkingsverbandFactory().code
     source_before, pages_before = source_data_version(), data_version()
     path = tmp_path / "swv-adressen.csv"
-    path.write_text("SAMENWERKINGSVERBANDNUMMER;NAAM\nPO3009;Samenwerkingsverband Versietest\n")
+    path.write_text(f"SAMENWERKINGSVERBANDNUMMER;NAAM\n{code};Samenwerkingsverband Versietest\n")
     run_import(source_key="swv_adressen", path=path, progress=False)
     assert source_data_version() != source_before and data_version() != pages_before
 
 
-@pytest.mark.realdata
 def test_a_change_on_another_server_ends_the_cached_page(client, django_assert_num_queries):
     """The data version lives in the shared cache: every server sees another's change at its next request."""
     url = _swv_url()
@@ -154,7 +150,6 @@ def test_a_change_sets_the_version_again_at_commit(swv_a, personas, django_captu
     assert data_version() not in (before, during)
 
 
-@pytest.mark.realdata
 def test_an_unknown_host_gets_a_400_not_the_cached_page(client):
     url = _swv_url()
     assert client.get(url).status_code == 200  # now cached for a valid host
@@ -162,16 +157,15 @@ def test_an_unknown_host_gets_a_400_not_the_cached_page(client):
     assert client.get(url, HTTP_HOST="evil.example", HTTP_IF_NONE_MATCH="*").status_code == 400
 
 
-@pytest.mark.realdata
 def test_absolute_links_in_a_cached_page_belong_to_the_host_that_asked(client):
     """API pagination links are absolute: a page cached for one allowed host is not served to another."""
+    WaardeFactory.create_batch(2)
     url = reverse("api:waarde-list") + "?perPagina=1"
     for host in ("localhost", "127.0.0.1", "localhost"):
         body = client.get(url, HTTP_HOST=host).json()
         assert body["next"].startswith(f"http://{host}/"), body["next"]
 
 
-@pytest.mark.realdata
 def test_without_redis_pages_render_and_each_process_keeps_its_own_copies(client, settings, django_assert_num_queries):
     """Redis down: no error, and a page is rendered once per process, not once per request."""
     url = _swv_url()

@@ -3,10 +3,8 @@
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
-from swv.models import Indicator, Samenwerkingsverband, Waarde
-from tests.staff_fixtures import MINIMAL_PDF
+from tests.factories import DocumentFactory, WaardeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,24 +28,19 @@ def entries(client, url: str) -> list[dict]:
 
 
 @pytest.fixture
-def document(settings, tmp_path):
-    from uploads.models import Document
+def swv():
+    """An SWV with one value: its feed has a period to announce."""
+    return WaardeFactory(indicator__code="leerlingen_totaal", jaar=2024).swv
 
+
+@pytest.fixture
+def document(settings, tmp_path, swv):
     settings.MEDIA_ROOT = tmp_path
-    swv = Samenwerkingsverband.objects.get(code="PO3009")
-    return Document.objects.create(
-        swv=swv,
-        soort="ondersteuningsplan",
-        titel="Ondersteuningsplan 2026-2030",
-        periode_van=2026,
-        periode_tot=2030,
-        bestand=SimpleUploadedFile("plan.pdf", MINIMAL_PDF, content_type="application/pdf"),
-    )
+    return DocumentFactory(swv=swv, titel="Ondersteuningsplan 2026-2030", periode_van=2026, periode_tot=2030)
 
 
-@pytest.mark.realdata
-def test_swv_feed_announces_its_new_documents_and_periods(client, document):
-    found = entries(client, "/feeds/swv/PO3009.atom")
+def test_swv_feed_announces_its_new_documents_and_periods(client, swv, document):
+    found = entries(client, f"/feeds/swv/{swv.code}.atom")
     titles = [e["title"] for e in found]
     assert titles[0].startswith("Nieuw document: Ondersteuningsplan 2026-2030")
     assert found[0]["link"].endswith(document.get_absolute_url())
@@ -56,28 +49,22 @@ def test_swv_feed_announces_its_new_documents_and_periods(client, document):
     assert all(e["id"].startswith("http") for e in found)
 
 
-@pytest.mark.realdata
-def test_a_new_period_appears_in_the_feeds(client):
-    swv = Samenwerkingsverband.objects.get(code="PO3009")
-    indicator = Indicator.objects.get(code="leerlingen_totaal")
-    Waarde.objects.create(indicator=indicator, swv=swv, periode="2099-10-01", peildatum="2099-10-01", getal=1)
-    for url in ("/feeds/swv/PO3009.atom", "/feeds/nieuw.atom"):
+def test_a_new_period_appears_in_the_feeds(client, swv):
+    WaardeFactory(swv=swv, indicator__code="leerlingen_totaal", jaar=2099, getal=1)
+    for url in (f"/feeds/swv/{swv.code}.atom", "/feeds/nieuw.atom"):
         assert entries(client, url)[0]["title"] == "Nieuwe cijfers over peildatum 1 oktober 2099"
 
 
-@pytest.mark.realdata
 def test_site_feed_has_documents_of_every_swv(client, document):
     titles = [e["title"] for e in entries(client, "/feeds/nieuw.atom")]
     assert any("Ondersteuningsplan 2026-2030" in t for t in titles)
 
 
 def test_unknown_swv_feed_is_not_found(client):
-    assert client.get("/feeds/swv/PO9999.atom").status_code == 404
+    assert client.get("/feeds/swv/PO0001.atom").status_code == 404
 
 
-@pytest.mark.realdata
-def test_pages_announce_their_feeds(client):
-    swv = Samenwerkingsverband.objects.get(code="PO3009")
+def test_pages_announce_their_feeds(client, swv):
     html = client.get(swv.get_absolute_url()).content.decode()
     assert 'rel="alternate" type="application/atom+xml"' in html
-    assert 'href="/feeds/swv/PO3009.atom"' in html and 'href="/feeds/nieuw.atom"' in html
+    assert f'href="/feeds/swv/{swv.code}.atom"' in html and 'href="/feeds/nieuw.atom"' in html
