@@ -10,6 +10,7 @@ import pytest
 
 from swv.importing.run import run_import
 from swv.models import Indicator, Samenwerkingsverband
+from tests.factories import SamenwerkingsverbandFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,10 +38,8 @@ def test_landelijk_without_sector_says_not_applicable(client):
         assert f"{other} niet aangeleverd" not in block
 
 
-@pytest.mark.realdata
 def test_compare_download_marks_not_applicable_as_nvt(client):
-    po = Samenwerkingsverband.objects.get(code="PO3009")
-    vo = Samenwerkingsverband.objects.filter(sector="VO").order_by("code").first()
+    po, vo = SamenwerkingsverbandFactory(sector="PO"), SamenwerkingsverbandFactory(sector="VO")
     vo_only = Indicator.objects.filter(sector="VO", niveau=Indicator.Niveau.SWV).order_by("volgorde").first()
     text = client.get(f"/downloads/vergelijking.csv?swv={po.code}&swv={vo.code}").content.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))

@@ -4,10 +4,10 @@ in the A4 page margins, with nothing from the URL able to break out of its CSS s
 import pytest
 from django.utils import timezone
 
-from swv.models import Samenwerkingsverband
 from swv.pages.views.afdrukken import css_string
 from swv.selectors.names import display_name
 from swv.templatetags.nl import datum
+from tests.factories import SamenwerkingsverbandFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,9 +17,8 @@ def test_css_strings_cannot_be_broken_out_of():
     assert css_string("PO 30-09 (Bergeijk, …)") == '"PO 30-09 (Bergeijk, …)"'
 
 
-@pytest.mark.realdata
 def test_swv_page_prints_its_name_and_todays_date_on_every_page(client):
-    swv = Samenwerkingsverband.objects.get(code="PO3009")
+    swv = SamenwerkingsverbandFactory(naam="")  # named by its code and gemeenten
     response = client.get(f"/afdrukken.css?pagina={swv.get_absolute_url()}")
     assert response["Content-Type"] == "text/css; charset=utf-8"
     css = response.content.decode()

@@ -4,23 +4,20 @@ from decimal import Decimal
 
 import pytest
 
-from swv.models import Indicator, Samenwerkingsverband
-from uploads.models import ZelfgerapporteerdCijfer
+from tests.factories import SamenwerkingsverbandFactory, ZelfgerapporteerdCijferFactory
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.realdata
 def test_self_reported_figures_show_labelled_as_the_swvs_own(client):
-    swv = Samenwerkingsverband.objects.get(code="PO3009")
+    swv = SamenwerkingsverbandFactory()
     assert (
         "Besteding, door het samenwerkingsverband zelf opgegeven"
         not in client.get(swv.get_absolute_url()).content.decode()
     )
-    ZelfgerapporteerdCijfer.objects.create(
+    ZelfgerapporteerdCijferFactory(
         swv=swv,
-        indicator=Indicator.objects.get(code="besteding_centrale_voorzieningen"),
-        jaar=2024,
+        indicator__code="besteding_centrale_voorzieningen",
         bedrag=Decimal("1234567"),
         toelichting="Onder meer de **ambulante begeleiding**.",
     )
