@@ -9,8 +9,9 @@ from swv.importing import base, problems
 from swv.importing import values as values_module
 from swv.importing.problems import ImportRefused
 from swv.importing.run import run_import
-from swv.models import ImportRun, Samenwerkingsverband, Waarde
+from swv.models import ImportRun, Waarde
 from swv.services import sync
+from tests.factories import SamenwerkingsverbandFactory
 from tests.helpers import snapshot
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ PC4 = "swv-regio-indeling/swv_pc4_indeling_2015-04-23.csv"
 
 @pytest.fixture
 def swvs():
-    return list(Samenwerkingsverband.objects.filter(sector="PO").order_by("code").values_list("code", flat=True)[:12])
+    return [swv.code for swv in SamenwerkingsverbandFactory.create_batch(12, sector="PO")]
 
 
 def _line(code: str, total: int) -> str:
