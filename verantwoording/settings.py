@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "uploads",
     "uploads.staff",
     "rest_framework",
+    "django_filters",
     "drf_spectacular",
 ]
 
@@ -261,6 +262,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "swv.opendata.api.negotiation.UrlDecides",
     "DEFAULT_PAGINATION_CLASS": "swv.opendata.api.pagination.Pagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_VERSIONING_CLASS": None,
     # Every error as problem details in Dutch (RFC 9457, NL API Design Rules).

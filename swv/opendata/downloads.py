@@ -13,6 +13,7 @@ from swv.caching import params
 from swv.models import Indicator, Samenwerkingsverband, Sector
 from swv.opendata import tables
 from swv.opendata.csvw import describes
+from swv.opendata.filters import UnknownFilter, value_filters
 from swv.opendata.licence import LICENCE_NAME, LICENCE_URL
 from swv.selectors.names import display_name
 
@@ -143,8 +144,8 @@ def indicator_table(request, code: str, fmt: str):
 )
 def waarden_table(request, fmt: str):
     try:
-        rows = tables.value_rows(**tables.value_filters(request.GET))
-    except tables.UnknownFilter as error:
+        rows = tables.value_rows(**value_filters(request.GET))
+    except UnknownFilter as error:
         return HttpResponseBadRequest(str(error))
     return table_response(
         rows, tables.COLUMNS_WAARDEN, fmt=checked_format(fmt), filename="passend-onderwijs-waarden", titel="Waarden"

@@ -69,7 +69,6 @@ def value_list(
     periode: str | None = None,
 ) -> ValueList:
     """The rows `tables.value_rows` returns for these filters, to be paged; the same filters refused."""
-    tables.check_value_filters(niveau=niveau, sector=sector, periode=periode)
     filters: dict = {}
     # As in value_rows: a sector and SWV's select SWV rows only, gemeenten gemeente rows only.
     if niveau == "swv" and swv_codes:

@@ -9,7 +9,6 @@ import re
 from collections.abc import Iterable
 
 from landelijk.selectors import landelijk_context
-from swv.codes import gemeente_code, normalize_swv_code
 from swv.figures import (
     Aggregate,
     Figures,
@@ -103,31 +102,6 @@ COLUMNS_AGGREGATEN = [
     "maximum",
     *_SOURCE_COLUMNS,
 ]
-
-
-class UnknownFilter(ValueError):
-    """A filter value that names nothing (an unknown sector or niveau); the caller says so to the user."""
-
-
-def value_filters(params) -> dict:
-    """The filters of /downloads/waarden.* and /api/v1/waarden/ from a query, read the same way for both:
-    codes in any spelling the sector writes them; one that is no code is refused, never silently dropped
-    (which would widen the selection to everything)."""
-    codes = {}
-    for name, normalise in (("swv", normalize_swv_code), ("gemeente", gemeente_code)):
-        raw_codes = [raw for raw in params.getlist(name) if raw.strip()]
-        codes[name] = [normalise(raw) for raw in raw_codes]
-        wrong = [raw for raw, code in zip(raw_codes, codes[name], strict=True) if code is None]
-        if wrong:
-            raise UnknownFilter(f"onbekende code bij {name}: {wrong[0][:30]}")
-    return {
-        "niveau": params.get("niveau") or "swv",
-        "sector": (params.get("sector") or "").upper() or None,
-        "swv_codes": codes["swv"],
-        "gemeente_codes": codes["gemeente"],
-        "indicator_codes": params.getlist("indicator"),
-        "periode": params.get("periode") or None,
-    }
 
 
 def indicator_fields(indicator: Indicator) -> dict:
@@ -273,15 +247,6 @@ def _swv_lookup() -> dict[int, tuple[str, str]]:
 NIVEAUS = ("swv", "gemeente", "land")
 
 
-def check_value_filters(*, niveau: str, sector: str | None, periode: str | None) -> None:
-    if niveau not in NIVEAUS:
-        raise UnknownFilter(f"onbekend niveau: {niveau}")
-    if sector and sector not in Sector.values:
-        raise UnknownFilter(f"onbekende sector: {sector}")
-    if periode and not is_period_label(periode):
-        raise UnknownFilter(f"ongeldige periode: {periode[:30]} (schrijf 2024-10-01, 2023-2024 of 2023)")
-
-
 def value_rows(
     *,
     niveau: str = "swv",
@@ -293,7 +258,6 @@ def value_rows(
 ) -> list[dict]:
     """Every value as the pages use it: per SWV (gemeente figures rolled up to the SWV's), per gemeente
     or for the whole country. Empty filters select everything."""
-    check_value_filters(niveau=niveau, sector=sector, periode=periode)
     indicators = set(indicator_codes)
     rows: list[dict] = []
 

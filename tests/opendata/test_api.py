@@ -234,3 +234,25 @@ def test_figures_of_the_other_sector_are_not_applicable_not_missing(client, code
         )
     )
     assert all(row["status"] in ("geleverd", "niet_geleverd", "onderdrukt") for row in rows if row["indicator"] in own)
+
+
+def test_the_model_lists_read_codes_and_sectors_as_the_values_do(client):
+    """One filter vocabulary (swv.opendata.filters): codes in every spelling, a sector in any case."""
+    of_swv = client.get("/api/v1/gemeenten?swv=po%2030-09&perPagina=1000").json()["results"]
+    assert of_swv and of_swv == client.get("/api/v1/gemeenten?swv=PO3009&perPagina=1000").json()["results"]
+    assert {s["sector"] for s in client.get("/api/v1/samenwerkingsverbanden?sector=vo").json()["results"]} == {"VO"}
+    for url in ["/api/v1/gemeenten?swv=PX3009", "/api/v1/waarden?swv=PX3009", "/api/v1/waarden?periode=2023-13"]:
+        response = client.get(url)
+        assert response.status_code == 400 and response["Content-Type"] == "application/problem+json"
+        problem = json.loads(response.content)
+        assert [p["name"] for p in problem["invalidParams"]] == [url.split("?")[1].split("=")[0]]
+        assert "onbekende code" in problem["detail"] or "ongeldige periode" in problem["detail"]
+
+
+def test_the_openapi_document_describes_the_filters(client):
+    document = json.loads(client.get("/api/v1/openapi.json").content)
+    parameters = {p["name"]: p for p in document["paths"]["/waarden"]["get"]["parameters"]}
+    assert parameters["swv"]["schema"] == {"type": "array", "items": {"type": "string"}}
+    assert parameters["sector"]["schema"]["enum"] == ["PO", "VO"] and parameters["periode"]["description"]
+    thema = {p["name"]: p for p in document["paths"]["/indicatoren"]["get"]["parameters"]}["thema"]
+    assert set(thema["schema"]["enum"]) == set(Indicator.Thema.values)

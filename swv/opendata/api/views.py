@@ -1,10 +1,8 @@
 """Read-only open data API. Views only validate filters and page through what the selectors return, so
 the API's numbers are the pages' numbers."""
 
-from django.db.models import Q
 from django.http import HttpResponsePermanentRedirect
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -14,31 +12,14 @@ from rest_framework.views import APIView
 from swv.caching import params as cache_params
 from swv.caching.params import query_params
 from swv.figures import member_codes, peer_group
-from swv.models import Gemeente, Indicator, Samenwerkingsverband, Sector
-from swv.opendata import published, tables
+from swv.models import Gemeente, Indicator, PublicatieWaarde, Samenwerkingsverband
+from swv.opendata import filters, published, tables
 from swv.opendata.api import serializers
 from swv.selectors.indeling import current_indeling
 from swv.selectors.names import display_name, display_names
 
-SECTOR = OpenApiParameter("sector", OpenApiTypes.STR, enum=["PO", "VO"], description="PO of VO.")
-SWV = OpenApiParameter("swv", OpenApiTypes.STR, description="Code van een samenwerkingsverband, zoals PO3009.")
-
-
 # Every list pages (?pagina=, ?perPagina=) and may ask for the browsable HTML (?format=api).
 PAGING = {"pagina": cache_params.PAGE, "perPagina": cache_params.PAGE, "format": "json|api"}
-
-
-def _choice(request, name: str, allowed: tuple[str, ...]) -> str | None:
-    value = request.query_params.get(name)
-    if value in (None, ""):
-        return None
-    value = value.upper() if name == "sector" else value
-    if value not in allowed:
-        raise exceptions.ValidationError({name: f"Kies uit: {', '.join(allowed)}."})
-    return value
-
-
-NIVEAUS = ("swv", "gemeente", "land")
 
 
 class CanonicalAddress:
@@ -76,21 +57,14 @@ class SamenwerkingsverbandViewSet(CanonicalAddress, viewsets.ReadOnlyModelViewSe
     serializer_class = serializers.SamenwerkingsverbandSerializer
     lookup_field = "code"
     lookup_value_converter = "swvcode"
-
-    def get_queryset(self):
-        queryset = Samenwerkingsverband.objects.order_by("code")
-        sector = _choice(self.request, "sector", tuple(Sector.values))
-        return queryset.filter(sector=sector) if sector else queryset
+    queryset = Samenwerkingsverband.objects.order_by("code")
+    filterset_class = filters.SamenwerkingsverbandFilter
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "namen": display_names()}
 
     def get_serializer_class(self):
         return serializers.SamenwerkingsverbandDetailSerializer if self.action == "retrieve" else self.serializer_class
-
-    @extend_schema(parameters=[SECTOR])
-    def list(self, request, *args, **kwargs):
-        return super().list(request, *args, **kwargs)
 
     def get_object(self):
         swv = super().get_object()
@@ -132,26 +106,8 @@ class GemeenteViewSet(CanonicalAddress, viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.GemeenteSerializer
     lookup_field = "code"
     lookup_value_converter = "gemeentecode"
-
-    def get_queryset(self):
-        queryset = Gemeente.objects.order_by("code")
-        code = self.request.query_params.get("swv")
-        if code:
-            links = Q(swv_relaties__swv__code=code.upper(), swv_relaties__indeling=current_indeling())
-            queryset = queryset.filter(links).distinct()
-        return queryset
-
-    @extend_schema(
-        parameters=[
-            OpenApiParameter(
-                "swv",
-                OpenApiTypes.STR,
-                description="Alleen de gemeenten van dit samenwerkingsverband (huidige indeling).",
-            )
-        ]
-    )
-    def list(self, request, *args, **kwargs):
-        return super().list(request, *args, **kwargs)
+    queryset = Gemeente.objects.order_by("code")
+    filterset_class = filters.GemeenteFilter
 
 
 @query_params(**PAGING, thema="[a-z_]{1,40}", sector=cache_params.SECTOR)
@@ -161,20 +117,8 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.IndicatorSerializer
     lookup_field = "code"
     lookup_value_converter = "slug"
-
-    def get_queryset(self):
-        queryset = Indicator.objects.order_by("thema", "volgorde", "code")
-        thema = _choice(self.request, "thema", tuple(Indicator.Thema.values))
-        sector = _choice(self.request, "sector", tuple(Sector.values))
-        if thema:
-            queryset = queryset.filter(thema=thema)
-        if sector:
-            queryset = queryset.filter(sector__in=["", sector])
-        return queryset
-
-    @extend_schema(parameters=[OpenApiParameter("thema", OpenApiTypes.STR, enum=list(Indicator.Thema.values)), SECTOR])
-    def list(self, request, *args, **kwargs):
-        return super().list(request, *args, **kwargs)
+    queryset = Indicator.objects.order_by("thema", "volgorde", "code")
+    filterset_class = filters.IndicatorFilter
 
 
 @query_params(
@@ -191,33 +135,16 @@ class WaardenViewSet(viewsets.GenericViewSet):
     samenwerkingsverband, zoals op de site), per gemeente of voor heel Nederland."""
 
     serializer_class = serializers.WaardeSerializer
+    # The filters are validated and documented by the FilterSet; the rows are stored rows read a page at a
+    # time (swv.opendata.published), so the backend never filters this (empty) queryset.
+    queryset = PublicatieWaarde.objects.none()
+    filterset_class = filters.WaardenFilter
 
-    def get_queryset(self):
-        # The values are stored rows read a page at a time (swv.opendata.published), not a queryset; the
-        # browsable API (?format=api) asks for one only to build filter forms, and this view has none.
-        return []
-
-    @extend_schema(
-        parameters=[
-            OpenApiParameter(
-                "niveau", OpenApiTypes.STR, enum=["swv", "gemeente", "land"], description="Standaard swv."
-            ),
-            SECTOR,
-            OpenApiParameter("swv", OpenApiTypes.STR, many=True, description="Een of meer codes, zoals PO3009."),
-            OpenApiParameter(
-                "gemeente", OpenApiTypes.STR, many=True, description="Een of meer CBS-codes, zoals GM0363."
-            ),
-            OpenApiParameter("indicator", OpenApiTypes.STR, many=True, description="Een of meer indicatorcodes."),
-            OpenApiParameter("periode", OpenApiTypes.STR, description="Bijvoorbeeld 2024-10-01, 2023-2024 of 2023."),
-        ],
-        responses=serializers.WaardeSerializer(many=True),
-    )
+    @extend_schema(responses=serializers.WaardeSerializer(many=True))
     def list(self, request, *args, **kwargs):
-        _choice(request, "niveau", NIVEAUS)  # named in the 400's invalidParams
-        _choice(request, "sector", tuple(Sector.values))
         try:
-            rows = published.value_list(**tables.value_filters(request.query_params))
-        except tables.UnknownFilter as error:
-            raise exceptions.ValidationError({"detail": str(error)}) from None
+            rows = published.value_list(**filters.value_filters(request.query_params))
+        except filters.UnknownFilter as error:
+            raise exceptions.ValidationError(error.errors) from None
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(serializers.plain_data(self.serializer_class, page))

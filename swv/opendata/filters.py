@@ -1,0 +1,165 @@
+"""The filters of the open data, declared once with django-filter.
+
+The API's model lists filter with these FilterSets (DjangoFilterBackend, which also documents them in the
+OpenAPI document), and /api/v1/waarden and /downloads/waarden.* read their query through `value_filters`,
+the same FilterSet's form. So everywhere a code is read in every spelling the sector writes it
+(swv.codes), a sector in any case, and a value that names nothing is refused (never silently dropped,
+which would widen the selection to everything) with the same Dutch message.
+"""
+
+import django_filters as filters
+from django import forms
+from django.db.models import QuerySet
+from drf_spectacular.drainage import set_override
+
+from swv.codes import gemeente_code, normalize_swv_code
+from swv.figures import is_period_label
+from swv.models import Gemeente, Indicator, PublicatieWaarde, Samenwerkingsverband, Sector
+from swv.opendata.tables import NIVEAUS
+from swv.selectors.indeling import current_indeling
+
+
+class UnknownFilter(ValueError):
+    """A filter value that names nothing; `errors` says per parameter why, for the caller to tell the user."""
+
+    def __init__(self, errors: dict[str, list[str]]):
+        self.errors = errors
+        super().__init__("; ".join(f"{name}: {' '.join(reasons)}" for name, reasons in errors.items()))
+
+
+def _choose(choices) -> dict:
+    return {"invalid_choice": f"Kies uit: {', '.join(value for value, _ in choices)}."}
+
+
+class _UpperChoiceField(filters.fields.ChoiceField):
+    def to_python(self, value):
+        return super().to_python(value).upper()
+
+
+class SectorFilter(filters.ChoiceFilter):
+    """?sector=PO or VO, in any case."""
+
+    field_class = _UpperChoiceField
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            choices=Sector.choices, error_messages=_choose(Sector.choices), help_text="PO of VO.", **kwargs
+        )
+
+
+class _RepeatedInput(forms.TextInput):
+    """A parameter that may come more than once (?swv=PO3009&swv=VO2001): every value."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+
+
+class _CodesField(forms.Field):
+    widget = _RepeatedInput
+
+    def __init__(self, *, normalise, **kwargs):
+        self.normalise = normalise
+        super().__init__(**kwargs)
+
+    def to_python(self, value) -> list[str]:
+        raws = [raw for raw in (value if isinstance(value, list) else [value or ""]) if raw.strip()]
+        codes = [self.normalise(raw) for raw in raws]
+        wrong = [raw for raw, code in zip(raws, codes, strict=True) if code is None]
+        if wrong:
+            raise forms.ValidationError(f"onbekende code: {wrong[0][:30]}")
+        return codes
+
+
+class CodesFilter(filters.Filter):
+    """One or more codes, each in any spelling `normalise` reads (None: not a code, refused)."""
+
+    field_class = _CodesField
+
+    def __init__(self, *, normalise, help_text: str, **kwargs):
+        super().__init__(normalise=normalise, **kwargs)
+        # The OpenAPI document: a repeatable parameter of strings (drf-spectacular reads this override).
+        set_override(self, "field", {"type": "array", "items": {"type": "string"}, "description": help_text})
+
+
+class _PeriodeField(forms.CharField):
+    def validate(self, value):
+        super().validate(value)
+        if value and not is_period_label(value):
+            raise forms.ValidationError(f"ongeldige periode: {value[:30]} (schrijf 2024-10-01, 2023-2024 of 2023)")
+
+
+class PeriodeFilter(filters.CharFilter):
+    field_class = _PeriodeField
+
+
+def _swv_codes(**kwargs) -> CodesFilter:
+    return CodesFilter(normalise=normalize_swv_code, **kwargs)
+
+
+class SamenwerkingsverbandFilter(filters.FilterSet):
+    sector = SectorFilter()
+
+    class Meta:
+        model = Samenwerkingsverband
+        fields = ["sector"]
+
+
+class GemeenteFilter(filters.FilterSet):
+    swv = _swv_codes(
+        method="of_swvs", help_text="Alleen de gemeenten van deze samenwerkingsverbanden (huidige indeling)."
+    )
+
+    class Meta:
+        model = Gemeente
+        fields = ["swv"]
+
+    def of_swvs(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        links = {"swv_relaties__swv__code__in": value, "swv_relaties__indeling": current_indeling()}
+        return queryset.filter(**links).distinct()
+
+
+class IndicatorFilter(filters.FilterSet):
+    thema = filters.ChoiceFilter(choices=Indicator.Thema.choices, error_messages=_choose(Indicator.Thema.choices))
+    sector = SectorFilter(method="for_sector")
+
+    class Meta:
+        model = Indicator
+        fields = ["thema", "sector"]
+
+    def for_sector(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(sector__in=["", value])  # "" is an indicator of both sectors
+
+
+class WaardenFilter(filters.FilterSet):
+    """The values' filters; the rows are selected by swv.opendata.tables / published, not by this queryset."""
+
+    niveau = filters.ChoiceFilter(
+        choices=[(n, n) for n in NIVEAUS], error_messages=_choose([(n, n) for n in NIVEAUS]), help_text="Standaard swv."
+    )
+    sector = SectorFilter()
+    swv = _swv_codes(help_text="Een of meer codes, zoals PO3009 (ook PO 30-09).")
+    gemeente = CodesFilter(normalise=gemeente_code, help_text="Een of meer CBS-codes, zoals GM0363.")
+    indicator = CodesFilter(normalise=str.strip, help_text="Een of meer indicatorcodes.")
+    periode = PeriodeFilter(help_text="Bijvoorbeeld 2024-10-01, 2023-2024 of 2023.")
+
+    class Meta:
+        model = PublicatieWaarde
+        fields = ["niveau", "sector", "swv", "gemeente", "indicator", "periode"]
+
+
+def value_filters(params) -> dict:
+    """The filters of /downloads/waarden.* and /api/v1/waarden from a query, as keyword arguments of
+    tables.value_rows and published.value_list; UnknownFilter (with the form's errors per parameter)
+    for a value that names nothing."""
+    form = WaardenFilter(params).form
+    if not form.is_valid():
+        raise UnknownFilter({name: list(reasons) for name, reasons in form.errors.items()})
+    data = form.cleaned_data
+    return {
+        "niveau": data["niveau"] or "swv",
+        "sector": data["sector"] or None,
+        "swv_codes": data["swv"],
+        "gemeente_codes": data["gemeente"],
+        "indicator_codes": data["indicator"],
+        "periode": data["periode"] or None,
+    }
