@@ -1,7 +1,6 @@
 """Settings for Passend onderwijs in beeld, read from the environment (see README)."""
 
 import datetime
-import importlib.util
 from pathlib import Path
 
 import dj_database_url
@@ -24,7 +23,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "uploads.staff.apps.AdminConfig",  # django.contrib.admin, without loading django-leaflet's admin (GDAL)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -41,6 +40,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "leaflet",  # Leaflet's JS and CSS, served by staticfiles from the app like any app's static files
 ]
 
 MIDDLEWARE = [
@@ -108,10 +108,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-# Leaflet's JS and CSS as django-leaflet ships them, served from here like our own static files. The app
-# itself is not installed: its admin module loads GeoDjango (the GDAL and GEOS C libraries, a third of a
-# second at every start) for geometry fields, and no model here has one.
-STATICFILES_DIRS = [BASE_DIR / "static", Path(importlib.util.find_spec("leaflet").origin).parent / "static"]
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STORAGES = {
     # Documents go through Django's storage API: an S3-compatible store replaces the disk by

@@ -40,3 +40,16 @@ def test_the_unit_layer_needs_no_database_or_redis_and_runs_in_seconds():
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     seconds = float(re.search(r" in ([0-9.]+)s", result.stdout.splitlines()[-1]).group(1))
     assert seconds < 10, result.stdout.splitlines()[-1]
+
+
+def test_leaflet_is_an_installed_app_without_geodjango_at_start():
+    """django-leaflet serves Leaflet's files as an app; its admin module (GeoDjango, GDAL) is not loaded."""
+    code = (
+        "import sys, django; django.setup(); "
+        "from django.contrib import admin; from django.contrib.staticfiles import finders; "
+        "from swv.models import Samenwerkingsverband; "
+        "print(bool(finders.find('leaflet/leaflet.js')), 'django.contrib.gis' in sys.modules, "
+        "admin.site.is_registered(Samenwerkingsverband))"
+    )
+    result = _run(sys.executable, "-c", code, DEBUG="1", DJANGO_SETTINGS_MODULE="verantwoording.settings")
+    assert result.stdout.split() == ["True", "False", "True"], result.stderr
