@@ -53,3 +53,17 @@ def test_leaflet_is_an_installed_app_without_geodjango_at_start():
     )
     result = _run(sys.executable, "-c", code, DEBUG="1", DJANGO_SETTINGS_MODULE="verantwoording.settings")
     assert result.stdout.split() == ["True", "False", "True"], result.stderr
+
+
+PRIVATE_IMPORT = re.compile(r"^\s*from (?:swv|uploads|landelijk|verantwoording)\S* import .*\b_[a-z]\w*", re.MULTILINE)
+PRIVATE_ATTRIBUTE = re.compile(r"[\w)\]]\._(?!meta\b)[a-z]\w*")  # Django's documented Model._meta is public
+
+
+def test_no_test_reaches_into_private_names():
+    """Tests go through what the code offers (its functions, pages and services), so it can change inside."""
+    found = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        found += [f"{path.relative_to(ROOT)}: {m.group(0).strip()}" for m in PRIVATE_IMPORT.finditer(text)]
+        found += [f"{path.relative_to(ROOT)}: {m.group(0)}" for m in PRIVATE_ATTRIBUTE.finditer(text)]
+    assert not found, "\n".join(found)
