@@ -11,8 +11,6 @@ from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db.models import Q
-
 from swv.importing.fields import SUPPRESSED, Range, bounds
 from swv.importing.guards import refuse_large_removal
 from swv.models import Gemeente, Indicator, Samenwerkingsverband, Waarde
@@ -134,16 +132,21 @@ def replace_values(
 
 
 def _stored(own, keys) -> dict:
-    """The stored values of these keys (indicator, swv, gemeente, periode), by key."""
+    """The stored values of these keys (indicator, swv, gemeente, periode), by key.
+
+    Filtered on indicator and period (an index) and on the units of whichever kind the keys have: a
+    value belongs to an SWV, a gemeente or the country, never two. No `IS NULL` alternatives, which
+    lead PostgreSQL to scan every value of the indicators once per batch.
+    """
     keys = set(keys)
     query = own.filter(indicator_id__in={k[0] for k in keys}, periode__in={k[3] for k in keys})
-    for position, field in ((1, "swv_id"), (2, "gemeente_id")):
-        ids = {k[position] for k in keys}
-        if None in ids:
-            ids.discard(None)
-            query = query.filter(Q(**{f"{field}__in": ids}) | Q(**{f"{field}__isnull": True}))
-        else:
-            query = query.filter(**{f"{field}__in": ids})
+    swv_ids, gemeente_ids = {k[1] for k in keys} - {None}, {k[2] for k in keys} - {None}
+    if swv_ids:
+        query = query.filter(swv_id__in=swv_ids) if not gemeente_ids else query
+    elif gemeente_ids:
+        query = query.filter(gemeente_id__in=gemeente_ids)
+    else:
+        query = query.filter(swv_id=None, gemeente_id=None)
     return {key: obj for obj in query if (key := _key(obj.__dict__)) in keys}
 
 
