@@ -2,21 +2,16 @@
 sector in the region's PC4's), marked 'geschat' with the share; SWV totals add up to the national total."""
 
 import re
-from html import unescape
 
 import pytest
 
 from swv.importing.run import run_import
 from swv.models import Gemeente, Samenwerkingsverband, SwvGemeente
 from swv.selectors.indeling import current_indeling
-from tests.helpers import api_figures, csv_figures
+from tests.helpers import api_figures, csv_figures, page_text
 
 pytestmark = pytest.mark.django_db
 SCHOOLJAAR = "2032-2033"
-
-
-def _text(html: str) -> str:
-    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
 
 
 @pytest.fixture
@@ -64,6 +59,6 @@ def test_partial_gemeente_counts_for_its_share_marked_geschat(leerplichtigen, cl
     assert row["waarde"] < 12480 * members, "Amsterdam no longer counts in full"
     csv_row = _value(csv_figures(client, swv.code))
     assert csv_row["geschat"] == "ja" and "Amsterdam" in csv_row["verdeling"]
-    page = _text(client.get(swv.get_absolute_url()).content.decode())
+    page = page_text(client.get(swv.get_absolute_url()).content.decode())
     block = page[page.index("Leerplichtige") :][:1500]
     assert "geschat" in block and re.search(r"Amsterdam telt mee voor \d+(,\d)?%", block)

@@ -4,31 +4,27 @@
 import csv
 import io
 import re
-from html import unescape
 
 import pytest
 
 from swv.importing.run import run_import
 from swv.models import Indicator, Samenwerkingsverband
 from tests.factories import SamenwerkingsverbandFactory
+from tests.helpers import page_text
 
 pytestmark = pytest.mark.django_db
-
-
-def _text(html: str) -> str:
-    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
 
 
 def _block(html: str, code: str) -> str:
     start = html.index(f'id="cijfer-{code}"')
     end = html.find('id="cijfer-', start + 10)
-    return _text(html[start : end if end > 0 else len(html)])
+    return page_text(html[start : end if end > 0 else len(html)])
 
 
 @pytest.mark.realdata
 def test_landelijk_without_sector_says_not_applicable(client):
     html = client.get("/landelijk/").content.decode()
-    text = _text(html)
+    text = page_text(html)
     assert "0 van de 0" not in text
     po_only = Indicator.objects.filter(sector="PO", niveau=Indicator.Niveau.SWV).order_by("volgorde").first()
     vo_only = Indicator.objects.filter(sector="VO", niveau=Indicator.Niveau.SWV).order_by("volgorde").first()
@@ -63,7 +59,7 @@ def test_no_sentence_glitches(real_data_dir, tmp_path, client):
         assert not re.search(r"(?i)(hoger|lager) dan 100%", block)
     assert "Het hoogste van de samenwerkingsverbanden PO" in largest
     assert "Het laagste van de samenwerkingsverbanden PO" in smallest
-    landelijk = _text(client.get("/landelijk/").content.decode())
+    landelijk = page_text(client.get("/landelijk/").content.decode())
     assert not re.search(r"van het aantal \.", landelijk)
     # Both ends of a spread are written alike (never '0,10% tot 1,0%').
     for low, high in re.findall(r"van (\d+,\d+)% tot (\d+,\d+)%", landelijk):

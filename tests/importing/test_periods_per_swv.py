@@ -2,25 +2,18 @@
 latest value with its own date; the sector's current period is the latest one most SWV's delivered; the
 national figure says 'n van de 76'; peer groups never go empty."""
 
-import re
-from html import unescape
-
 import pytest
 
 from swv.importing.run import run_import
 from swv.models import Samenwerkingsverband
-from tests.helpers import api_figures, csv_figures
+from tests.helpers import api_figures, csv_figures, page_text
 
 pytestmark = pytest.mark.django_db
 
 
-def _text(html: str) -> str:
-    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
-
-
 def _block(html: str, code: str) -> str:
     start = html.index(f'id="cijfer-{code}"')
-    return _text(html[start : html.index('class="figure__meta downloads"', start)])  # value, comparison, source
+    return page_text(html[start : html.index('class="figure__meta downloads"', start)])  # value, comparison, source
 
 
 @pytest.fixture
@@ -54,7 +47,7 @@ def test_each_swv_shows_its_own_latest_value_with_its_own_date(one_early_deliver
 
 def test_sector_current_period_is_the_one_most_swvs_delivered(one_early_delivery, client):
     swvs, _early = one_early_delivery
-    text = _text(client.get("/landelijk/?sector=po").content.decode())
+    text = page_text(client.get("/landelijk/?sector=po").content.decode())
     total = sum(1000 + i for i in range(len(swvs)))
     block = text[text.index("Aantal leerlingen") :]
     assert f"{total:,}".replace(",", ".") in block[:2000]

@@ -4,7 +4,6 @@ enter, and the SWV page never compares a <5 with an average it was left out of w
 
 import re
 from collections import defaultdict
-from html import unescape
 
 import pytest
 
@@ -12,19 +11,15 @@ from swv.importing.run import run_import
 from swv.models import Samenwerkingsverband, SwvGemeente, Waarde
 from swv.services.links import current_indeling
 from swv.templatetags.nl import waarde
-from tests.helpers import api_figures, csv_figures
+from tests.helpers import api_figures, csv_figures, page_text
 
 pytestmark = pytest.mark.django_db
 SCHOOLJAAR = "2031-2032"
 
 
-def _text(html: str) -> str:
-    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
-
-
 def _figure_block(html: str, code: str) -> str:
     start = html.index(f'id="cijfer-{code}"')
-    return _text(html[start : html.index('class="klopt"', start)])
+    return page_text(html[start : html.index('class="klopt"', start)])
 
 
 def _whole_gemeente_swvs(sector: str) -> dict[Samenwerkingsverband, list]:

@@ -4,7 +4,6 @@ and the API name the indeling and the date it holds from."""
 
 import json
 import re
-from html import unescape
 from io import StringIO
 
 import pytest
@@ -12,18 +11,15 @@ from django.core.management import call_command
 
 from swv.importing.registry import SOURCES
 from swv.models import Samenwerkingsverband
+from tests.helpers import page_text
 
 pytestmark = pytest.mark.django_db
-
-
-def _text(html: str) -> str:
-    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
 
 
 def test_bronnen_page_lists_every_source_with_what_is_current(real_data_dir, client):
     response = client.get("/bronnen/")
     assert response.status_code == 200
-    text = _text(response.content.decode())
+    text = page_text(response.content.decode())
     for source in SOURCES.values():
         assert source.label in text and source.publisher in text, source.key
     vsv = text[text.index(SOURCES["duo_vsv"].label) :][:1200]
@@ -50,10 +46,10 @@ def test_datastatus_lists_the_same(real_data_dir):
 
 def test_swv_page_map_and_api_name_the_indeling_and_its_date(real_data_dir, client):
     swv = Samenwerkingsverband.objects.get(code="PO3009")
-    page = _text(client.get(swv.get_absolute_url()).content.decode())
+    page = page_text(client.get(swv.get_absolute_url()).content.decode())
     region = page[page.index("Regio", page.index("Scholen en besturen") if "Scholen en besturen" in page else 0) :]
     assert "Regeling regio-indeling" in region and "geldig vanaf 23 april 2015" in region
-    kaart = _text(client.get("/kaart/").content.decode())
+    kaart = page_text(client.get("/kaart/").content.decode())
     assert "geldig vanaf 23 april 2015" in kaart
     detail = client.get("/api/v1/samenwerkingsverbanden/PO3009", {"format": "json"}).json()
     assert detail["indeling"]["geldig_vanaf"] == "2015-04-23" and "Regeling" in detail["indeling"]["naam"]
