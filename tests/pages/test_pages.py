@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from swv.models import Indicator, Samenwerkingsverband, Waarde
 from tests.factories import (
+    LATEST_YEAR,
     DocumentFactory,
     LeerlingtellingFactory,
     RegionFactory,
@@ -230,9 +231,12 @@ def test_totals_are_also_compared_per_pupil(client):
     assert "Opgeteld over de gemeenten van dit samenwerkingsverband" in block
 
 
-@pytest.mark.realdata
 def test_swv_page_writes_years_values_and_the_spread_in_words(client):
-    html = client.get(Samenwerkingsverband.objects.get(code="PO3009").get_absolute_url()).content.decode()
+    swvs = SamenwerkingsverbandFactory.create_batch(6, sector="PO")
+    for number, swv in enumerate(swvs):
+        for jaar in (LATEST_YEAR - 1, LATEST_YEAR):
+            WaardeFactory(swv=swv, indicator__code="leerlingen_totaal", jaar=jaar, getal=1000 + 100 * number + jaar)
+    html = client.get(swvs[0].get_absolute_url()).content.decode()
     block = html[html.index('id="cijfer-leerlingen_totaal"') :]
     block = block[: block.index('class="figure"', 10)]
     assert 'class="trend__period"' in block and 'class="trend__value"' in block
