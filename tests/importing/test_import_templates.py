@@ -10,6 +10,7 @@ from swv.importing.problems import ImportRefused
 from swv.importing.run import run_import
 from swv.importing.templates import template_csv, template_sources, template_xlsx
 from swv.models import ImportRun, Samenwerkingsverband, Waarde
+from tests.factories import SamenwerkingsverbandFactory
 from tests.helpers import snapshot
 
 pytestmark = pytest.mark.django_db
@@ -67,26 +68,26 @@ def test_leerlingen_stores_counts_suppressed_and_derived_percentages(real_data_d
         (
             "geschillen",
             "geschillen.csv",
-            "swv_code;jaar;geschillen;bezwaren_lbt\nPO3009;2024;drie;7\n",
+            "swv_code;jaar;geschillen;bezwaren_lbt\n{code};2024;drie;7\n",
             "geschillen.csv, rij 2, kolom 'geschillen': verwacht een geheel aantal",
         ),
         (
             "inspectie",
             "inspectie.csv",
-            "swv;datum;eindoordeel\nPO3009;2023-05-01;goed\nPO9999;2023-05-01;goed\n",
-            "rij 3, kolom 'swv_code': onbekend samenwerkingsverband PO9999",
+            "swv;datum;eindoordeel\n{code};2023-05-01;goed\nPO0001;2023-05-01;goed\n",
+            "rij 3, kolom 'swv_code': onbekend samenwerkingsverband PO0001",
         ),
         (
             "leerlingen",
             "leerlingen.csv",
-            "swv_code;teldatum;leerlingen_totaal;leerlingen_vso\nPO3009;2024-10-01;100;5\n",
+            "swv_code;teldatum;leerlingen_totaal;leerlingen_vso\n{code};2024-10-01;100;5\n",
             "kolom 'leerlingen_vso': dit cijfer geldt alleen voor VO",
         ),
     ],
     ids=["text in a count", "unknown swv", "figure for the wrong sector"],
 )
-def test_a_bad_template_file_is_refused_and_changes_nothing(real_data_dir, tmp_path, source, name, content, message):
-    path = _write(tmp_path, name, content)
+def test_a_bad_template_file_is_refused_and_changes_nothing(tmp_path, source, name, content, message):
+    path = _write(tmp_path, name, content.format(code=SamenwerkingsverbandFactory(sector="PO").code))
     before = snapshot()
     with pytest.raises(ImportRefused) as refused:
         run_import(source_key=source, path=path, progress=False)
@@ -120,15 +121,16 @@ def test_split_gemeente_name_is_refused_after_the_split(real_data_dir, tmp_path)
     assert Waarde.objects.get(gemeente__naam="Haaren", periode="2019").getal == 3000
 
 
-def test_same_template_file_twice_changes_nothing(real_data_dir, tmp_path):
+def test_same_template_file_twice_changes_nothing(tmp_path):
+    code = SamenwerkingsverbandFactory(sector="VO").code
     path = _write(
         tmp_path,
         "financiele-kengetallen.csv",
-        "swv_code;jaar;reserves;benodigd_weerstandsvermogen\nVO2001;2023;1.500.000;900.000\n",
+        f"swv_code;jaar;reserves;benodigd_weerstandsvermogen\n{code};2023;1.500.000;900.000\n",
     )
     run_import(source_key="financiele_kengetallen", path=path, progress=False)
     before = snapshot()
     again = run_import(source_key="financiele_kengetallen", path=path, progress=False)
     assert again.status == ImportRun.Status.ONGEWIJZIGD and snapshot() == before
-    diff = Waarde.objects.get(indicator__code="reserves_min_weerstandsvermogen", swv__code="VO2001", periode="2023")
+    diff = Waarde.objects.get(indicator__code="reserves_min_weerstandsvermogen", swv__code=code, periode="2023")
     assert diff.getal == 600000
