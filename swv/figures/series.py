@@ -8,7 +8,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from swv.caching.versions import derived
 from swv.figures.statistics import Aggregate, Position, aggregate, position
@@ -118,8 +118,8 @@ class Series:
         return self.current_period
 
     def period_ref(self, periode: str | None) -> "PeriodRef | None":
-        date = dict(self.periods).get(periode)
-        return PeriodRef(periode, date) if date else None
+        date = dict(self.periods).get(periode) if periode else None
+        return PeriodRef(periode, date) if periode and date else None
 
     def comparable(self, periode: str) -> bool:
         """A period most units delivered, so its aggregate is a fair comparison."""
@@ -133,9 +133,6 @@ class Series:
         if point.periode in self.aggregates and self.comparable(point.periode):
             return self.aggregates[point.periode], point.periode
         return self.current_aggregate, self.current_period
-
-    def numbers_current(self) -> list[float]:
-        return [p.getal for p in self.current.values() if p.geleverd and p.getal is not None]
 
     def position_of(self, unit: int) -> Position | None:
         """Where a unit's value sits among the other units' values of the same period."""
@@ -245,7 +242,7 @@ def _noemer_points(noemer: Series | None, periode: str) -> dict[int, float] | No
     """The noemer in the same period, or its nearest earlier period (pupils counted on 1 October)."""
     if noemer is None:
         return None
-    result = {}
+    result: dict[int, float] = {}
     for unit, pts in noemer.per_unit.items():
         same = [p for p in pts if p.periode == periode and p.geleverd and p.getal]
         if not same:
@@ -253,8 +250,9 @@ def _noemer_points(noemer: Series | None, periode: str) -> dict[int, float] | No
         if not same:
             # Pupils are counted once a year and not for every year: the latest count before the period.
             same = [p for p in pts if p.periode[:4] < periode[:4] and p.geleverd and p.getal]
-        if same:
-            result[unit] = same[-1].getal
+        getal = same[-1].getal if same else None
+        if getal:
+            result[unit] = getal
     return result
 
 
@@ -351,7 +349,8 @@ def _whole_successors() -> dict[int, int]:
         steps[old].append((new, deels))
     result = {}
     for old in steps:
-        current, seen = old, set()
+        current: int | None = old
+        seen = set()
         while current in steps and current not in seen:
             seen.add(current)
             if len(steps[current]) != 1 or steps[current][0][1]:
@@ -366,14 +365,15 @@ def _whole_successors() -> dict[int, int]:
 def _combined(parts: list[Point]) -> Point:
     """The former gemeenten of one of today's gemeenten in one period, as one value (their sum)."""
     bounds = [p.bounds for p in parts]
+    known = [b for b in bounds if b is not None]
     first = parts[0]
-    common = {
+    common: dict[str, Any] = {
         "periode": first.periode,
         "peildatum": first.peildatum,
         "tekst": "",
         "fictief": any(p.fictief for p in parts),
     }
-    if any(b is None for b in bounds):
+    if len(known) < len(bounds):
         delivered = [p.getal for p in parts if p.geleverd and p.getal is not None]
         if not delivered:
             return Point(getal=None, status=NIET_GELEVERD, **common)
@@ -382,11 +382,11 @@ def _combined(parts: list[Point]) -> Point:
         return Point(
             getal=None,
             status=ONDERDRUKT,
-            ondergrens=sum(b[0] for b in bounds),
-            bovengrens=sum(b[1] for b in bounds),
+            ondergrens=sum(b[0] for b in known),
+            bovengrens=sum(b[1] for b in known),
             **common,
         )
-    return Point(getal=sum(p.getal for p in parts), status=GELEVERD, **common)
+    return Point(getal=sum(p.getal or 0 for p in parts), status=GELEVERD, **common)
 
 
 def _roll_up(indicators: list[Indicator], sector: str, points) -> None:
@@ -420,20 +420,23 @@ def _roll_up(indicators: list[Indicator], sector: str, points) -> None:
     for (indicator_id, periode), per_gemeente in values.items():
         code = by_id[indicator_id].code
         for swv_id, gemeenten in members.items():
-            weights = {g: shares.get((swv_id, g), 1.0) for g in gemeenten}
-            left_out = tuple(sorted(names.get(g, "") for g, w in weights.items() if w is None))
-            found = {g: per_gemeente[g] for g in gemeenten if g in per_gemeente and weights[g] is not None}
-            delivered = {g: p for g, p in found.items() if p.geleverd and p.getal is not None}
+            shared = {g: shares.get((swv_id, g), 1.0) for g in gemeenten}
+            left_out = tuple(sorted(names.get(g, "") for g, w in shared.items() if w is None))
+            weights = {g: w for g, w in shared.items() if w is not None}
+            found = {g: per_gemeente[g] for g in weights if g in per_gemeente}
+            delivered = {g: p.getal for g, p in found.items() if p.geleverd and p.getal is not None}
             suppressed = sum(1 for p in found.values() if p.onderdrukt)
             ranged = {g: p.bounds for g, p in found.items() if p.bounds is not None}
-            low = high = total = None
+            low: float | None = None
+            high: float | None = None
+            total: float | None = None
             if suppressed and len(ranged) == len(delivered) + suppressed:
                 # A sum with a '<5' part is known only between the sums of the parts' bounds.
                 status = ONDERDRUKT
                 low = sum(b[0] * weights[g] for g, b in ranged.items())
                 high = sum(b[1] * weights[g] for g, b in ranged.items())
             elif delivered:
-                status, total = GELEVERD, sum(p.getal * weights[g] for g, p in delivered.items())
+                status, total = GELEVERD, sum(getal * weights[g] for g, getal in delivered.items())
             else:
                 status = NIET_GELEVERD
             estimated = tuple(

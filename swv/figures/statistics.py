@@ -2,6 +2,7 @@
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,13 @@ class Aggregate:
 
     @property
     def bereik(self) -> tuple[float, float] | None:
-        if self.ondergrens is None:
+        if self.ondergrens is None or self.bovengrens is None:
             return None
         return self.ondergrens, self.bovengrens
 
     @property
     def gemiddelde_bereik(self) -> tuple[float, float] | None:
-        if self.gemiddelde_ondergrens is None:
+        if self.gemiddelde_ondergrens is None or self.gemiddelde_bovengrens is None:
             return None
         return self.gemiddelde_ondergrens, self.gemiddelde_bovengrens
 
@@ -112,7 +113,7 @@ def aggregate(
     values = list(numbers.values())
     mean = sum(values) / len(values) if values else None
     ranges = ranges or {}
-    common = {
+    common: dict[str, Any] = {
         "aggregatie": aggregatie,
         "eenheden": eenheden,
         "geleverd": len(values) + len(texts),
@@ -127,9 +128,9 @@ def aggregate(
         common["gemiddelde_bovengrens"] = (sum(values) + sum(high for _, high in ranges.values())) / n
     if aggregatie == "verdeling":
         counts = Counter(texts.values())
-        total = sum(counts.values())
+        counted = sum(counts.values())
         order = list(categorieen or []) + sorted(set(counts) - set(categorieen or []))
-        rows = [(c, counts.get(c, 0), 100 * counts.get(c, 0) / total if total else 0.0) for c in order]
+        rows = [(c, counts.get(c, 0), 100 * counts.get(c, 0) / counted if counted else 0.0) for c in order]
         return Aggregate(**common, categorieen=rows)
     if aggregatie == "som":
         total = sum(values) if values else None

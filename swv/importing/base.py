@@ -214,7 +214,7 @@ class Source:
         """The file as header and rows; a source whose publisher writes an odd dialect overrides it."""
         return read_table(path, recognise=self.header_score, encodings=self.encodings, delimiters=self.delimiters)
 
-    def parse(self, path: Path) -> Rows:
+    def parse(self, path: Path) -> Rows | list[Row]:
         """Every row read and checked (all problems at once, nothing stored yet); the distinct rows."""
         table = self.read(path)
         return Rows(self, path, table, self._match_header(path, table))

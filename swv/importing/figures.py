@@ -14,7 +14,7 @@ from swv.importing.fields import SUPPRESSED, Range, bounds
 from swv.importing.guards import removal_allowed
 from swv.importing.problems import ProblemCollector
 from swv.importing.values import replace_values, value_fields
-from swv.models import Indicator, Samenwerkingsverband, Waarde
+from swv.models import Gemeente, Indicator, Samenwerkingsverband, Waarde
 from swv.selectors.gemeenten import GemeenteResolver
 
 
@@ -151,7 +151,7 @@ class FigureSource(Source):
 
     def _subjects(self, rows, collector) -> dict:
         """Per subject key (see _subject_key) the unit, for every key that resolves; the rest reported."""
-        found = {}
+        found: dict[str, Samenwerkingsverband | Gemeente] = {}
         if self.subject == "swv":
             known = {s.code: s for s in Samenwerkingsverband.objects.all()}
             for row in rows:

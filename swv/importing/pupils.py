@@ -101,7 +101,7 @@ def recompute_pupil_figures(*, run) -> Changes:
         present[peildatum].add(soort)
         if swv_id is not None:
             totals[(swv_id, peildatum)][soort] += aantal
-    desired = []
+    desired: list[dict] = []
     for swv_id, sector in Samenwerkingsverband.objects.values_list("pk", "sector"):
         for peildatum, soorten in present.items():
             counts = totals.get((swv_id, peildatum), {})

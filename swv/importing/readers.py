@@ -149,13 +149,14 @@ def detect_encoding(path: Path, encodings: tuple[str, ...] = ENCODINGS) -> str:
                 ]
             )
         return encoding
+    at = first_error or 0  # set unless no encoding was tried
     raise ImportRefused(
         [
             Problem(
                 name,
-                _line_of(path, first_error),
+                _line_of(path, at),
                 None,
-                f"teken 0x{_byte_at(path, first_error):02X} is ongeldig in UTF-8 en in Windows-1252; "
+                f"teken 0x{_byte_at(path, at):02X} is ongeldig in UTF-8 en in Windows-1252; "
                 "sla het bestand op als UTF-8",
             )
         ]
@@ -182,7 +183,7 @@ def _find_header(
             key = (recognise(cells), -index, len(cells))
             if best_key is None or key > best_key:
                 best, best_key = (index, delimiter), key
-    if best is None or best_key[0] == 0:
+    if best is None or best_key is None or best_key[0] == 0:
         first = candidates[0] if candidates else ""
         found = next((d for d in ("|", *DELIMITERS) if d in first), None)
         names = " of ".join(_DELIMITER_NAMES.get(d, repr(d)) for d in delimiters)

@@ -8,10 +8,11 @@ stored values is refused unless the beheerder confirmed it (swv.importing.guards
 """
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
+from typing import Any
 
-from swv.importing.fields import SUPPRESSED, Range, bounds
+from swv.importing.fields import SUPPRESSED, SUPPRESSED_BOUNDS, Range
 from swv.importing.guards import refuse_large_removal
 from swv.models import Gemeente, Indicator, Samenwerkingsverband, Waarde
 from swv.services.sync import BATCH, Changes, batches, sync_rows
@@ -26,7 +27,7 @@ def value_fields(value) -> dict:
     if value is None:
         return {**empty, "status": Waarde.Status.NIET_GELEVERD}
     if value is SUPPRESSED or isinstance(value, Range):
-        low, high = bounds(value)
+        low, high = (value.low, value.high) if isinstance(value, Range) else SUPPRESSED_BOUNDS
         return {
             **empty,
             "status": Waarde.Status.ONDERDRUKT,
@@ -44,7 +45,7 @@ def _key(values: dict):
     return (values["indicator_id"], values["swv_id"], values["gemeente_id"], values["periode"])
 
 
-def _unit_labels(keys) -> callable:
+def _unit_labels(keys) -> Callable[[tuple], str]:
     swv_ids = {k[1] for k in keys if k[1] is not None}
     gemeente_ids = {k[2] for k in keys if k[2] is not None}
     swvs = dict(Samenwerkingsverband.objects.filter(pk__in=swv_ids).values_list("pk", "code"))
@@ -95,7 +96,7 @@ def replace_values(
     for batch in batches(desired):
         wanted = {}
         for item in batch:
-            values = {"swv_id": None, "gemeente_id": None, "fictief": fictief}
+            values: dict[str, Any] = {"swv_id": None, "gemeente_id": None, "fictief": fictief}
             values.update((k, v) for k, v in item.items() if k != "indicator")
             values["indicator_id"] = indicators[item["indicator"]]
             wanted[_key(values)] = values

@@ -25,7 +25,7 @@ def _main_gemeenten() -> dict[int, list[str]]:
     counts = Vestiging.objects.exclude(swv=None).values("swv_id", "gemeente_id").annotate(n=Count("pk")).order_by()
     for row in counts:
         schools[(row["swv_id"], row["gemeente_id"])] = row["n"]
-    members = defaultdict(list)
+    members: dict[int, list[tuple[int, str]]] = defaultdict(list)
     links = SwvGemeente.objects.filter(indeling=current_indeling()).order_by()
     for swv_id, gemeente_id, naam in links.values_list("swv_id", "gemeente_id", "gemeente__naam"):
         if naam not in [n for _, n in members[swv_id]]:

@@ -79,6 +79,8 @@ def _gemeente_places() -> list[Place]:
 def _pc4_swvs() -> dict[str, tuple[int | None, int | None]]:
     """pc4 -> (PO SWV id, VO SWV id) in the newest indeling that has postcode areas."""
     newest = Postcodegebied.objects.order_by("-indeling__geldig_vanaf").values_list("indeling_id", flat=True).first()
+    if newest is None:
+        return {}
     rows = Postcodegebied.objects.filter(indeling_id=newest).values_list("pc4", "po_swv_id", "vo_swv_id")
     return {pc4: (po, vo) for pc4, po, vo in rows}
 
@@ -86,13 +88,13 @@ def _pc4_swvs() -> dict[str, tuple[int | None, int | None]]:
 def _woonplaatsen(gemeente_keys: dict[int, set[str]]) -> list[Place]:
     """Every woonplaats of a school address, per gemeente, unless it only repeats the gemeente's name."""
     pc4s: dict[tuple[str, int | None], set[str]] = defaultdict(set)
-    for plaats, gemeente_id, pc4 in Vestiging.objects.exclude(plaats="").values_list("plaats", "gemeente_id", "pc4"):
-        pc4s[(plaats, gemeente_id)].add(pc4)
+    for plaats, gemeente, pc4 in Vestiging.objects.exclude(plaats="").values_list("plaats", "gemeente_id", "pc4"):
+        pc4s[(plaats, gemeente)].add(pc4)
     regions = _pc4_swvs()
-    names = dict(Gemeente.objects.values_list("pk", "naam"))
+    names: dict[int | None, str] = dict(Gemeente.objects.values_list("pk", "naam"))
     places = []
     for (plaats, gemeente_id), codes in sorted(pc4s.items()):
-        if place_key(plaats) in gemeente_keys.get(gemeente_id, set()):
+        if gemeente_id is not None and place_key(plaats) in gemeente_keys.get(gemeente_id, set()):
             continue  # Veldhoven in gemeente Veldhoven: the gemeente says it all
         per_swv: dict[int, list[str]] = defaultdict(list)
         for pc4 in sorted(codes):
@@ -115,8 +117,9 @@ def _build() -> dict:
     places = gemeenten + _woonplaatsen(gemeente_keys)
     keys: dict[str, list[int]] = defaultdict(list)
     for i, place in enumerate(places):
-        for key in {place_key(place.naam), _article_variant(place.naam)} - {None, ""}:
-            keys[key].append(i)
+        for key in {place_key(place.naam), _article_variant(place.naam)}:
+            if key:
+                keys[key].append(i)
     return {"places": places, "keys": dict(keys)}
 
 

@@ -158,10 +158,10 @@ def swvs_by_provincie(sector: str) -> list[tuple[str, list[SwvEntry]]]:
     indeling = current_indeling()
     if indeling is not None:  # only the SWV's of the indeling in force, not those merged away
         swvs = swvs.filter(gemeenten__indeling=indeling).distinct()
-    swvs = list(swvs)
-    gemeenten = gemeenten_per_swv([s.pk for s in swvs])
+    in_force = list(swvs)
+    gemeenten = gemeenten_per_swv([s.pk for s in in_force])
     groups: dict[str, list[SwvEntry]] = defaultdict(list)
-    for swv in swvs:
+    for swv in in_force:
         # The list shows the gemeenten under each link, so the link needs no gemeenten of its own.
         label = f"{swv.code_leesbaar} {swv.naam}" if swv.naam else f"Samenwerkingsverband {swv.code_leesbaar}"
         groups[swv.code[2:4]].append(SwvEntry(swv, label, swv_url(swv), gemeenten.get(swv.pk, [])))

@@ -60,7 +60,7 @@ class SearchResult:
     def destinations(self) -> list[Target]:
         """The SWV's of the best hits: those named exactly by the query when there are any."""
         best = [hit for hit in self.hits if hit.exact] or self.hits
-        unique = {}
+        unique: dict[int, Target] = {}
         for hit in best:
             for target in hit.targets:
                 if self.sector is None or target.sector == self.sector:

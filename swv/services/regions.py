@@ -45,7 +45,7 @@ def simplified_gemeenten(year: int | None = None) -> tuple[dict[int, object], bo
     coverage; and whether the result is a valid coverage (then the fast coverage union is exact)."""
     years = GemeenteGrens.objects.values_list("jaar", flat=True)
     year = year or max(years, default=None)
-    rows = list(GemeenteGrens.objects.filter(jaar=year).values_list("gemeente_id", "geojson"))
+    rows = list(GemeenteGrens.objects.filter(jaar=year).values_list("gemeente_id", "geojson")) if year else []
     if not rows:
         return {}, False
     geoms = shapely.from_geojson([text for _, text in rows])
@@ -55,7 +55,7 @@ def simplified_gemeenten(year: int | None = None) -> tuple[dict[int, object], bo
     return dict(zip((r[0] for r in rows), geoms, strict=True)), bool(shapely.coverage_is_valid(geoms))
 
 
-def region_geometries() -> dict[int, tuple[dict, dict]]:
+def region_geometries() -> dict[int, tuple[dict, dict | None]]:
     """Per SWV id: (region geometry, FeatureCollection of its split gemeenten), both GeoJSON dicts.
 
     The dissolve per SWV is shapely's coverage union (what geopandas' dissolve calls), without loading

@@ -74,7 +74,7 @@ def test_templates_link_to_the_site_through_url_names():
 
 
 def test_the_seams_type_check():
-    """mypy with django-stubs on the importer framework's core, the figures API and table sync (pyproject)."""
+    """mypy with django-stubs on the importer framework, the figures engine, services and selectors (pyproject)."""
     result = subprocess.run(
         [str(Path(sys.executable).parent / "mypy")], cwd=ROOT, capture_output=True, text=True, env=os.environ
     )

@@ -119,10 +119,10 @@ class GemeentegrenzenSource(Source):
         desired = {}
         for row in rows:
             old = existing.get(row["code"])
-            keep_name = old is not None and year < newest  # names follow the newest boundary year
             desired[row["code"]] = {
                 "code": row["code"],
-                "naam": old.naam if keep_name else row["naam"],
+                # names follow the newest boundary year
+                "naam": old.naam if old is not None and year < newest else row["naam"],
                 "geldig_tot": None,
             }
         changes = sync_rows(Gemeente, existing=existing, desired=desired, delete_missing=False)

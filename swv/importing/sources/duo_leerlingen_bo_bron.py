@@ -81,7 +81,7 @@ class DuoLeerlingenBoBronSource(Source):
         collector.raise_if_any()
         desired = []
         for code, pk in known.items():
-            pupils, weighted = totals.get(code, (None, None))
+            pupils, weighted = totals.get(code, (None, 0))
             share = Decimal(weighted * 100) / Decimal(pupils) if pupils else None
             for indicator, value in zip(INDICATORS, (pupils, share), strict=True):
                 desired.append(
@@ -126,7 +126,8 @@ class DuoLeerlingenBoBronSource(Source):
             if not pc4:
                 unknown.append(school)
                 continue
-            located = codes.get(regions.swv_for(peildatum, pc4, "bo"))
+            region = regions.swv_for(peildatum, pc4, "bo")
+            located = codes.get(region) if region is not None else None
             if located != duo_code:
                 differ.append(f"{school} {name} (PC4 {pc4}): DUO {duo_code}, ligging {located or 'geen regio'}")
         notices = []

@@ -56,7 +56,8 @@ class DuoLeerlingenPoSource(Source):
     def load(self, rows, *, path, run, progress) -> Changes:
         collector = ProblemCollector(path.name)
         regions = RegionFinder()
-        desired, seen = {}, {}
+        desired: dict[tuple, dict] = {}
+        seen: dict[tuple, int] = {}
         for row in progress(rows, desc=self.key):
             soort = SOORTEN[row["SOORT_PO"]]
             code = brin6(row["BRIN_NUMMER"], row["VESTIGINGSNUMMER"])

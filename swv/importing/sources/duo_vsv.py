@@ -67,7 +67,7 @@ class DuoVsvSource(Source):
         periode, peildatum = period_of(f"{end - 1}-{end}", "schooljaar")
         known = dict(Samenwerkingsverband.objects.filter(sector="VO").values_list("code", "pk"))
         collector = ProblemCollector(path.name)
-        totals = defaultdict(lambda: [0, 0])
+        totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         skipped = 0
         for row in progress(rows, desc=self.key):
             code = row["SAMENWERKINGSVERBAND_NUMMER"]

@@ -64,7 +64,7 @@ class RegioGemeenteSource(Source):
     def load(self, rows, *, path, run, progress) -> Changes:
         collector = ProblemCollector(path.name)
         indeling = indeling_for_file(path)
-        declared = {}
+        declared: dict[str, str] = {}
         for sector in ("PO", "VO"):
             declared |= check_codes(
                 [row for row in rows if row["sector"] == sector],

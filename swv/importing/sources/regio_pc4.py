@@ -6,8 +6,9 @@ PC4 3197-3199) is not an SWV: it is reported and left without SWV.
 """
 
 from collections import defaultdict
+from typing import Any
 
-from swv.importing.base import Changes, Column, Source
+from swv.importing.base import Changes, Column, Row, Source
 from swv.importing.guards import refuse_large_removal
 from swv.importing.indeling import ensure_swvs, indeling_for_file
 from swv.importing.indeling_checks import check_codes, link_predecessors
@@ -62,7 +63,7 @@ class RegioPc4Source(Source):
             rows, columns={"po_swv": "PO", "vo_swv": "VO"}, collector=collector, run=run, skip=NOT_AN_SWV
         )
         resolver = GemeenteResolver()
-        first_row: dict[str, object] = {}
+        first_row: dict[str, Row] = {}
         resolutions = {}
         for row in rows:
             pc4 = row["pc4"]
@@ -93,7 +94,7 @@ class RegioPc4Source(Source):
         for row in progress(rows, desc=self.key):
             pc4 = row["pc4"]
             resolution = resolutions[row.number]
-            if resolution.benaderd:
+            if resolution.benaderd and resolution.gemeente is not None:
                 approximate.append(f"{pc4} ({row['gemeente']} → {resolution.gemeente.naam})")
             if row["po_swv"] in NOT_AN_SWV or row["vo_swv"] in NOT_AN_SWV:
                 skipped.append(f"{pc4} ({row['po_swv']})")
@@ -113,7 +114,7 @@ class RegioPc4Source(Source):
             what=f"postcodegebieden van de indeling van {indeling.geldig_vanaf:%d-%m-%Y}",
             run=run,
         )
-        codes = {pk: code for code, pk in swv_ids.items()} | dict(
+        code_of = {pk: code for code, pk in swv_ids.items()} | dict(
             Samenwerkingsverband.objects.values_list("pk", "code")
         )
 
@@ -122,7 +123,7 @@ class RegioPc4Source(Source):
             ids = {new.get("po_swv_id"), new.get("vo_swv_id")}
             if old is not None:
                 ids |= {old.po_swv_id, old.vo_swv_id}
-            return tuple(sorted(codes[i] for i in ids if i is not None)) or ("zonder samenwerkingsverband",)
+            return tuple(sorted(code_of[i] for i in ids if i is not None)) or ("zonder samenwerkingsverband",)
 
         changes.add(
             sync_rows(
@@ -146,7 +147,7 @@ class RegioPc4Source(Source):
     @staticmethod
     def _sync_relations(indeling, areas, run) -> Changes:
         """The SWV-gemeente relation follows from the PC4s; a gemeente over several SWV's is split."""
-        groups = defaultdict(lambda: {"pc4s": [], "bron": set()})
+        groups: dict[tuple, dict[str, Any]] = defaultdict(lambda: {"pc4s": [], "bron": set()})
         for area in areas:
             if area["gemeente_id"] is None:
                 continue

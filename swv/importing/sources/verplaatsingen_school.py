@@ -64,7 +64,8 @@ class VerplaatsingenSchoolSource(Source):
         collector = ProblemCollector(path.name)
         swv_of = dict(Vestiging.objects.values_list("brin6", "swv_id"))
         indicator = Indicator.objects.get(code=SCHOOL_INDICATOR)
-        desired, seen = {}, {}
+        desired: dict[tuple, dict] = {}
+        seen: dict[tuple, int] = {}
         for row in progress(rows, desc=self.key):
             brin6 = _brin6(row["brin6"])
             periode, peildatum = period_of(row["teldatum"], "teldatum")
