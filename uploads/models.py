@@ -164,10 +164,6 @@ class Document(models.Model):
             raise ValidationError(errors)
 
     @property
-    def is_huidig(self) -> bool:
-        return self.vervangen_door_id is None and self.ingetrokken_op is None
-
-    @property
     def is_ingetrokken(self) -> bool:
         return self.ingetrokken_op is not None
 

@@ -59,10 +59,6 @@ def get_source(key: str) -> Source:
         raise KeyError(f"onbekende bron {key!r}; kies uit: {', '.join(SOURCES)}") from None
 
 
-def source_for_file(path: Path) -> Source | None:
-    return detect_source(path).source
-
-
 def detect_source(path: Path) -> Detection:
     """The source a file is, by its columns (see swv.importing.detect), with the reason when none fits."""
     return detect(path, list(SOURCES.values()))

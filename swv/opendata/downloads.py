@@ -13,7 +13,7 @@ from swv.caching import params
 from swv.models import Indicator, Samenwerkingsverband, Sector
 from swv.opendata import tables
 from swv.opendata.csvw import describes
-from swv.opendata.filters import UnknownFilter, value_filters
+from swv.opendata.filters import VALUE_PARAMS, UnknownFilter, value_filters
 from swv.opendata.licence import LICENCE_NAME, LICENCE_URL
 from swv.selectors.names import display_name
 
@@ -134,14 +134,7 @@ def indicator_table(request, code: str, fmt: str):
 
 
 @describes(columns=tables.COLUMNS_WAARDEN, title="Waarden van indicatoren")
-@params.query_params(
-    niveau=params.NIVEAU,
-    sector=params.SECTOR,
-    swv=params.SWV,
-    gemeente=params.GEMEENTE,
-    indicator=params.INDICATOR,
-    periode=params.PERIODE,
-)
+@params.query_params(**VALUE_PARAMS)
 def waarden_table(request, fmt: str):
     try:
         rows = tables.value_rows(**value_filters(request.GET))

@@ -12,6 +12,7 @@ from django import forms
 from django.db.models import QuerySet
 from drf_spectacular.drainage import set_override
 
+from swv.caching import params
 from swv.codes import gemeente_code, normalize_swv_code
 from swv.figures import is_period_label
 from swv.models import Gemeente, Indicator, PublicatieWaarde, Samenwerkingsverband, Sector
@@ -147,11 +148,23 @@ class WaardenFilter(filters.FilterSet):
         fields = ["niveau", "sector", "swv", "gemeente", "indicator", "periode"]
 
 
-def value_filters(params) -> dict:
+# The value filters' query parameters as the page cache keys by them (swv.caching.params), for every view
+# that reads them: /api/v1/waarden, /downloads/waarden.* and their CSV metadata.
+VALUE_PARAMS = {
+    "niveau": params.NIVEAU,
+    "sector": params.SECTOR,
+    "swv": params.SWV,
+    "gemeente": params.GEMEENTE,
+    "indicator": params.INDICATOR,
+    "periode": params.PERIODE,
+}
+
+
+def value_filters(query) -> dict:
     """The filters of /downloads/waarden.* and /api/v1/waarden from a query, as keyword arguments of
     tables.value_rows and published.value_list; UnknownFilter (with the form's errors per parameter)
     for a value that names nothing."""
-    form = WaardenFilter(params).form
+    form = WaardenFilter(query).form
     if not form.is_valid():
         raise UnknownFilter({name: list(reasons) for name, reasons in form.errors.items()})
     data = form.cleaned_data

@@ -121,15 +121,7 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = filters.IndicatorFilter
 
 
-@query_params(
-    **PAGING,
-    niveau=cache_params.NIVEAU,
-    sector=cache_params.SECTOR,
-    swv=cache_params.SWV,
-    gemeente=cache_params.GEMEENTE,
-    indicator=cache_params.INDICATOR,
-    periode=cache_params.PERIODE,
-)
+@query_params(**PAGING, **filters.VALUE_PARAMS)
 class WaardenViewSet(viewsets.GenericViewSet):
     """Waarden van indicatoren per samenwerkingsverband (gemeentecijfers opgeteld over de gemeenten van het
     samenwerkingsverband, zoals op de site), per gemeente of voor heel Nederland."""
