@@ -68,7 +68,10 @@ class OwnRedis:
     ARGS = ("--maxmemory", "256mb", "--maxmemory-policy", "allkeys-lru", "--save", "", "--appendonly", "no")
 
     def __init__(self):
-        self.port = next(port for port in range(6380, 6400) if not ping(port) and port_free(port))
+        # BENCH_REDIS_PORT: a port of one's own on a machine shared with others; else the first free one.
+        wanted = os.environ.get("BENCH_REDIS_PORT")
+        candidates = [int(wanted)] if wanted else range(6380, 6400)
+        self.port = next(port for port in candidates if not ping(port) and port_free(port))
         self.url = f"redis://127.0.0.1:{self.port}/0"
         self.start()
 
@@ -328,6 +331,7 @@ def main() -> None:
                 extra["nginx"] = through_nginx(server, urls["swv-pagina"])
         finally:
             server.stop()
+    growth_results = growth(env, data_dir, urls["swv-pagina"])
     shutil.rmtree(static_root, ignore_errors=True)
     if REDIS:
         REDIS.stop()
@@ -336,6 +340,141 @@ def main() -> None:
     if extra:
         print_extra(extra, rows)
     print(imported)
+    print_growth(growth_results)
+
+
+# --- Growth: the same site with 10 and 40 yearly periods of every figure ------------------------------
+
+SCALES = tuple(int(n) for n in os.environ.get("BENCH_SCALES", "1,10,40").split(","))
+# Synthetic, labelled fictief, and only in the benchmark's own copies of its database: every unit's latest
+# value of every per-SWV and per-gemeente indicator again for each of the n-1 years before it (the same
+# value, the period and date shifted; a period that exists already is left as it is).
+GROW_SQL = """
+INSERT INTO swv_waarde (indicator_id, swv_id, gemeente_id, periode, peildatum, getal, tekst, status,
+                        ondergrens, bovengrens, fictief, import_run_id)
+SELECT w.indicator_id, w.swv_id, w.gemeente_id,
+  CASE WHEN w.periode ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
+         THEN to_char(w.peildatum - make_interval(years => k), 'YYYY-MM-DD')
+       WHEN w.periode ~ '^[0-9]{4}-[0-9]{4}$'
+         THEN (left(w.periode, 4)::int - k) || '-' || (right(w.periode, 4)::int - k)
+       WHEN w.periode ~ '^[0-9]{4}$' THEN (w.periode::int - k)::text
+       ELSE w.periode || '-' || k END,
+  (w.peildatum - make_interval(years => k))::date, w.getal, w.tekst, w.status, w.ondergrens, w.bovengrens, true, NULL
+FROM (
+  SELECT DISTINCT ON (w.indicator_id, w.swv_id, w.gemeente_id) w.*
+  FROM swv_waarde w JOIN swv_indicator i ON i.id = w.indicator_id
+  WHERE i.niveau IN ('swv', 'gemeente')
+  ORDER BY w.indicator_id, w.swv_id, w.gemeente_id, w.peildatum DESC
+) w CROSS JOIN generate_series(1, %(years)s - 1) AS k
+ON CONFLICT DO NOTHING
+"""
+# The import timed at every scale: one real file, with the preparation every import command does.
+GROWTH_IMPORT = ("duo_vsv", Path("duo-vsv-per-swv") / "vsv-per-swv-2015.csv")
+
+
+def _median_ms(url: str, times: int = 7) -> float:
+    samples = []
+    for _ in range(times):
+        started = time.perf_counter()
+        urlopen(Request(url, headers={"Accept-Encoding": "gzip"}), timeout=120).read()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+def _once_ms(url: str) -> float:
+    started = time.perf_counter()
+    urlopen(Request(url, headers={"Accept-Encoding": "gzip"}), timeout=300).read()
+    return (time.perf_counter() - started) * 1000
+
+
+def growth(env: dict, data_dir: Path, swv_path: str) -> list[dict]:
+    """Per scale (1x = the loaded data): values stored, the import with its preparation, and per page the
+    first request after that import (prepared data, empty page cache, the server's own copies stale), a
+    cold render (page cache emptied as a publish does, prepared data in place: median of 5), the cached
+    page; an API page of 100 values (warm, each page asked once: median of 15), and waarden.csv."""
+    import psycopg
+
+    results = []
+    for scale in SCALES:
+        name = DB_NAME if scale == 1 else f"{DB_NAME}_{scale}x"
+        scaled = {**env, "DATABASE_URL": f"{PG}/{name}", "CACHE_KEY_PREFIX": f"bench-{scale}x-{uuid.uuid4().hex[:8]}"}
+        if scale != 1:
+            log(f"groei: {scale} perioden, database {name} ...")
+            server_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name} TEMPLATE {DB_NAME}")
+            with psycopg.connect(f"{PG}/{name}", autocommit=True) as conn:
+                conn.execute(GROW_SQL, {"years": scale})
+                conn.execute("ANALYZE swv_waarde")
+        with psycopg.connect(f"{PG}/{name}") as conn:
+            values = conn.execute("SELECT count(*) FROM swv_waarde").fetchone()[0]
+        server = Server(scaled, workers=1)
+        try:
+            base = server.url
+            pages = {"landelijk": "/landelijk/", "swv-pagina": swv_path}
+            for path in pages.values():
+                _once_ms(base + path)
+            source, relative = GROWTH_IMPORT
+            import_seconds, output = manage(scaled, "import_data", source, str(data_dir / relative))
+            prepared = re.search(r"voorbereid in ([0-9.]+) s", output)
+            row = {
+                "scale": scale,
+                "values": values,
+                "import": import_seconds,
+                "prepare": float(prepared.group(1)) if prepared else None,
+            }
+            for label, path in pages.items():
+                row[f"{label}:na-import"] = _once_ms(base + path)
+                cold = []
+                for _ in range(5):
+                    manage(scaled, "shell", "-c", "from swv.caching.versions import pages_changed; pages_changed()")
+                    cold.append(_once_ms(base + path))
+                row[f"{label}:koud"] = statistics.median(cold)
+                row[f"{label}:warm"] = _median_ms(base + path, 15)
+            api = [_once_ms(f"{base}/api/v1/waarden?pagina={page}&perPagina=100") for page in range(3, 48, 3)]
+            row["api"] = statistics.median(api)
+            row["api-gefilterd"] = statistics.median(
+                _once_ms(f"{base}/api/v1/waarden?indicator=leerlingen_totaal&pagina={page}&perPagina=100")
+                for page in (1, 2, 3)
+            )
+            row["api-cijfers-swv"] = _once_ms(f"{base}/api/v1/samenwerkingsverbanden/PO3009/cijfers")
+            row["csv-koud"] = _once_ms(base + "/downloads/waarden.csv")
+            row["csv-warm"] = _once_ms(base + "/downloads/waarden.csv")
+            results.append(row)
+            log(f"groei {scale}x: {row}")
+        finally:
+            server.stop()
+        if scale != 1:
+            server_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    return results
+
+
+def print_growth(results: list[dict]) -> None:
+    if not results:
+        return
+    print(
+        "\nGroei (synthetische extra perioden, fictief, alleen in kopieën van de benchmarkdatabase): tijden in ms, "
+        "1 worker; koud = lege paginacache met voorbereide gegevens (mediaan van 5), na import = eerste aanvraag "
+        "na import_data (voorbereid), warm = uit de paginacache"
+    )
+    print(
+        f"{'perioden':>8} {'waarden':>8} {'import s':>9} {'voorb. s':>9} {'landelijk koud':>15} {'na import':>10} "
+        f"{'warm':>6} {'SWV koud':>9} {'na import':>10} {'warm':>6} {'API 100':>8} {'API filter':>10} "
+        f"{'API cijfers':>11} {'csv koud':>9} {'csv warm':>9}"
+    )
+    for r in results:
+        print(
+            f"{r['scale']:>7}x {r['values']:>8} {r['import']:>9.1f} {r['prepare'] or 0:>9.1f} "
+            f"{r['landelijk:koud']:>15.0f} {r['landelijk:na-import']:>10.0f} {r['landelijk:warm']:>6.1f} "
+            f"{r['swv-pagina:koud']:>9.0f} {r['swv-pagina:na-import']:>10.0f} {r['swv-pagina:warm']:>6.1f} "
+            f"{r['api']:>8.1f} {r['api-gefilterd']:>10.1f} {r['api-cijfers-swv']:>11.0f} {r['csv-koud']:>9.0f} "
+            f"{r['csv-warm']:>9.0f}"
+        )
+    first = results[0]
+    for r in results[1:]:
+        print(
+            f"{r['scale']}x tegen {first['scale']}x: "
+            f"landelijk koud {r['landelijk:koud'] / first['landelijk:koud']:.2f}x, "
+            f"SWV koud {r['swv-pagina:koud'] / first['swv-pagina:koud']:.2f}x, API {r['api'] / first['api']:.2f}x"
+        )
 
 
 def with_cache_busting(url: str) -> dict:
@@ -383,7 +522,7 @@ def through_nginx(server: "Server", path: str) -> dict:
         return {}
     directory = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
     directory.chmod(0o755)  # nginx's workers run as another user when the bench runs as root
-    port = free_port()
+    port = int(os.environ.get("BENCH_NGINX_PORT") or free_port())
     config = (ROOT / "bench" / "nginx.conf").read_text()
     for marker, value in {"@@DIR@@": str(directory), "@@UPSTREAM@@": f"127.0.0.1:{server.port}"}.items():
         config = config.replace(marker, value)
@@ -468,7 +607,10 @@ def print_extra(extra: dict, rows: list) -> None:
 
 # What an import does to the caches (new source-data version), with and without preparing the pages' data.
 _IMPORTED = "from swv.caching.versions import source_data_changed; source_data_changed()"
-_PREPARED = _IMPORTED + "; from swv.services.derived import prepare_derived_data; prepare_derived_data()"
+_PREPARED = (
+    _IMPORTED + "; import sys; from swv.management.commands.import_data import prepare_pages; "
+    "prepare_pages(sys.stdout, sys.stderr)"
+)
 
 
 def first_requests_after_an_import(env: dict, server: "Server", urls: dict) -> dict:

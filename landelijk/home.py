@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 
-from swv.figures import Aggregate, Point, bar_series, national_figures, sector_figures
+from swv.caching.versions import derived
+from swv.figures import PERIODS_ON_PAGE, Aggregate, Point, bar_series, national_figures, sector_figures
 from swv.models import Indicator, Samenwerkingsverband
 from swv.selectors.coverage_map import coverage_map
 
@@ -98,7 +99,12 @@ class KeyFigure:
 
 
 def key_figures() -> list[KeyFigure]:
-    """The national value of each key figure in the sector's current period, with the periods before it."""
+    """The national value of each key figure in the sector's current period, with the periods before it;
+    once per source-data version."""
+    return derived("key-figures", _key_figures)
+
+
+def _key_figures() -> list[KeyFigure]:
     result = []
     for sector, code in KEY_FIGURES:
         series = sector_figures(sector=sector).series.get(code)
@@ -107,12 +113,15 @@ def key_figures() -> list[KeyFigure]:
         # The sector's current period (the one most SWV's delivered) and the periods before it: a single
         # early delivery of a later period is no national figure yet.
         current = dict(series.periods)[series.current_period]
-        history = []
-        for periode, day in series.periods:
-            if day <= current:
-                point = next(p for pts in series.per_unit.values() for p in pts if p.periode == periode)
-                history.append((point, series.aggregates[periode].waarde))
+        examples: dict[str, Point] = {}  # one point of each period, for its label and date
+        for pts in series.per_unit.values():
+            for p in pts:
+                examples.setdefault(p.periode, p)
+        history = [
+            (examples[periode], series.aggregates[periode].waarde) for periode, day in series.periods if day <= current
+        ]
         latest = history[-1][0]
+        history = history[-PERIODS_ON_PAGE:]  # the figure's own page and the downloads have them all
         result.append(
             KeyFigure(
                 indicator=series.indicator,

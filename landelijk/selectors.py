@@ -1,12 +1,15 @@
 """The national and sector picture: every SWV- and gemeente-level indicator aggregated per sector."""
 
+import functools
 from dataclasses import dataclass, field
 
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString
 
 from landelijk.home import key_figures
 from landelijk.models import ThemaContext
 from swv.figures import (
+    PERIODS_ON_PAGE,
     THEMES,
     Aggregate,
     Point,
@@ -37,6 +40,15 @@ class Cell:
     def chart(self) -> dict | None:
         return box_plot(self.aggregate.spreiding) if self.aggregate else None
 
+    @property
+    def recent_history(self) -> list[tuple[Point, Aggregate]]:
+        """The periods the page shows (the latest PERIODS_ON_PAGE); the download has them all."""
+        return self.history[-PERIODS_ON_PAGE:]
+
+    @property
+    def earlier_periods(self) -> int:
+        return max(0, len(self.history) - PERIODS_ON_PAGE)
+
 
 @dataclass
 class NationalFigure:
@@ -61,12 +73,15 @@ class Theme:
 def _cell(series: Series | None, *, kop: str, eenheden: str) -> Cell:
     if series is None:
         return Cell(kop=kop, eenheden=eenheden, aggregate=None, point=None)
+    # One point of each period (for its label and date), found in one pass: with many periods a search
+    # per period went through every unit's points again.
+    examples: dict[str, Point] = {}
+    for pts in series.per_unit.values():
+        for p in pts:
+            examples.setdefault(p.periode, p)
     latest = series.latest_period
-    point = next((p for pts in series.per_unit.values() for p in pts if p.periode == latest), None) if latest else None
-    history = []
-    for periode, _date in series.periods:
-        example = next(p for pts in series.per_unit.values() for p in pts if p.periode == periode)
-        history.append((example, series.aggregates[periode]))
+    point = examples.get(latest) if latest else None
+    history = [(examples[periode], series.aggregates[periode]) for periode, _date in series.periods]
     return Cell(
         kop=kop,
         eenheden=eenheden,
@@ -109,7 +124,10 @@ def landelijk_context(*, sector: str | None) -> dict:
             indicators.setdefault(series.indicator.code, series.indicator)
     contexts = dict(ThemaContext.objects.values_list("thema", "tekst"))
     themes = []
-    for key, titel in THEMES:
+
+    # Read only when the page's cached figures of this source-data version are missing (the template's
+    # {% cache %}) or by the landelijk download: lazily.
+    def topics_of(key: str) -> list[tuple[str, list[NationalFigure]]]:
         topics: dict[str, list[NationalFigure]] = {}
         for indicator in sorted(indicators.values(), key=lambda i: i.volgorde):
             if indicator.thema == key and indicator.niveau == Indicator.Niveau.LAND:
@@ -119,9 +137,17 @@ def landelijk_context(*, sector: str | None) -> dict:
             elif indicator.thema == key:
                 figure = _figure(indicator, sectors, per_sector, gemeenten)
                 topics.setdefault(indicator.onderwerp, []).append(figure)
+        return list(topics.items())
+
+    for key, titel in THEMES:
         text = contexts.get(key, "").strip()
         themes.append(
-            Theme(key=key, titel=titel, context=render_markdown(text) if text else None, topics=list(topics.items()))
+            Theme(
+                key=key,
+                titel=titel,
+                context=render_markdown(text) if text else None,
+                topics=SimpleLazyObject(functools.partial(topics_of, key)),
+            )
         )
     kerncijfers = [k for k in key_figures() if k.sector in sectors]
     return {"sector": sector, "sectoren": sectors, "themes": themes, "kerncijfers": kerncijfers}

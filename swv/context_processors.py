@@ -1,14 +1,18 @@
 from django.conf import settings
 
-from swv.caching.versions import derived
+from swv.caching.versions import derived, source_data_version
 from swv.models import Indicator, Waarde
 
 
 def site(request):
     """Which themes still show fictional demo figures, so every page can name them in a banner; the
-    publisher for the colophon in the footer."""
+    publisher for the colophon in the footer; the source-data version, which keys the parts of pages made
+    from the imported data alone ({% cache bron_cache_tijd|default:0 ... bron_versie %}: rendered once per
+    import, kept as long as the cache keeps anything: the version retires them, not a clock)."""
     topics = derived("fictional-topics", _fictional_topics)
     return {
+        "bron_versie": source_data_version(),
+        "bron_cache_tijd": _kept_seconds(),
         "fictieve_data": bool(topics),
         "fictieve_onderwerpen": topics,
         "uitgever": settings.PUBLISHER_NAME,
@@ -27,3 +31,14 @@ def _fictional_topics() -> list[tuple[str, list[str]]]:
         if indicator.onderwerp not in topics:
             topics.append(indicator.onderwerp)
     return list(found.items())
+
+
+# What "as long as the cache keeps it" is for a template fragment: the cache's own timeout, or where that is
+# none (production) ten years, as {% cache %} takes a number; 0 (nothing kept) only where this processor
+# did not run (a template rendered without a request).
+_TEN_YEARS = 10 * 365 * 24 * 3600
+
+
+def _kept_seconds() -> int:
+    timeout = settings.CACHES["default"].get("TIMEOUT", _TEN_YEARS)
+    return _TEN_YEARS if timeout is None else int(timeout)

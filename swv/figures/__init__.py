@@ -8,7 +8,7 @@ per source-data version into `Figures` (a `Series` per indicator with a `Point` 
 """
 
 from swv.figures.charts import bar_series, box_plot, line_chart
-from swv.figures.comparisons import SwvFigure, period_short, swv_figure, swv_figures_by_topic
+from swv.figures.comparisons import PERIODS_ON_PAGE, SwvFigure, period_short, swv_figure, swv_figures_by_topic
 from swv.figures.peers import (
     PeerGroup,
     attach_peer_figures,
@@ -33,6 +33,7 @@ from swv.figures.series import (
 from swv.figures.statistics import Aggregate, Position, Spread, aggregate, position, spread
 
 __all__ = [
+    "PERIODS_ON_PAGE",
     "THEMES",
     "Aggregate",
     "Figures",

@@ -8,6 +8,9 @@ from swv.figures.statistics import Aggregate, Position, position
 from swv.models import Indicator, Waarde
 
 NUMERIC = {"aantal", "procent", "euro", "jaren"}
+# The periods a page shows per figure (table and chart): the latest ones. Every period is in the downloads,
+# the API and on the figure's own page; so a page stays the same size however many years are loaded.
+PERIODS_ON_PAGE = 10
 
 
 def period_short(point: Point, soort: str) -> str:
@@ -90,6 +93,16 @@ class SwvFigure:
         return box_plot(self.aggregate.spreiding, own=own)
 
     @property
+    def recent_history(self) -> list[HistoryRow]:
+        """The periods the page shows (PERIODS_ON_PAGE, the latest)."""
+        return self.history[-PERIODS_ON_PAGE:]
+
+    @property
+    def earlier_periods(self) -> int:
+        """How many periods are left off the page (they are in the downloads)."""
+        return max(0, len(self.history) - PERIODS_ON_PAGE)
+
+    @property
     def trend_chart(self) -> dict | None:
         if not self.numeric:
             return None
@@ -100,7 +113,7 @@ class SwvFigure:
                     r.point.getal if r.point.geleverd else None,
                     r.gemiddelde,
                 )
-                for r in self.history
+                for r in self.recent_history
             ]
         )
 

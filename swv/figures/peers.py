@@ -126,7 +126,12 @@ def member_codes(*, group: PeerGroup) -> list[str]:
 
 
 def attach_peer_figures(*, swv: Samenwerkingsverband, figures: Iterable[SwvFigure]) -> None:
-    """Give each figure of an SWV page its counterpart against the peer group (figure.peer)."""
-    peers = peer_swv_figures(swv=swv)
+    """Give each figure of an SWV page its counterpart against the peer group (figure.peer), computing only
+    those asked for (a page asks for the few it shows at once)."""
+    group = peer_group(swv=swv)
+    peers = peer_figures(group=group) if group is not None else None
     for figure in figures:
-        figure.peer = peers.get(figure.indicator.code)
+        series = peers.series.get(figure.indicator.code) if peers is not None else None
+        figure.peer = (
+            swv_figure(figures=peers, series=series, swv_id=swv.pk, sector=swv.sector) if series is not None else None
+        )

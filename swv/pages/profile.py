@@ -1,13 +1,16 @@
 """Everything the page of one SWV shows, in a fixed number of queries whatever the SWV's size."""
 
+import functools
 from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString
 
-from swv.figures import THEMES, attach_peer_figures, peer_group, sector_figures, swv_figures_by_topic
+from swv.caching.versions import derived
+from swv.figures import THEMES, attach_peer_figures, peer_group, sector_figures, swv_figure, swv_figures_by_topic
 from swv.models import Leerlingtelling, Postcodegebied, Samenwerkingsverband, Schoolcijfer, SwvGemeente, Vestiging
 from swv.selectors.indeling import current_indeling
 from swv.selectors.names import display_name, display_names
@@ -168,23 +171,37 @@ def build_swv_page_context(*, swv: Samenwerkingsverband, toelichtingen: dict[str
     gemeenten = list(
         SwvGemeente.objects.filter(indeling=indeling, swv=swv).select_related("gemeente").order_by("gemeente__naam")
     )
-    pc4s, counterparts = _region(swv, indeling)
-    besturen, speciale_scholen = _schools_by_bestuur(swv)
+
+    # The figures per theme, the schools and the region are read only when the page's cached parts for
+    # this source-data version are missing (templates/swv/detail.html, {% cache %}): lazily.
+    def topics(key: str) -> list:
+        found = swv_figures_by_topic(figures=figures, thema=key, swv_id=swv.pk, sector=swv.sector)
+        attach_peer_figures(swv=swv, figures=(f for _, group in found for f in group))
+        return found
+
+    # Both from the imported data alone: once per source-data version and SWV.
+    region = SimpleLazyObject(lambda: derived(f"swv-region:{swv.pk}", lambda: _region(swv, indeling)))
+    schools = SimpleLazyObject(lambda: derived(f"swv-schools:{swv.pk}", lambda: _schools_by_bestuur(swv)))
     themes = [
         Theme(
             key=key,
             titel=titel,
-            topics=swv_figures_by_topic(figures=figures, thema=key, swv_id=swv.pk, sector=swv.sector),
+            topics=SimpleLazyObject(functools.partial(topics, key)),
             toelichting=toelichtingen.get(key) or None,
         )
         for key, titel in THEMES
     ]
-    attach_peer_figures(swv=swv, figures=(f for t in themes for _, figures in t.topics for f in figures))
+    shown = {key for key, _ in THEMES}
+    kerncijfers = [
+        swv_figure(figures=figures, series=figures.series[code], swv_id=swv.pk, sector=swv.sector)
+        for code in KEY_FIGURES.get(swv.sector, [])
+        if code in figures.series and figures.series[code].indicator.thema in shown
+    ]
+    attach_peer_figures(swv=swv, figures=kerncijfers)
     documents = documents_for_swv(swv=swv)
-    by_code = {f.indicator.code: f for t in themes for _, figures in t.topics for f in figures}
     latest = sorted((d for docs in documents.values() for d in docs), key=lambda d: d.geupload_op, reverse=True)
     return {
-        "kerncijfers": [by_code[code] for code in KEY_FIGURES.get(swv.sector, []) if code in by_code],
+        "kerncijfers": kerncijfers,
         "laatste_documenten": latest[:LATEST_DOCUMENTS],
         "aantal_documenten": len(latest),
         "zelf_gerapporteerd": self_reported_figures(swv=swv),
@@ -192,14 +209,14 @@ def build_swv_page_context(*, swv: Samenwerkingsverband, toelichtingen: dict[str
         "naam": display_name(swv),
         "sector_naam": swv.get_sector_display().lower(),
         "intro_toelichting": toelichtingen.get("intro") or None,
-        "besturen": besturen,
-        "aantal_scholen": sum(len(b.scholen) for b in besturen),
-        "speciale_scholen": speciale_scholen,
+        "besturen": SimpleLazyObject(lambda: schools[0]),
+        "aantal_scholen": SimpleLazyObject(lambda: sum(len(b.scholen) for b in schools[0])),
+        "speciale_scholen": SimpleLazyObject(lambda: schools[1]),
         "gemeenten": gemeenten,
         "indeling": indeling,
         "regio_kaart": minimap(swv),
-        "pc4s": pc4s,
-        "tegenhangers": counterparts,
+        "pc4s": SimpleLazyObject(lambda: region[0]),
+        "tegenhangers": SimpleLazyObject(lambda: region[1]),
         "andere_sector": "VO" if swv.sector == "PO" else "PO",
         "themes": themes,
         "vergelijkingsgroep": peer_group(swv=swv),

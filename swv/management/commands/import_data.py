@@ -2,8 +2,13 @@ import logging
 import time
 from pathlib import Path
 
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.management.base import BaseCommand, CommandError
+from django.test import RequestFactory
+from django.urls import reverse
 
+from landelijk import views as landelijk_views
 from swv.codes import normalize_swv_code
 from swv.importing.guards import ALLOW_REMOVAL, NEW_SWV
 from swv.importing.problems import ImportRefused
@@ -71,12 +76,29 @@ def prepare_pages(stdout, stderr) -> None:
         prepared = prepare_derived_data()
         if prepared:
             current_publication()  # the API's value rows, stored for the new version
+            render_figure_parts()
     except Exception as exc:
         logger.exception("preparing the pages' data after an import failed")
         stderr.write(f"let op: gegevens voor de pagina's niet voorbereid ({exc}); de pagina's berekenen ze zelf")
         return
     if prepared:
         stdout.write(f"gegevens voor de pagina's voorbereid in {time.perf_counter() - started:.2f} s")
+
+
+def render_figure_parts() -> None:
+    """Render the parts of /landelijk/ made from the imported data alone, so they are in the shared cache
+    under the new source-data version ({% cache %} in its template): when its whole-page copy is gone (any
+    publish or upload retires those) it renders only the rest. An SWV page's parts are kept the same way by
+    its first visitor after an import: rendering all of them here would add half a minute to every import."""
+    factory = RequestFactory(HTTP_HOST=next((h for h in settings.ALLOWED_HOSTS if h[:1] not in ".*"), "localhost"))
+
+    def get(view, path: str) -> None:
+        request = factory.get(path)
+        request.user = AnonymousUser()
+        view(request)
+
+    for sector in ("", "po", "vo"):
+        get(landelijk_views.index, reverse("landelijk:index") + (f"?sector={sector}" if sector else ""))
 
 
 def report_run(stdout, style, run):
