@@ -6,7 +6,8 @@ import pytest
 
 from swv.importing.problems import ImportRefused
 from swv.importing.run import run_import
-from swv.models import ImportRun, Samenwerkingsverband, Waarde
+from swv.models import ImportRun, Waarde
+from tests.factories import SamenwerkingsverbandFactory
 from tests.helpers import api_figures, csv_figures, snapshot
 
 pytestmark = pytest.mark.django_db
@@ -29,8 +30,8 @@ def _stored(code: str, indicator: str):
 
 
 @pytest.fixture
-def two_swvs(real_data_dir, tmp_path):
-    first, second = Samenwerkingsverband.objects.filter(sector="PO").order_by("code")[:2]
+def two_swvs(tmp_path):
+    first, second = SamenwerkingsverbandFactory.create_batch(2, sector="PO")
     run_import(
         source_key="leerlingen",
         path=_file(
