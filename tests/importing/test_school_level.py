@@ -5,7 +5,8 @@ import pytest
 
 from swv.importing.problems import ImportRefused
 from swv.importing.run import run_import
-from swv.models import Indicator, Samenwerkingsverband, Schoolcijfer, Vestiging, Waarde
+from swv.models import Indicator, Schoolcijfer, Waarde
+from tests.factories import SamenwerkingsverbandFactory, VestigingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -16,11 +17,11 @@ def _write(tmp_path, text: str):
     return path
 
 
-def test_per_school_figures_are_summed_to_the_swv_and_shown_per_school(real_data_dir, tmp_path, client):
+def test_per_school_figures_are_summed_to_the_swv_and_shown_per_school(tmp_path, client):
     assert Indicator.objects.get(code="verplaatsingen_school").niveau == Indicator.Niveau.VESTIGING
-    kempen = Samenwerkingsverband.objects.get(code="PO3009")
-    first, second = Vestiging.objects.filter(swv=kempen).order_by("brin6")[:2]
-    other = Vestiging.objects.filter(swv__code="PO2001").order_by("brin6").first()
+    kempen = SamenwerkingsverbandFactory()
+    first, second = VestigingFactory.create_batch(2, swv=kempen)
+    other = VestigingFactory()  # of another SWV
     path = _write(
         tmp_path,
         "brin6;teldatum;leerlingen;verplaatst\n"
@@ -35,7 +36,7 @@ def test_per_school_figures_are_summed_to_the_swv_and_shown_per_school(real_data
     assert "2,0% leerlingen verplaatst naar een andere school" in html and "(4 van 200" in html
 
 
-def test_a_school_that_is_not_known_is_refused(real_data_dir, tmp_path):
+def test_a_school_that_is_not_known_is_refused(tmp_path):
     path = _write(tmp_path, "brin6;teldatum;leerlingen;verplaatst\n99ZZ00;2024-10-01;200;4\n")
     with pytest.raises(ImportRefused) as refused:
         run_import(source_key="verplaatsingen_school", path=path, progress=False)
