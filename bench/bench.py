@@ -188,7 +188,7 @@ def pandas_read(data_dir: Path) -> dict:
 
 
 class Server:
-    def __init__(self, env: dict, workers: int):
+    def __init__(self, env: dict, workers: int, timeout: int = 30):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
@@ -203,6 +203,8 @@ class Server:
                 str(workers),
                 "--log-level",
                 "warning",
+                "--timeout",
+                str(timeout),
             ],
             cwd=ROOT,
             env=env,
@@ -383,7 +385,7 @@ def _median_ms(url: str, times: int = 7) -> float:
 
 def _once_ms(url: str) -> float:
     started = time.perf_counter()
-    urlopen(Request(url, headers={"Accept-Encoding": "gzip"}), timeout=300).read()
+    urlopen(Request(url, headers={"Accept-Encoding": "gzip"}), timeout=900).read()
     return (time.perf_counter() - started) * 1000
 
 
@@ -406,7 +408,8 @@ def growth(env: dict, data_dir: Path, swv_path: str) -> list[dict]:
                 conn.execute("ANALYZE swv_waarde")
         with psycopg.connect(f"{PG}/{name}") as conn:
             values = conn.execute("SELECT count(*) FROM swv_waarde").fetchone()[0]
-        server = Server(scaled, workers=1)
+        # At 40x the first request computes every figure and the CSV of every value: minutes on a busy machine.
+        server = Server(scaled, workers=1, timeout=900)
         try:
             base = server.url
             pages = {"landelijk": "/landelijk/", "swv-pagina": swv_path}

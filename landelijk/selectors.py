@@ -111,23 +111,28 @@ def _figure(indicator: Indicator, sectors: tuple[str, ...], per_sector: dict, ge
 
 def landelijk_context(*, sector: str | None) -> dict:
     sectors = (sector,) if sector else Sector.values
-    per_sector = {s: sector_figures(sector=s) for s in sectors}
-    gemeenten = gemeente_figures()
-    indicators = {}
-    for s in sectors:
-        for series in per_sector[s].series.values():
-            indicators.setdefault(series.indicator.code, series.indicator)
-    # National series (e.g. the leerplichttelling) sit in their theme next to the sector figures.
-    national = national_figures()
-    for series in national.series.values():
-        if series.indicator.thema != Indicator.Thema.CONTEXT:
-            indicators.setdefault(series.indicator.code, series.indicator)
+
+    # The figures are read only when the page's cached figures of this source-data version are missing
+    # (the template's {% cache %}) or by the landelijk download: lazily, once per call.
+    @functools.cache
+    def loaded():
+        per_sector = {s: sector_figures(sector=s) for s in sectors}
+        indicators = {}
+        for s in sectors:
+            for series in per_sector[s].series.values():
+                indicators.setdefault(series.indicator.code, series.indicator)
+        # National series (e.g. the leerplichttelling) sit in their theme next to the sector figures.
+        national = national_figures()
+        for series in national.series.values():
+            if series.indicator.thema != Indicator.Thema.CONTEXT:
+                indicators.setdefault(series.indicator.code, series.indicator)
+        return per_sector, gemeente_figures(), indicators, national
+
     contexts = dict(ThemaContext.objects.values_list("thema", "tekst"))
     themes = []
 
-    # Read only when the page's cached figures of this source-data version are missing (the template's
-    # {% cache %}) or by the landelijk download: lazily.
     def topics_of(key: str) -> list[tuple[str, list[NationalFigure]]]:
+        per_sector, gemeenten, indicators, national = loaded()
         topics: dict[str, list[NationalFigure]] = {}
         for indicator in sorted(indicators.values(), key=lambda i: i.volgorde):
             if indicator.thema == key and indicator.niveau == Indicator.Niveau.LAND:
