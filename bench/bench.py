@@ -402,7 +402,12 @@ def growth(env: dict, data_dir: Path, swv_path: str) -> list[dict]:
         scaled = {**env, "DATABASE_URL": f"{PG}/{name}", "CACHE_KEY_PREFIX": f"bench-{scale}x-{uuid.uuid4().hex[:8]}"}
         if scale != 1:
             log(f"groei: {scale} perioden, database {name} ...")
-            server_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", f"CREATE DATABASE {name} TEMPLATE {DB_NAME}")
+            server_sql(
+                # A copy needs its template without connections: a stopped server's may linger a moment.
+                f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{DB_NAME}'",
+                f"DROP DATABASE IF EXISTS {name} WITH (FORCE)",
+                f"CREATE DATABASE {name} TEMPLATE {DB_NAME}",
+            )
             with psycopg.connect(f"{PG}/{name}", autocommit=True) as conn:
                 conn.execute(GROW_SQL, {"years": scale})
                 conn.execute("ANALYZE swv_waarde")
