@@ -82,19 +82,9 @@ class CodesFilter(filters.Filter):
         set_override(self, "field", {"type": "array", "items": {"type": "string"}, "description": help_text})
 
 
-class _PeriodeField(forms.CharField):
-    def validate(self, value):
-        super().validate(value)
-        if value and not is_period_label(value):
-            raise forms.ValidationError(f"ongeldige periode: {value[:30]} (schrijf 2024-10-01, 2023-2024 of 2023)")
-
-
-class PeriodeFilter(filters.CharFilter):
-    field_class = _PeriodeField
-
-
-def _swv_codes(**kwargs) -> CodesFilter:
-    return CodesFilter(normalise=normalize_swv_code, **kwargs)
+def _periode(value: str) -> None:
+    if value and not is_period_label(value):
+        raise forms.ValidationError(f"ongeldige periode: {value[:30]} (schrijf 2024-10-01, 2023-2024 of 2023)")
 
 
 class SamenwerkingsverbandFilter(filters.FilterSet):
@@ -106,8 +96,10 @@ class SamenwerkingsverbandFilter(filters.FilterSet):
 
 
 class GemeenteFilter(filters.FilterSet):
-    swv = _swv_codes(
-        method="of_swvs", help_text="Alleen de gemeenten van deze samenwerkingsverbanden (huidige indeling)."
+    swv = CodesFilter(
+        normalise=normalize_swv_code,
+        method="of_swvs",
+        help_text="Alleen de gemeenten van deze samenwerkingsverbanden (huidige indeling).",
     )
 
     class Meta:
@@ -138,10 +130,10 @@ class WaardenFilter(filters.FilterSet):
         choices=[(n, n) for n in NIVEAUS], error_messages=_choose([(n, n) for n in NIVEAUS]), help_text="Standaard swv."
     )
     sector = SectorFilter()
-    swv = _swv_codes(help_text="Een of meer codes, zoals PO3009 (ook PO 30-09).")
+    swv = CodesFilter(normalise=normalize_swv_code, help_text="Een of meer codes, zoals PO3009 (ook PO 30-09).")
     gemeente = CodesFilter(normalise=gemeente_code, help_text="Een of meer CBS-codes, zoals GM0363.")
     indicator = CodesFilter(normalise=str.strip, help_text="Een of meer indicatorcodes.")
-    periode = PeriodeFilter(help_text="Bijvoorbeeld 2024-10-01, 2023-2024 of 2023.")
+    periode = filters.CharFilter(validators=[_periode], help_text="Bijvoorbeeld 2024-10-01, 2023-2024 of 2023.")
 
     class Meta:
         model = PublicatieWaarde
