@@ -1,5 +1,7 @@
-"""Shared fixtures. The test database is filled once per session with the real open data in DATA_DIR
-plus the fictional figures of demo_figures; every test runs in a transaction that is rolled back.
+"""Shared fixtures. When the session collected a test marked `realdata`, the test database is filled once
+with the real open data in DATA_DIR (and DATA_NEW_DIR) plus the fictional figures of demo_figures;
+otherwise it starts empty and tests build their rows with tests/factories.py. Every test runs in a
+transaction that is rolled back.
 
 Browser tests talk to a separate server process on the same (committed) test database, so do not use
 pytest-django's live_server or transactional_db: they flush the session data.
