@@ -132,6 +132,6 @@ def attach_peer_figures(*, swv: Samenwerkingsverband, figures: Iterable[SwvFigur
     peers = peer_figures(group=group) if group is not None else None
     for figure in figures:
         series = peers.series.get(figure.indicator.code) if peers is not None else None
-        figure.peer = (
-            swv_figure(figures=peers, series=series, swv_id=swv.pk, sector=swv.sector) if series is not None else None
-        )
+        figure.peer = None
+        if peers is not None and series is not None:
+            figure.peer = swv_figure(figures=peers, series=series, swv_id=swv.pk, sector=swv.sector)
