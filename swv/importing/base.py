@@ -173,6 +173,10 @@ def registered_sources() -> list[type[Source]]:
     return list(_registered)
 
 
+# Either region source may create the SWV's its file names: whatever reads SWV's waits for both.
+REGION_SOURCES = ("regio_pc4", "regio_gemeente")
+
+
 class Source:
     """A kind of source file. Subclasses declare columns and implement load()."""
 

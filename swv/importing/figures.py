@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from swv.figures import period_of
-from swv.importing.base import Changes, Source
+from swv.importing.base import REGION_SOURCES, Changes, Source
 from swv.importing.fields import SUPPRESSED, Range, bounds
 from swv.importing.guards import removal_allowed
 from swv.importing.problems import ProblemCollector
@@ -47,7 +47,7 @@ class FigureSource(Source):
     period_kind: ClassVar[str]  # "teldatum", "schooljaar", "jaar" or "datum"
     derived: ClassVar[tuple[Derived, ...]] = ()
     template = True
-    after: ClassVar[tuple[str, ...]] = ("cbs_gemeentegrenzen", "regio_pc4")  # gemeenten and SWV's exist
+    after: ClassVar[tuple[str, ...]] = ("cbs_gemeentegrenzen", *REGION_SOURCES)  # gemeenten and SWV's exist
 
     @property
     def indicator_codes(self) -> list[str]:

@@ -18,6 +18,16 @@ def test_every_source_comes_after_what_it_declares():
     assert position["regio_pc4"] < position["leerlingen"] < position["duo_leerlingen_po"]
 
 
+def test_what_waits_for_one_region_source_waits_for_both():
+    # A folder with only the gemeente indeling (no PC4 file) must still create the SWV's before the figures.
+    def needs(key):
+        return {needed for direct in SOURCES[key].after for needed in (direct, *needs(direct))}
+
+    for key in set(SOURCES) - {"regio_pc4", "regio_gemeente"}:
+        if "regio_pc4" in needs(key):
+            assert "regio_gemeente" in needs(key), key
+
+
 def test_independent_sources_are_ordered_by_key():
     ordered = dependency_order([source("c", "a"), source("b"), source("a")])
     assert [cls.key for cls in ordered] == ["a", "b", "c"]

@@ -9,7 +9,7 @@ funding picture. Per SWV it cannot be split honestly: a school's vestigingen may
 from decimal import Decimal
 
 from swv.figures import period_of
-from swv.importing.base import Changes, Column, Source
+from swv.importing.base import REGION_SOURCES, Changes, Column, Source
 from swv.importing.problems import ImportRefused, Problem
 from swv.importing.values import replace_values, value_fields
 
@@ -33,7 +33,7 @@ class DuoBekostigingBoSource(Source):
     encodings = ("utf-8-sig", "cp1252")
     delimiters = (";",)
     filename_patterns = ("*personele-bekostiging-bo*.csv",)
-    after = ("regio_pc4", "duo_vestigingen_bo")
+    after = (*REGION_SOURCES, "duo_vestigingen_bo")
 
     def load(self, rows, *, path, run, progress) -> Changes:
         dates = {row["PEILDATUM"] for row in rows}

@@ -11,7 +11,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from swv.figures import period_of
-from swv.importing.base import Changes, Column, Source
+from swv.importing.base import REGION_SOURCES, Changes, Column, Source
 from swv.importing.fields import SUPPRESSED
 from swv.importing.problems import ImportRefused, Problem, ProblemCollector
 from swv.importing.values import replace_values, value_fields
@@ -57,7 +57,7 @@ class DuoVsvSource(Source):
     )
     filename_patterns = ("vsv-per-swv-*.csv", "*vsv*swv*.csv")
     indicator_codes = INDICATORS
-    after = ("regio_pc4",)
+    after = REGION_SOURCES
 
     def load(self, rows, *, path, run, progress) -> Changes:
         year = re.search(r"(19|20)\d{2}", path.stem)

@@ -4,7 +4,7 @@ TELEFOONNUMMER, INTERNETADRES, ADMINISTRATIENUMMER). Only organisation contacts:
 address. The bestuursnummer links the SWV to its annual accounts (duo_financien_po) and overrides the link
 table swv/data/swv_besturen.csv."""
 
-from swv.importing.base import Changes, Column, Source
+from swv.importing.base import REGION_SOURCES, Changes, Column, Source
 from swv.importing.common import SWV_ALIASES
 from swv.importing.problems import ProblemCollector
 from swv.models import Samenwerkingsverband
@@ -96,7 +96,7 @@ class SwvAdressenSource(Source):
         ),
     )
     filename_patterns = ("swv-adressen*.csv", "swv-adressen*.xlsx", "*adressen-samenwerkingsverbanden*.csv")
-    after = ("regio_pc4",)
+    after = REGION_SOURCES
     template = True
 
     def load(self, rows, *, path, run, progress) -> Changes:
