@@ -22,21 +22,18 @@ class FundingRow:
     passend_onderwijs: bool
 
 
-def funding_picture() -> dict:
-    """Latest national budgets side by side (indicators of theme 'context', niveau 'land').
-
-    Shares are taken among the budgets of one year only (the passend-onderwijs budget's, else the most
-    common); a budget of another period is shown with its own period and left out of the shares.
-    """
-    figures = national_figures()
-    rows = [(s.indicator, s.current.get(0)) for s in figures.for_theme(Indicator.Thema.CONTEXT)]
+def _bars(rows: list[tuple[Indicator, Point | None]]) -> dict:
+    """Bars and shares of one group of budgets. Shares are taken among the budgets of one year only (the
+    passend-onderwijs budget's, else the most common) and only when there are at least two; a budget of
+    another period is shown with its own period and left out of the shares."""
     delivered = [(i, p) for i, p in rows if p is not None and p.geleverd and p.getal]
     reference = next((p for i, p in delivered if i.code == PASSEND), None)
     if reference is None and delivered:
         common = Counter(p.periode for _, p in delivered).most_common(1)[0][0]
         reference = next(p for _, p in delivered if p.periode == common)
     same = [p.getal for _, p in delivered if p.periode == reference.periode] if reference else []
-    total, largest = sum(same), max((p.getal for _, p in delivered), default=0)
+    total = sum(same) if len(same) > 1 else 0
+    largest = max((p.getal for _, p in delivered), default=0)
     result = []
     for indicator, point in rows:
         amount = point.getal if point is not None and point.geleverd and point.getal else None
@@ -55,9 +52,27 @@ def funding_picture() -> dict:
         "rijen": result,
         "totaal": total or None,
         "passend": passend,
-        "fictief": any(r.point.fictief for r in result if r.point),
-        "periode": reference,
-        "andere_periode": any(r.point and r.point.geleverd and r.aandeel is None for r in result),
+        "periode": reference if total else None,
+        "andere_periode": bool(total) and any(r.point and r.point.geleverd and r.aandeel is None for r in result),
+    }
+
+
+def funding_picture() -> dict:
+    """The national budgets (indicators of theme 'context', niveau 'land'), real and fictional apart.
+
+    A real amount (the personele bekostiging bo from DUO) is never drawn or summed with fictional demo
+    budgets: the real ones form one picture with their source and peildatum, the fictional ones another,
+    labelled as an example. A budget nobody delivered is listed as 'niet aangeleverd'.
+    """
+    figures = national_figures()
+    rows = [(s.indicator, s.current.get(0)) for s in figures.for_theme(Indicator.Thema.CONTEXT)]
+    real = [(i, p) for i, p in rows if p is not None and not p.fictief and (p.geleverd or p.onderdrukt)]
+    fictional = [(i, p) for i, p in rows if p is not None and p.fictief]
+    missing = [i for i, p in rows if (i, p) not in real and (i, p) not in fictional]
+    return {
+        "echt": _bars(real) if real else None,
+        "fictief": _bars(fictional) if fictional else None,
+        "niet_aangeleverd": missing,
     }
 
 

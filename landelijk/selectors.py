@@ -8,6 +8,7 @@ from django.utils.safestring import SafeString
 
 from landelijk.home import key_figures
 from landelijk.models import ThemaContext
+from swv.caching.versions import derived
 from swv.figures import (
     PERIODS_ON_PAGE,
     THEMES,
@@ -21,6 +22,7 @@ from swv.figures import (
     sector_figures,
 )
 from swv.models import Indicator, Sector
+from swv.selectors.pupils import OutsideRegions, outside_by_indicator, pupils_outside_regions
 from uploads.markdown import render_markdown
 
 
@@ -35,6 +37,9 @@ class Cell:
     history: list[tuple[Point, Aggregate]] = field(default_factory=list)
     fictief: bool = False
     van_toepassing: bool = True  # False: the indicator exists only for the other sector
+    # For a pupil count: DUO's total of the latest period and the part outside every region, which the
+    # sum over the SWV's leaves out.
+    buiten_regio: OutsideRegions | None = None
 
     @property
     def chart(self) -> dict | None:
@@ -92,7 +97,9 @@ def _cell(series: Series | None, *, kop: str, eenheden: str) -> Cell:
     )
 
 
-def _figure(indicator: Indicator, sectors: tuple[str, ...], per_sector: dict, gemeenten) -> NationalFigure:
+def _figure(
+    indicator: Indicator, sectors: tuple[str, ...], per_sector: dict, gemeenten, outside: dict
+) -> NationalFigure:
     if indicator.niveau == Indicator.Niveau.GEMEENTE:
         cells = [_cell(gemeenten.series.get(indicator.code), kop="Alle gemeenten", eenheden="gemeenten")]
         noemer = gemeenten.series.get(indicator.noemer)
@@ -103,6 +110,9 @@ def _figure(indicator: Indicator, sectors: tuple[str, ...], per_sector: dict, ge
             else Cell(kop=s, eenheden=f"samenwerkingsverbanden {s}", aggregate=None, point=None, van_toepassing=False)
             for s in sectors
         ]
+        for cell in cells:
+            if cell.point is not None:
+                cell.buiten_regio = outside.get((cell.kop, indicator.code, cell.point.periode))
         found = (per_sector[s].series.get(indicator.noemer) for s in sectors)
         noemer = next((series for series in found if series is not None), None)
     label = noemer_words(noemer.indicator) if noemer and indicator.aggregatie == "som" else ""
@@ -126,13 +136,14 @@ def landelijk_context(*, sector: str | None) -> dict:
         for series in national.series.values():
             if series.indicator.thema != Indicator.Thema.CONTEXT:
                 indicators.setdefault(series.indicator.code, series.indicator)
-        return per_sector, gemeente_figures(), indicators, national
+        outside = derived("outside-regions-by-indicator", outside_by_indicator)
+        return per_sector, gemeente_figures(), indicators, national, outside
 
     contexts = dict(ThemaContext.objects.values_list("thema", "tekst"))
     themes = []
 
     def topics_of(key: str) -> list[tuple[str, list[NationalFigure]]]:
-        per_sector, gemeenten, indicators, national = loaded()
+        per_sector, gemeenten, indicators, national, outside = loaded()
         topics: dict[str, list[NationalFigure]] = {}
         for indicator in sorted(indicators.values(), key=lambda i: i.volgorde):
             if indicator.thema == key and indicator.niveau == Indicator.Niveau.LAND:
@@ -140,7 +151,7 @@ def landelijk_context(*, sector: str | None) -> dict:
                 figure = NationalFigure(indicator=indicator, cells=[cell], landelijk=True)
                 topics.setdefault(indicator.onderwerp, []).append(figure)
             elif indicator.thema == key:
-                figure = _figure(indicator, sectors, per_sector, gemeenten)
+                figure = _figure(indicator, sectors, per_sector, gemeenten, outside)
                 topics.setdefault(indicator.onderwerp, []).append(figure)
         return list(topics.items())
 
@@ -155,4 +166,11 @@ def landelijk_context(*, sector: str | None) -> dict:
             )
         )
     kerncijfers = [k for k in key_figures() if k.sector in sectors]
-    return {"sector": sector, "sectoren": sectors, "themes": themes, "kerncijfers": kerncijfers}
+    buiten_regio = [r for r in derived("outside-regions", pupils_outside_regions) if r.sector in sectors]
+    return {
+        "sector": sector,
+        "sectoren": sectors,
+        "themes": themes,
+        "kerncijfers": kerncijfers,
+        "buiten_regio": buiten_regio,
+    }

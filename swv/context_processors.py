@@ -5,31 +5,31 @@ from swv.models import Indicator, Waarde
 
 
 def site(request):
-    """Which themes still show fictional demo figures, so every page can name them in a banner; the
-    publisher for the colophon in the footer; the source-data version, which keys the parts of pages made
-    from the imported data alone ({% cache bron_cache_tijd|default:0 ... bron_versie %}: rendered once per
-    import, kept as long as the cache keeps anything: the version retires them, not a clock)."""
-    topics = derived("fictional-topics", _fictional_topics)
+    """Which figures (indicators) still show fictional demo values, so every page can name each of them in
+    a banner; the publisher for the colophon in the footer; the source-data version, which keys the parts of
+    pages made from the imported data alone ({% cache bron_cache_tijd|default:0 ... bron_versie %}: rendered
+    once per import, kept as long as the cache keeps anything: the version retires them, not a clock)."""
+    topics = derived("fictional-indicators", _fictional_indicators)
     return {
         "bron_versie": source_data_version(),
         "bron_cache_tijd": _kept_seconds(),
         "fictieve_data": bool(topics),
-        "fictieve_onderwerpen": topics,
+        "fictieve_cijfers": topics,
         "uitgever": settings.PUBLISHER_NAME,
         "contact_email": settings.CONTACT_EMAIL,
     }
 
 
-def _fictional_topics() -> list[tuple[str, list[str]]]:
-    """[(theme label, [onderwerp, …]), …] of the indicators that have fictional values, in page order."""
+def _fictional_indicators() -> list[tuple[str, list[str]]]:
+    """[(theme label, [indicator label, …]), …] of the indicators that have fictional values, in page
+    order. An indicator with a real series has none (a real import removes its fictional values), so
+    the banner never names a whole theme when only some of its figures are fictional."""
     codes = set(Waarde.objects.filter(fictief=True).values_list("indicator_id", flat=True).distinct())
     themes = dict(Indicator.Thema.choices)
     order = list(themes)  # the themes in the order the pages show them
     found: dict[str, list[str]] = {}
     for indicator in sorted(Indicator.objects.filter(pk__in=codes), key=lambda i: (order.index(i.thema), i.volgorde)):
-        topics = found.setdefault(themes[indicator.thema], [])
-        if indicator.onderwerp not in topics:
-            topics.append(indicator.onderwerp)
+        found.setdefault(themes[indicator.thema], []).append(indicator.label)
     return list(found.items())
 
 

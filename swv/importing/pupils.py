@@ -23,6 +23,8 @@ PO_INDICATORS = (
     "leerlingen_bo_sbo",
     "deelname_sbo",
     "deelname_so",
+    "aanbod_sbo",
+    "aanbod_so",
 )
 VO_INDICATORS = (
     "leerlingen_totaal",
@@ -31,6 +33,8 @@ VO_INDICATORS = (
     "leerlingen_vso",
     "deelname_pro",
     "deelname_vso",
+    "aanbod_vso",
+    "aanbod_pro",
 )
 INDICATORS = tuple(dict.fromkeys(PO_INDICATORS + VO_INDICATORS))
 
@@ -93,7 +97,8 @@ def _pct(part: int, whole: int):
 
 
 def recompute_pupil_figures(*, run) -> Changes:
-    """The SWV figures of every teldatum with stored counts, from the counts alone."""
+    """The SWV figures of every teldatum with stored counts, from the counts alone: pupils per soort,
+    deelname, and the aanbod (how many vestigingen of each special kind lie in the region)."""
     totals: dict[tuple[int, dt.date], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     present: dict[dt.date, set[str]] = defaultdict(set)
     rows = Leerlingtelling.objects.order_by().values_list("swv_id", "peildatum", "soort", "aantal")
@@ -101,6 +106,8 @@ def recompute_pupil_figures(*, run) -> Changes:
         present[peildatum].add(soort)
         if swv_id is not None:
             totals[(swv_id, peildatum)][soort] += aantal
+            # One row per vestiging, soort and teldatum: a row with pupils is one vestiging of that soort.
+            totals[(swv_id, peildatum)][f"vestigingen_{soort}"] += 1 if aantal > 0 else 0
     desired: list[dict] = []
     for swv_id, sector in Samenwerkingsverband.objects.values_list("pk", "sector"):
         for peildatum, soorten in present.items():
@@ -128,17 +135,24 @@ def _po_values(counts: dict[str, int], soorten: set[str]) -> dict:
         # The Vensters/DUO definition: special-school pupils per 100 pupils in bo and sbo together.
         "deelname_sbo": _pct(sbo, bo + sbo),
         "deelname_so": _pct(so, bo + sbo),
+        "aanbod_sbo": counts.get("vestigingen_sbo", 0),
+        "aanbod_so": counts.get("vestigingen_so", 0),
     }
 
 
 def _vo_values(counts: dict[str, int], soorten: set[str]) -> dict:
-    values = {}
+    values: dict[str, int | Decimal | None] = {}
     if "vso" in soorten:
-        values["leerlingen_vso"] = counts.get("vso", 0)
+        values.update(leerlingen_vso=counts.get("vso", 0), aanbod_vso=counts.get("vestigingen_vso", 0))
     if {"vo", "pro"} <= soorten:
         vo = counts.get("vo", 0) + counts.get("pro", 0)
         pro = counts.get("pro", 0)
-        values.update(leerlingen_vo=vo, leerlingen_pro=pro, deelname_pro=_pct(pro, vo))
+        values.update(
+            leerlingen_vo=vo,
+            leerlingen_pro=pro,
+            deelname_pro=_pct(pro, vo),
+            aanbod_pro=counts.get("vestigingen_pro", 0),
+        )
         if "vso" in soorten:
             vso = counts.get("vso", 0)
             values.update(leerlingen_totaal=vo + vso, deelname_vso=_pct(vso, vo + vso))

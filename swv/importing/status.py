@@ -18,6 +18,7 @@ from swv.models import (
     Waarde,
 )
 from swv.selectors.indeling import current_indeling
+from swv.selectors.pupils import pupils_outside_regions
 
 
 def data_counts() -> dict[str, int]:
@@ -125,6 +126,14 @@ def source_status() -> list[dict]:
                 row["uitgesloten"].append(
                     f"{outside} scholen buiten elke regio (hun postcode staat niet in de regio-indeling, "
                     "of ze liggen in Europoort)"
+                )
+        # Pupils on vestigingen outside every region: the whole difference with DUO's national totals.
+        for left_out in pupils_outside_regions(bron=key) if key.startswith("duo_leerlingen") else ():
+            if left_out.leerlingen:
+                row["uitgesloten"].append(
+                    f"{left_out.peildatum:%d-%m-%Y} {', '.join(left_out.soorten)}: {left_out.vestigingen} "
+                    f"vestiging(en) met {left_out.leerlingen} leerlingen buiten elke regio (van {left_out.totaal} "
+                    "volgens DUO); zij tellen bij geen samenwerkingsverband en niet in de landelijke som"
                 )
         row["uitgesloten"] += [n for n in run["meldingen"] if re.search(r"overgeslagen|VO0001|Europoort", n)]
         result.append(row)

@@ -166,10 +166,21 @@ def catalogue(*, absolute) -> Catalogue:
         keywords=["passend onderwijs", "samenwerkingsverbanden", "open data"],
         distributions=_both(absolute, "Alle waarden", "/downloads/waarden"),
     )
+    scholen = Dataset(
+        key="scholen",
+        title="Passend onderwijs: cijfers per school",
+        description=(
+            "Per school (vestiging) DUO's leerlingen per soort onderwijs en teldatum en de cijfers per school, "
+            "met het samenwerkingsverband waarbij de school telt; te filteren zoals in de API."
+        ),
+        landing_page=absolute(reverse("api:documentatie")),
+        keywords=["passend onderwijs", "scholen", "open data"],
+        distributions=_both(absolute, "Cijfers per school", "/downloads/scholen"),
+    )
     every_source = sorted({i.bron for i in indicators if i.bron})
-    for dataset in (per_swv, landelijk, waarden):
+    for dataset in (per_swv, landelijk, waarden, scholen):
         dataset.sources = every_source
-    datasets += [per_swv, landelijk, waarden]
+    datasets += [per_swv, landelijk, waarden, scholen]
     for dataset in datasets:
         dataset.start, dataset.end, dataset.fictief = periods.get(dataset.thema, (None, None, False))
 

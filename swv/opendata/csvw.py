@@ -83,6 +83,20 @@ COLUMNS = {
     "mediaan": Column(DECIMAL, "Mediaan."),
     "derde_kwartiel": Column(DECIMAL, "Derde kwartiel (75%)."),
     "maximum": Column(DECIMAL, "Hoogste waarde."),
+    "totaal_duo": Column(
+        INTEGER, "Bij een aantal leerlingen: DUO's landelijke totaal, ook de vestigingen buiten elke regio."
+    ),
+    "buiten_regio_vestigingen": Column(INTEGER, "Vestigingen waarvan de postcode in geen enkele regio ligt."),
+    "buiten_regio_leerlingen": Column(
+        INTEGER, "Leerlingen op die vestigingen: het hele verschil tussen totaal_duo en de som (waarde)."
+    ),
+    "vestiging": Column(STRING, "BRIN6 van de vestiging (school), zoals 04UU00."),
+    "vestiging_naam": Column(STRING, "Naam van de vestiging zoals DUO die geeft."),
+    "pc4": Column(STRING, "Postcode (vier cijfers) van de vestiging; die bepaalt de regio."),
+    "cijfer": Column(STRING, "'leerlingen' (DUO's telling per soort) of de code van een indicator per school."),
+    "soort": Column(STRING, "Bij leerlingen: de soort onderwijs (bo, sbo, so, vso, vo, pro)."),
+    "teller": Column(INTEGER, "Bij een percentage per school: het aantal waarvan het komt."),
+    "noemer": Column(INTEGER, "Bij een percentage per school: het aantal waarover het gaat."),
     "bron": Column(STRING, "Bron van het cijfer."),
     "peildatum_soort": Column(STRING, "Soort periode: teldatum, peildatum, schooljaar of kalenderjaar."),
 }

@@ -13,7 +13,7 @@ from swv.caching import params
 from swv.models import Indicator, Samenwerkingsverband, Sector
 from swv.opendata import tables
 from swv.opendata.csvw import describes
-from swv.opendata.filters import VALUE_PARAMS, UnknownFilter, value_filters
+from swv.opendata.filters import SCHOOL_PARAMS, VALUE_PARAMS, UnknownFilter, school_filters, value_filters
 from swv.opendata.licence import LICENCE_NAME, LICENCE_URL
 from swv.selectors.names import display_name
 
@@ -142,4 +142,16 @@ def waarden_table(request, fmt: str):
         return HttpResponseBadRequest(str(error))
     return table_response(
         rows, tables.COLUMNS_WAARDEN, fmt=checked_format(fmt), filename="passend-onderwijs-waarden", titel="Waarden"
+    )
+
+
+@describes(columns=tables.COLUMNS_SCHOLEN, title="Cijfers per school (vestiging)")
+@params.query_params(**SCHOOL_PARAMS)
+def scholen_table(request, fmt: str):
+    try:
+        rows = tables.school_rows(**school_filters(request.GET))
+    except UnknownFilter as error:
+        return HttpResponseBadRequest(str(error))
+    return table_response(
+        rows, tables.COLUMNS_SCHOLEN, fmt=checked_format(fmt), filename="passend-onderwijs-scholen", titel="Scholen"
     )

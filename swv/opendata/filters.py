@@ -15,8 +15,8 @@ from drf_spectacular.drainage import set_override
 from swv.caching import params
 from swv.codes import gemeente_code, normalize_swv_code
 from swv.figures import is_period_label
-from swv.models import Gemeente, Indicator, PublicatieWaarde, Samenwerkingsverband, Sector
-from swv.opendata.tables import NIVEAUS
+from swv.models import Gemeente, Indicator, Leerlingtelling, PublicatieWaarde, Samenwerkingsverband, Sector
+from swv.opendata.tables import NIVEAUS, PUPILS
 from swv.selectors.indeling import current_indeling
 
 
@@ -167,4 +167,59 @@ def value_filters(query) -> dict:
         "gemeente_codes": data["gemeente"],
         "indicator_codes": data["indicator"],
         "periode": data["periode"] or None,
+    }
+
+
+def _cijfer(value: str) -> None:
+    school_level = set(Indicator.objects.filter(niveau=Indicator.Niveau.VESTIGING).values_list("code", flat=True))
+    if value and value != PUPILS and value not in school_level:
+        raise forms.ValidationError(f"Kies uit: {', '.join([PUPILS, *sorted(school_level)])}.")
+
+
+def _brin6(raw: str) -> str | None:
+    code = raw.strip().upper()
+    return code if len(code) == 6 and code.isalnum() else None
+
+
+class ScholenFilter(filters.FilterSet):
+    """The school level's filters; the rows are built by swv.opendata.tables.school_rows."""
+
+    swv = CodesFilter(
+        normalise=normalize_swv_code, help_text="Een of meer codes, zoals PO3009: de scholen die daar tellen."
+    )
+    sector = SectorFilter()
+    periode = filters.CharFilter(validators=[_periode], help_text="Bijvoorbeeld 2019-10-01.")
+    cijfer = filters.CharFilter(
+        validators=[_cijfer],
+        help_text="'leerlingen' (DUO's telling per soort) of de code van een indicator per school.",
+    )
+    vestiging = CodesFilter(normalise=_brin6, help_text="Een of meer BRIN6-codes, zoals 04UU00.")
+
+    class Meta:
+        model = Leerlingtelling
+        fields = ["swv", "sector", "periode", "cijfer", "vestiging"]
+
+
+# The school level's query parameters as the page cache keys by them: /api/v1/scholen, /downloads/scholen.*.
+SCHOOL_PARAMS = {
+    "swv": params.SWV,
+    "sector": params.SECTOR,
+    "periode": params.PERIODE,
+    "cijfer": params.INDICATOR,
+    "vestiging": params.BRIN6,
+}
+
+
+def school_filters(query) -> dict:
+    """The filters of /downloads/scholen.* and /api/v1/scholen, as keyword arguments of tables.school_rows."""
+    form = ScholenFilter(query).form
+    if not form.is_valid():
+        raise UnknownFilter({name: list(reasons) for name, reasons in form.errors.items()})
+    data = form.cleaned_data
+    return {
+        "swv_codes": data["swv"],
+        "sector": data["sector"] or None,
+        "periode": data["periode"] or None,
+        "cijfer": data["cijfer"] or None,
+        "vestiging_codes": data["vestiging"],
     }

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 
 from landelijk.selectors import landelijk_context
+from swv.caching.versions import derived
 from swv.figures import (
     Aggregate,
     Figures,
@@ -21,8 +22,19 @@ from swv.figures import (
     sector_figures,
     swv_figure,
 )
-from swv.models import NIET_VAN_TOEPASSING, Gemeente, Indicator, Samenwerkingsverband, Sector, Waarde
+from swv.models import (
+    NIET_VAN_TOEPASSING,
+    Gemeente,
+    Indicator,
+    Leerlingtelling,
+    Samenwerkingsverband,
+    Schoolcijfer,
+    Sector,
+    Vestiging,
+    Waarde,
+)
 from swv.selectors.names import display_names
+from swv.selectors.pupils import SECTOR_OF_SOORT, OutsideRegions, outside_by_indicator
 from swv.templatetags.nl import bereik, datum, waarde
 
 THEME_ORDER = [
@@ -100,6 +112,9 @@ COLUMNS_AGGREGATEN = [
     "mediaan",
     "derde_kwartiel",
     "maximum",
+    "totaal_duo",
+    "buiten_regio_vestigingen",
+    "buiten_regio_leerlingen",
     *_SOURCE_COLUMNS,
 ]
 
@@ -360,9 +375,21 @@ def _aggregate_fields(aggregate: Aggregate) -> dict:
     }
 
 
+def _outside_fields(outside: OutsideRegions | None) -> dict:
+    if outside is None:
+        return {"totaal_duo": None, "buiten_regio_vestigingen": None, "buiten_regio_leerlingen": None}
+    return {
+        "totaal_duo": outside.totaal,
+        "buiten_regio_vestigingen": outside.vestigingen,
+        "buiten_regio_leerlingen": outside.leerlingen,
+    }
+
+
 def aggregate_rows(*, sector: str | None = None) -> list[dict]:
     """The figures of the landelijk page: per indicator, group (PO, VO, gemeenten) and period, the
-    aggregate with its spread; distributions get one row per category."""
+    aggregate with its spread; distributions get one row per category. A pupil count also carries DUO's
+    national total and the vestigingen outside every region, the whole difference with the sum."""
+    outside = derived("outside-regions-by-indicator", outside_by_indicator)
     rows = []
     for theme in landelijk_context(sector=sector)["themes"]:
         for _onderwerp, national in theme.topics:
@@ -375,6 +402,9 @@ def aggregate_rows(*, sector: str | None = None) -> list[dict]:
                             "periode": point.periode if point else "",
                             "peildatum": point.peildatum if point else None,
                             **_aggregate_fields(aggregate),
+                            **_outside_fields(
+                                outside.get((cell.kop, nf.indicator.code, point.periode if point else ""))
+                            ),
                         }
                         if aggregate.categorieen:
                             for categorie, n, pct in aggregate.categorieen:
@@ -406,3 +436,142 @@ def periode_text(periode: str, soort: str = "") -> str:
     if re.fullmatch(r"\d{4}-\d{4}", periode):
         return f"schooljaar {periode}"
     return periode
+
+
+# --- The school level: pupils per vestiging and school-level indicators -----------------------------------
+
+COLUMNS_SCHOLEN = [
+    "vestiging",
+    "vestiging_naam",
+    "pc4",
+    "swv",
+    "swv_naam",
+    "sector",
+    "cijfer",
+    "label",
+    "soort",
+    "periode",
+    "peildatum",
+    "waarde",
+    "teller",
+    "noemer",
+    "eenheid",
+    "fictief",
+    "bron",
+]
+PUPILS = "leerlingen"
+# The catalogue row whose source and definition a school's pupils of each soort come from.
+_PUPIL_INDICATOR = {soort: f"leerlingen_{soort}" for soort in SECTOR_OF_SOORT}
+
+
+def school_rows(
+    *,
+    swv_codes: Iterable[str] = (),
+    sector: str | None = None,
+    periode: str | None = None,
+    cijfer: str | None = None,
+    vestiging_codes: Iterable[str] = (),
+) -> list[dict]:
+    """One row per vestiging, period and figure: DUO's pupils per soort (cijfer 'leerlingen', counted for
+    the SWV of the region the vestiging lay in on the teldatum) and every school-level indicator of the
+    catalogue (niveau 'vestiging', e.g. verplaatsingen_school, with its teller and noemer)."""
+    # The filters are checked by swv.opendata.filters.ScholenFilter before they get here.
+    names = display_names()
+    swvs = {
+        pk: (code, names.get(pk, code), swv_sector)
+        for pk, code, swv_sector in Samenwerkingsverband.objects.values_list("pk", "code", "sector")
+    }
+    wanted_swv = {pk for pk, (code, _, _) in swvs.items() if code in set(swv_codes)} if swv_codes else None
+    wanted_schools = set(vestiging_codes)
+    rows: list[dict] = []
+    if cijfer in (None, PUPILS):
+        rows += _pupil_rows(swvs, wanted_swv, wanted_schools, sector, periode)
+    if cijfer != PUPILS:
+        rows += _school_figure_rows(swvs, wanted_swv, wanted_schools, sector, periode, cijfer)
+    return rows
+
+
+def _pupil_rows(swvs, wanted_swv, wanted_schools, sector, periode) -> list[dict]:
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=_PUPIL_INDICATOR.values())}
+    counts = Leerlingtelling.objects.order_by("brin6", "peildatum", "soort")
+    if wanted_swv is not None:
+        counts = counts.filter(swv_id__in=wanted_swv)
+    if wanted_schools:
+        counts = counts.filter(brin6__in=wanted_schools)
+    if sector:
+        counts = counts.filter(soort__in=[s for s, of in SECTOR_OF_SOORT.items() if of == sector])
+    if periode:
+        counts = counts.filter(peildatum=periode) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", periode) else counts.none()
+    rows = []
+    for brin6, naam, pc4, swv_id, soort, peildatum, aantal in counts.values_list(
+        "brin6", "naam", "pc4", "swv_id", "soort", "peildatum", "aantal"
+    ):
+        code, swv_naam, _ = swvs.get(swv_id, ("", "", ""))
+        indicator = indicators.get(_PUPIL_INDICATOR[soort])
+        rows.append(
+            {
+                "vestiging": brin6,
+                "vestiging_naam": naam,
+                "pc4": pc4,
+                "swv": code,
+                "swv_naam": swv_naam,
+                "sector": SECTOR_OF_SOORT[soort],
+                "cijfer": PUPILS,
+                "label": f"Leerlingen {soort}",
+                "soort": soort,
+                "periode": peildatum.isoformat(),
+                "peildatum": peildatum,
+                "waarde": aantal,
+                "teller": None,
+                "noemer": None,
+                "eenheid": "aantal",
+                "fictief": False,
+                "bron": indicator.bron if indicator else "DUO, open onderwijsdata",
+            }
+        )
+    return rows
+
+
+def _school_figure_rows(swvs, wanted_swv, wanted_schools, sector, periode, cijfer) -> list[dict]:
+    figures = Schoolcijfer.objects.select_related("indicator").order_by("brin6", "indicator__code", "peildatum")
+    if cijfer:
+        figures = figures.filter(indicator__code=cijfer)
+    if wanted_schools:
+        figures = figures.filter(brin6__in=wanted_schools)
+    if periode:
+        figures = figures.filter(periode=periode)
+    schools = {
+        v.brin6: v
+        for v in Vestiging.objects.filter(brin6__in={f.brin6 for f in figures}).only("brin6", "naam", "pc4", "swv_id")
+    }
+    rows = []
+    for figure in figures:
+        school = schools.get(figure.brin6)
+        swv_id = school.swv_id if school else None
+        if wanted_swv is not None and swv_id not in wanted_swv:
+            continue
+        code, swv_naam, swv_sector = swvs.get(swv_id, ("", "", ""))
+        if sector and swv_sector != sector:
+            continue
+        rows.append(
+            {
+                "vestiging": figure.brin6,
+                "vestiging_naam": school.naam if school else "",
+                "pc4": school.pc4 if school else "",
+                "swv": code,
+                "swv_naam": swv_naam,
+                "sector": swv_sector,
+                "cijfer": figure.indicator.code,
+                "label": figure.indicator.label,
+                "soort": "",
+                "periode": figure.periode,
+                "peildatum": figure.peildatum,
+                "waarde": figure.getal,
+                "teller": figure.teller,
+                "noemer": figure.noemer,
+                "eenheid": figure.indicator.eenheid,
+                "fictief": False,
+                "bron": figure.indicator.bron,
+            }
+        )
+    return rows

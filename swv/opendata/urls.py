@@ -11,6 +11,7 @@ urlpatterns = [
     path("downloads/landelijk.<tabelformaat:fmt>", downloads.landelijk_table, name="download-landelijk"),
     path("downloads/indicator/<slug:code>.<tabelformaat:fmt>", downloads.indicator_table, name="download-indicator"),
     path("downloads/waarden.<tabelformaat:fmt>", downloads.waarden_table, name="download-waarden"),
+    path("downloads/scholen.<tabelformaat:fmt>", downloads.scholen_table, name="download-scholen"),
     path("feeds/nieuw.atom", feeds.SiteFeed(), name="feed"),
     path("feeds/swv/<swvcode:code>.atom", feeds.SwvFeed(), name="feed-swv"),
     re_path(r"^downloads/(?P<csv_path>[-a-zA-Z0-9_/]+\.csv)-metadata\.json$", csvw.csv_metadata, name="download-csvw"),

@@ -363,17 +363,25 @@ def check_pupils(data: DataDir, api: Api) -> Iterable[Result]:
     po, vo = dict(zip(regions.pc4, regions.po_swv, strict=True)), dict(zip(regions.pc4, regions.vo_swv, strict=True))
     codes = {c for c in (*po.values(), *vo.values()) if _regional(c)}
     counts = defaultdict(lambda: defaultdict(float))  # (swv, periode) -> soort -> pupils
-    outside = Counter()
+    schools = defaultdict(lambda: defaultdict(int))  # (swv, periode) -> soort -> vestigingen with pupils
+    outside, outside_schools, duo_total = Counter(), defaultdict(set), Counter()  # (periode, soort) -> ...
     for path in po_files:
         frame = read_csv(path)
         frame["n"] = _number(frame["TOTAAL"] if "TOTAAL" in frame else frame["LEERLINGEN"])
         frame["pc4"] = frame["POSTCODE_VESTIGING"].str[:4]
-        for (peildatum, soort, pc4), n in frame.groupby(["PEILDATUM", "SOORT_PO", "pc4"])["n"].sum().items():
+        frame["brin6"] = frame["BRIN_NUMMER"].str.strip() + frame["VESTIGINGSNUMMER"].str.strip().str.zfill(2)
+        for (peildatum, soort, pc4, brin6), n in (
+            frame.groupby(["PEILDATUM", "SOORT_PO", "pc4", "brin6"])["n"].sum().items()
+        ):
             periode = f"{peildatum[:4]}-{peildatum[4:6]}-{peildatum[6:]}"
             swv = (vo if soort == "Vso" else po).get(pc4)
             counts[(swv, periode)][soort.lower()] += n
+            duo_total[(periode, soort.lower())] += n
+            schools[(swv, periode)][soort.lower()] += 1 if n > 0 else 0
             if not _regional(swv):
                 outside[(periode, soort.lower())] += n
+                if n > 0:
+                    outside_schools[(periode, soort.lower())].add(brin6)
         for periode in {f"{d[:4]}-{d[4:6]}-{d[6:]}" for d in frame["PEILDATUM"]}:
             for code in codes:  # an SWV without a school of some soort has 0 of them
                 counts[(code, periode)]["bo" if code.startswith("PO") else "vso"] += 0
@@ -388,10 +396,14 @@ def check_pupils(data: DataDir, api: Api) -> Iterable[Result]:
         frame["pro"] = frame["ONDERWIJSTYPE VO EN LEER- OF VERBLIJFSJAAR"].str.startswith("Praktijk")
         frame["brin6"] = frame["BRIN NUMMER"] + frame["VESTIGINGSNUMMER"].str.zfill(2)
         for (brin6, pro), n in frame.groupby(["brin6", "pro"])["n"].sum().items():
-            swv = vo.get(pc4_of.get(brin6))
-            counts[(swv, periode)]["pro" if pro else "vo"] += n
+            swv, soort = vo.get(pc4_of.get(brin6)), "pro" if pro else "vo"
+            counts[(swv, periode)][soort] += n
+            duo_total[(periode, soort)] += n
+            schools[(swv, periode)][soort] += 1 if n > 0 else 0
             if not _regional(swv):
-                outside[(periode, "pro" if pro else "vo")] += n
+                outside[(periode, soort)] += n
+                if n > 0:
+                    outside_schools[(periode, soort)].add(brin6)
     expected: dict[str, dict] = defaultdict(dict)
     for (swv, periode), c in counts.items():
         if not _regional(swv):
@@ -405,11 +417,13 @@ def check_pupils(data: DataDir, api: Api) -> Iterable[Result]:
                 "leerlingen_totaal": bo + sbo + so,
             }
             values |= {"deelname_sbo": 100 * sbo / (bo + sbo), "deelname_so": 100 * so / (bo + sbo)}
+            values |= {"aanbod_sbo": schools[(swv, periode)]["sbo"], "aanbod_so": schools[(swv, periode)]["so"]}
         else:
-            values = {"leerlingen_vso": c["vso"]}
+            values = {"leerlingen_vso": c["vso"], "aanbod_vso": schools[(swv, periode)]["vso"]}
             if "vo" in c or "pro" in c:
                 all_vo = c["vo"] + c["pro"]
                 values |= {"leerlingen_vo": all_vo, "leerlingen_pro": c["pro"], "deelname_pro": 100 * c["pro"] / all_vo}
+                values |= {"aanbod_pro": schools[(swv, periode)]["pro"]}
                 values |= {"leerlingen_totaal": all_vo + c["vso"], "deelname_vso": 100 * c["vso"] / (all_vo + c["vso"])}
         for indicator, value in values.items():
             expected[indicator][(swv, periode)] = value
@@ -419,6 +433,49 @@ def check_pupils(data: DataDir, api: Api) -> Iterable[Result]:
         listed = ", ".join(f"{periode} {soort} {int(n)}" for (periode, soort), n in sorted(outside.items()) if n)
         results["leerlingen_bo"].notes.append(f"leerlingen op vestigingen buiten elke regio, niet meegeteld: {listed}")
     yield from results.values()
+    yield _national_totals(api, duo_total, outside, outside_schools)
+
+
+# Which soorten a national pupil total on /landelijk/ adds up, per sector.
+NATIONAL_PUPILS = {
+    ("PO", "leerlingen_totaal"): ("bo", "sbo", "so"),
+    ("PO", "leerlingen_bo"): ("bo",),
+    ("PO", "leerlingen_sbo"): ("sbo",),
+    ("PO", "leerlingen_so"): ("so",),
+    ("VO", "leerlingen_totaal"): ("vo", "pro", "vso"),
+    ("VO", "leerlingen_vo"): ("vo", "pro"),
+    ("VO", "leerlingen_pro"): ("pro",),
+    ("VO", "leerlingen_vso"): ("vso",),
+}
+
+
+def _national_totals(api: Api, duo_total: Counter, outside: Counter, outside_schools: dict) -> Result:
+    """The national pupil totals of /landelijk/ (its download) equal DUO's totals minus the pupils on
+    vestigingen outside every region, and the download states those vestigingen and pupils."""
+    result = Result("landelijk_totaal_leerlingen")
+    for sector in ("PO", "VO"):
+        payload = api.one(f"/downloads/landelijk.json?sector={sector.lower()}")
+        rows = payload["rijen"] if isinstance(payload, dict) else payload
+        for (wanted, code), soorten in NATIONAL_PUPILS.items():
+            if wanted != sector:
+                continue
+            periods = {p for p, s in duo_total if s in soorten}
+            for periode in sorted(periods):
+                if any((periode, s) not in duo_total for s in soorten):
+                    continue  # a soort without a file on this teldatum: no national total
+                total = sum(duo_total[(periode, s)] for s in soorten)
+                left_out = sum(outside[(periode, s)] for s in soorten)
+                vestigingen = len(set().union(*(outside_schools[(periode, s)] for s in soorten)))
+                row = next((r for r in rows if r["indicator"] == code and r["periode"] == periode), None)
+                unit = f"{sector} {code} {periode}"
+                if row is None:
+                    result.compare(unit, total - left_out, "ontbreekt")
+                    continue
+                result.compare(unit, float(total - left_out), row["waarde"])
+                result.compare(f"{unit} totaal DUO", float(total), row["totaal_duo"])
+                result.compare(f"{unit} buiten elke regio", float(left_out), row["buiten_regio_leerlingen"])
+                result.compare(f"{unit} vestigingen buiten", float(vestigingen), row["buiten_regio_vestigingen"])
+    return result
 
 
 def check_bron(data: DataDir, api: Api) -> Iterable[Result]:

@@ -34,6 +34,17 @@ def test_per_school_figures_are_summed_to_the_swv_and_shown_per_school(tmp_path,
     assert not total.fictief and float(total.getal) == pytest.approx(100 * 15 / 500)
     html = client.get(kempen.get_absolute_url()).content.decode()
     assert "2,0% leerlingen verplaatst naar een andere school" in html and "(4 van 200" in html
+    # The same school figures in the API and the school download, with the counts they come from.
+    api = client.get(f"/api/v1/scholen?cijfer=verplaatsingen_school&swv={kempen.code}").json()
+    found = {r["vestiging"]: (r["teller"], r["noemer"], round(r["waarde"], 4)) for r in api["results"]}
+    assert found == {first.brin6: (4, 200, 2.0), second.brin6: (11, 300, round(100 * 11 / 300, 4))}
+    assert {r["swv"] for r in api["results"]} == {kempen.code}
+    csv_text = client.get("/downloads/scholen.csv?cijfer=verplaatsingen_school").getvalue()
+    lines = csv_text.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("vestiging;vestiging_naam;pc4;swv")
+    assert any(
+        line.startswith(f"{other.brin6};") and f";{other.swv.code};" in line and ";1;100;" in line for line in lines
+    )
 
 
 def test_a_school_that_is_not_known_is_refused(tmp_path):

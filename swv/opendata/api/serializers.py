@@ -180,6 +180,30 @@ class CijferSerializer(_ValueFields):
     aandeel_van_noemer = serializers.FloatField(allow_null=True)
 
 
+class SchoolSerializer(serializers.Serializer):
+    """One figure of one vestiging in one period: DUO's pupils per soort, or a school-level indicator."""
+
+    vestiging = serializers.CharField(help_text="BRIN6 van de vestiging, zoals 04UU00.")
+    vestiging_naam = serializers.CharField(allow_blank=True)
+    pc4 = serializers.CharField(allow_blank=True, help_text="De postcode (vier cijfers) die de regio bepaalt.")
+    swv = serializers.CharField(
+        allow_blank=True, help_text="Het samenwerkingsverband waarbij de vestiging telt; leeg: buiten elke regio."
+    )
+    swv_naam = serializers.CharField(allow_blank=True)
+    sector = serializers.CharField(allow_blank=True)
+    cijfer = serializers.CharField(help_text="'leerlingen' of de code van een indicator per school.")
+    label = serializers.CharField()
+    soort = serializers.CharField(allow_blank=True, help_text="Bij leerlingen: bo, sbo, so, vso, vo of pro.")
+    periode = serializers.CharField()
+    peildatum = serializers.DateField()
+    waarde = serializers.FloatField(allow_null=True)
+    teller = serializers.IntegerField(allow_null=True, help_text="Bij een percentage: het aantal waarvan het komt.")
+    noemer = serializers.IntegerField(allow_null=True, help_text="Bij een percentage: het aantal waarover het gaat.")
+    eenheid = serializers.CharField()
+    fictief = serializers.BooleanField(help_text="Voorbeeldwaarde, geen echte data.")
+    bron = serializers.CharField()
+
+
 def plain_data(serializer_class: type[serializers.Serializer], rows: list[dict]) -> list[dict]:
     """What `serializer_class(rows, many=True).data` gives for rows of plain values (text, numbers, booleans,
     None, dates), without DRF's calls per field: a tenth of the time for a page of values. Only for the

@@ -21,6 +21,7 @@ router.register("samenwerkingsverbanden", views.SamenwerkingsverbandViewSet, bas
 router.register("gemeenten", views.GemeenteViewSet, basename="gemeente")
 router.register("indicatoren", views.IndicatorViewSet, basename="indicator")
 router.register("waarden", views.WaardenViewSet, basename="waarde")
+router.register("scholen", views.ScholenViewSet, basename="school")
 
 urlpatterns = [
     path("", query_params()(documentatie), name="documentatie"),

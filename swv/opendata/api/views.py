@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 from swv.caching import params as cache_params
 from swv.caching.params import query_params
 from swv.figures import member_codes, peer_group
-from swv.models import Gemeente, Indicator, PublicatieWaarde, Samenwerkingsverband
+from swv.models import Gemeente, Indicator, Leerlingtelling, PublicatieWaarde, Samenwerkingsverband
 from swv.opendata import filters, published, tables
 from swv.opendata.api import serializers
 from swv.selectors.indeling import current_indeling
@@ -45,7 +45,7 @@ class ApiRoot(APIView):
     """Versie 1 van de open data API: de lijsten en de beschrijving (OpenAPI)."""
 
     def get(self, request, format=None):
-        lists = ["samenwerkingsverband", "gemeente", "indicator", "waarde"]
+        lists = ["samenwerkingsverband", "gemeente", "indicator", "waarde", "school"]
         links = {name: reverse(f"api:{name}-list", request=request) for name in lists}
         return Response({**links, "openapi": reverse("api:openapi-json", request=request)})
 
@@ -140,3 +140,24 @@ class WaardenViewSet(viewsets.GenericViewSet):
             raise exceptions.ValidationError(error.errors) from None
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(serializers.plain_data(self.serializer_class, page))
+
+
+@query_params(**PAGING, **filters.SCHOOL_PARAMS)
+class ScholenViewSet(viewsets.GenericViewSet):
+    """Cijfers per school (vestiging): DUO's leerlingen per soort en de indicatoren per school van de
+    catalogus (zoals verplaatsingen per school), elk met het samenwerkingsverband waarbij de school telt."""
+
+    serializer_class = serializers.SchoolSerializer
+    # The filters are validated and documented by the FilterSet; the rows are built by tables.school_rows
+    # (pupil counts and school-level figures together), so the backend never filters this empty queryset.
+    queryset = Leerlingtelling.objects.none()
+    filterset_class = filters.ScholenFilter
+
+    @extend_schema(responses=serializers.SchoolSerializer(many=True))
+    def list(self, request, *args, **kwargs):
+        try:
+            rows = tables.school_rows(**filters.school_filters(request.query_params))
+        except filters.UnknownFilter as error:
+            raise exceptions.ValidationError(error.errors) from None
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
