@@ -151,9 +151,12 @@ def find_places(query: str, *, limit: int = 10, min_partial: int = 3) -> list[Pl
             matches.setdefault(i, PlaceMatch(places[i], exact=True, ook_genoemd=alias[0]))
     if len(needle) >= min_partial:
         partial = sorted((not key.startswith(needle), len(key), key) for key in keys if needle in key and key != needle)
-        for _, _, key in partial:
-            for i in keys[key]:
-                matches.setdefault(i, PlaceMatch(places[i], exact=False))
+        # An everyday name being typed ('Den Ha') completes to the place it stands for.
+        partial += [(False, len(key), key) for key in aliases() if key.startswith(needle) and key != needle]
+        for _, _, key in sorted(partial):
+            alias = aliases().get(key) if key not in keys else None
+            for i in keys.get(place_key(alias[1]), []) if alias else keys[key]:
+                matches.setdefault(i, PlaceMatch(places[i], exact=False, ook_genoemd=alias[0] if alias else ""))
     ranked = sorted(matches.values(), key=lambda m: (not m.exact, m.place.soort != "gemeente"))
     return ranked[:limit]
 

@@ -9,8 +9,10 @@ view redirects to its page.
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.db.models import Q
+from django.urls import reverse
 
 from swv.codes import normalize_name, normalize_swv_code, parse_pc4
 from swv.models import Postcodegebied, Samenwerkingsverband, SwvGemeente, Vestiging
@@ -21,8 +23,12 @@ from swv.selectors.regions import swv_url
 
 _BRIN = re.compile(r"^\s*(\d{2}[A-Za-z]{2})\s*(\d{2})?\s*$")
 MAX_SCHOOLS = 25
+MAX_QUERY = 100  # characters of a query that are read
 MAX_GEMEENTEN = 10
 MIN_PARTIAL = 3  # characters before a partial name match is tried
+MAX_SUGGESTIONS = 8  # while typing: what fits a phone screen above the keyboard
+MIN_SUGGEST = 2  # characters before suggestions are looked up
+_SUGGESTION_GROUP = {"postcode": 0, "gemeente": 0, "plaats": 0, "swv": 1, "school": 2}
 
 
 @dataclass
@@ -46,6 +52,7 @@ class Hit:
     toelichting: str = ""
     targets: list[Target] = field(default_factory=list)
     exact: bool = False  # the query is this hit's name (or code), not just a part of it
+    zoekterm: str = ""  # a query that finds this hit again (a suggestion puts it in the search box)
 
 
 @dataclass
@@ -92,7 +99,7 @@ def _by_postcode(pc4: str, names: dict) -> list[Hit]:
     targets = [_target(swv, names) for swv in (area.po_swv, area.vo_swv) if swv is not None]
     plaats = area.gemeente.naam if area.gemeente else area.gemeente_bron
     note = "" if targets else "Dit postcodegebied (haven) hoort bij geen samenwerkingsverband."
-    return [Hit("postcode", f"Postcode {pc4} ({plaats})", note, targets)]
+    return [Hit("postcode", f"Postcode {pc4} ({plaats})", note, targets, zoekterm=pc4)]
 
 
 def _by_place(query: str, names: dict) -> list[Hit]:
@@ -126,7 +133,8 @@ def _by_place(query: str, names: dict) -> list[Hit]:
                     target.postcodes = ""
             note = "Deze plaats is per postcode over meer samenwerkingsverbanden verdeeld." if split else ""
             titel = f"{place.naam}{also}, gemeente {place.gemeente}" if place.gemeente else f"{place.naam}{also}"
-            hits.append(Hit("plaats", titel, note, targets, exact=match.exact))
+            term = match.ook_genoemd or place.naam
+            hits.append(Hit("plaats", titel, note, targets, exact=match.exact, zoekterm=term))
             continue
         for gemeente_id in place.gemeente_ids:
             rows = per_gemeente.get(gemeente_id, [])
@@ -140,7 +148,8 @@ def _by_place(query: str, names: dict) -> list[Hit]:
             split = any(r.gesplitst for r in rows)
             note = "Deze gemeente is per postcode over meer samenwerkingsverbanden verdeeld." if split else ""
             targets = [_target(r.swv, names, r.postcodes.replace(",", ", ") if r.gesplitst else "") for r in rows]
-            hits.append(Hit("gemeente", titel, note, targets, exact=match.exact))
+            term = match.ook_genoemd or place.naam
+            hits.append(Hit("gemeente", titel, note, targets, exact=match.exact, zoekterm=term))
     return hits
 
 
@@ -150,7 +159,8 @@ def _school_hit(vestiging: Vestiging, names: dict, *, exact: bool = False) -> Hi
     adres = ", ".join(part for part in (vestiging.straat, plaats) if part)
     targets = [_target(vestiging.swv, names)] if vestiging.swv else []
     note = "" if targets else "Voor deze school is geen samenwerkingsverband bekend (bijvoorbeeld (v)so)."
-    return Hit("school", f"{vestiging.naam}, {adres} ({vestiging.brin6})", note, targets, exact=exact)
+    titel = f"{vestiging.naam}, {adres} ({vestiging.brin6})"
+    return Hit("school", titel, note, targets, exact=exact, zoekterm=vestiging.brin6)
 
 
 def _by_school(query: str, names: dict) -> list[Hit]:
@@ -178,7 +188,11 @@ def _by_swv(query: str, names: dict) -> list[Hit]:
         swvs = list(Samenwerkingsverband.objects.filter(naam__icontains=query.strip()).order_by("code")[:MAX_SCHOOLS])
     else:
         swvs = []
-    return [Hit("swv", names.get(swv.pk) or swv.code_leesbaar, "", [_target(swv, names)], exact=True) for swv in swvs]
+    hits = []
+    for swv in swvs:
+        naam = names.get(swv.pk) or swv.code_leesbaar
+        hits.append(Hit("swv", naam, "", [_target(swv, names)], exact=True, zoekterm=swv.code_leesbaar))
+    return hits
 
 
 def _hits(query: str, names: dict) -> list[Hit]:
@@ -191,7 +205,7 @@ def _hits(query: str, names: dict) -> list[Hit]:
 
 
 def search(query: str, sector: str | None = None) -> SearchResult:
-    query = (query or "").strip()[:100]
+    query = (query or "").strip()[:MAX_QUERY]
     result = SearchResult(query=query, sector=sector)
     if not query:
         return result
@@ -207,3 +221,40 @@ def search(query: str, sector: str | None = None) -> SearchResult:
             result.corrected = result.suggestions[0]
             result.hits = _hits(result.corrected, names)
     return result
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One completion offered while typing: what it is, what goes in the search box, where it leads."""
+
+    soort: str
+    label: str
+    zoekterm: str  # searching for this finds the hit again (a BRIN for a school, a code for an SWV)
+    url: str  # the SWV page when the hit leads to one SWV, else the search page for the zoekterm
+
+
+def _search_url(term: str) -> str:
+    return f"{reverse('kaart:zoeken')}?{urlencode({'q': term})}"
+
+
+def suggest(query: str, *, limit: int = MAX_SUGGESTIONS) -> list[Suggestion]:
+    """Suggestions while typing, from the same search (ranking, aliases, typos): places and gemeenten
+    first, then SWV's, then schools."""
+    query = (query or "").strip()
+    if len(query) < MIN_SUGGEST:
+        return []
+    result = search(query)
+    found: list[Suggestion] = []
+    if not result.corrected:  # typed wrong but some school matched: still offer the place meant
+        found += [Suggestion("plaats", name, name, _search_url(name)) for name in result.suggestions]
+    for hit in result.hits:
+        if not hit.zoekterm:
+            continue
+        urls = {target.url for target in hit.targets}
+        url = urls.pop() if len(urls) == 1 else _search_url(hit.zoekterm)
+        found.append(Suggestion(hit.soort, hit.titel, hit.zoekterm, url))
+    unique: dict[tuple[str, str], Suggestion] = {}
+    for suggestion in found:
+        unique.setdefault((suggestion.label, suggestion.zoekterm), suggestion)
+    ranked = sorted(unique.values(), key=lambda s: _SUGGESTION_GROUP.get(s.soort, 3))  # stable: search's order
+    return ranked[:limit]

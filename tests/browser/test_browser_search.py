@@ -59,3 +59,25 @@ def test_parent_on_a_phone_finds_the_right_swv_first(phone, expected, query):
     assert axe_violations(phone) == []
     first.locator(".zoek-resultaat__swvs a").first.click()  # and the link really opens that SWV's page
     assert phone.url.endswith(tuple(expected[query]))
+
+
+def test_typing_an_everyday_name_offers_it_as_a_suggestion(phone):
+    """The search box's datalist is filled while typing (our own script, same-origin JSON); axe finds nothing."""
+    requests = []
+    phone.on("request", lambda request: requests.append(request.url))
+    phone.goto("/")
+    box = phone.locator("input[name=q]").first
+    box.press_sequentially("Den Ha", delay=40)
+    options = phone.locator(f"datalist#{box.get_attribute('id')}-suggesties option")
+    options.first.wait_for(state="attached")
+    assert options.first.get_attribute("value") == "Den Haag"
+    assert "'s-Gravenhage" in options.first.get_attribute("label")
+    asked = [url for url in requests if "/zoeken/suggesties" in url]
+    assert asked and all("q=D&" not in url and not url.endswith("q=D") for url in asked)  # not from 1 character
+    site = phone.url.split("/")[2]
+    assert all(url.split("/")[2] == site for url in requests if url.startswith("http"))  # nothing external
+    assert axe_violations(phone) == []
+    box.fill("Den Haag")
+    phone.get_by_role("button", name="Zoeken").first.click()  # submitting still goes to /zoeken/
+    phone.wait_for_load_state()
+    assert "/zoeken/?q=Den+Haag" in phone.url

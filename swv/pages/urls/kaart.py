@@ -9,4 +9,5 @@ urlpatterns = [
     re_path(r"^kaart/(?P<sector>po|vo)/$", views.kaart, name="sector"),
     re_path(r"^kaart/(?P<sector>po|vo)\.geojson$", views.regio_geojson, name="geojson"),
     path("zoeken/", views.zoeken, name="zoeken"),
+    path("zoeken/suggesties", views.suggesties, name="suggesties"),
 ]

@@ -1,9 +1,9 @@
-"""The map of the SWV regions (/kaart/), its GeoJSON per sector, and search (/zoeken/)."""
+"""The map of the SWV regions (/kaart/), its GeoJSON per sector, search (/zoeken/) and its suggestions."""
 
 import re
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -15,7 +15,7 @@ from swv.caching.versions import source_data_version
 from swv.models import Sector
 from swv.selectors.indeling import current_indeling
 from swv.selectors.regions import sector_geojson, swvs_by_provincie
-from swv.selectors.search import search
+from swv.selectors.search import MAX_QUERY, search, suggest
 
 _GZIP = re.compile(r"\bgzip\b")
 GEOJSON_MAX_AGE = 24 * 3600  # the map page asks for ?v=<data version>, so a new import is a new URL
@@ -79,3 +79,16 @@ def zoeken(request):
     if result.redirect_url:
         return redirect(result.redirect_url)
     return render(request, "zoeken/zoeken.html", {"result": result, "query": result.query, "sector": sector})
+
+
+@params.query_params(q=params.TEXT)
+@require_safe
+def suggesties(request):
+    """JSON for the search box while typing: at most a few labels with where they lead."""
+    query = request.GET.get("q", "")
+    if len(query) > MAX_QUERY or "\x00" in query:
+        return JsonResponse({"fout": f"De zoekterm is te lang of ongeldig (hoogstens {MAX_QUERY} tekens)."}, status=400)
+    found = [{"label": s.label, "zoekterm": s.zoekterm, "url": s.url, "soort": s.soort} for s in suggest(query)]
+    response = JsonResponse({"q": query.strip(), "suggesties": found})
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
