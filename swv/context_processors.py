@@ -5,8 +5,8 @@ from swv.models import Indicator, Waarde
 
 
 def site(request):
-    """Which figures (indicators) still show fictional demo values, so every page can name each of them in
-    a banner; the publisher for the colophon in the footer; the source-data version, which keys the parts of
+    """Which figures (indicators) still show fictional demo values, so every page can say so in a short
+    banner that lists each of them on request; the publisher for the colophon in the footer; the source-data version, which keys the parts of
     pages made from the imported data alone ({% cache bron_cache_tijd|default:0 ... bron_versie %}: rendered
     once per import, kept as long as the cache keeps anything: the version retires them, not a clock)."""
     topics = derived("fictional-indicators", _fictional_indicators)
@@ -15,6 +15,7 @@ def site(request):
         "bron_cache_tijd": _kept_seconds(),
         "fictieve_data": bool(topics),
         "fictieve_cijfers": topics,
+        "fictieve_aantal": sum(len(labels) for _, labels in topics),
         "uitgever": settings.PUBLISHER_NAME,
         "contact_email": settings.CONTACT_EMAIL,
     }
