@@ -6,9 +6,10 @@ from swv.models import Indicator, Waarde
 
 def site(request):
     """Which figures (indicators) still show fictional demo values, so every page can say so in a short
-    banner that lists each of them on request; the publisher for the colophon in the footer; the source-data version, which keys the parts of
-    pages made from the imported data alone ({% cache bron_cache_tijd|default:0 ... bron_versie %}: rendered
-    once per import, kept as long as the cache keeps anything: the version retires them, not a clock)."""
+    banner that lists each of them on request; the publisher for the colophon in the footer; the source-data
+    version, which keys the parts of pages made from the imported data alone
+    ({% cache bron_cache_tijd|default:0 ... bron_versie %}: rendered once per import, kept as long as the
+    cache keeps anything: the version retires them, not a clock)."""
     topics = derived("fictional-indicators", _fictional_indicators)
     return {
         "bron_versie": source_data_version(),
