@@ -9,7 +9,7 @@ here is exactly what the pages would have computed.
 
 from django.conf import settings
 
-from swv.figures import gemeente_figures, national_figures, sector_figures
+from swv.figures import gemeente_figures, national_figures, peer_figures, peer_groups, sector_figures
 from swv.models import Sector
 from swv.selectors.coverage_map import coverage_map
 from swv.selectors.names import display_names
@@ -30,6 +30,9 @@ def prepare_derived_data() -> bool:
         return False
     for sector in Sector.values:
         sector_figures(sector=sector)
+        # Every SWV page compares with its peer group: each group's figures once (seconds with many periods).
+        for group in {group.kwartiel: group for group in peer_groups(sector=sector).values()}.values():
+            peer_figures(group=group)
         sector_geojson(sector)
         coverage_map(sector=sector)
     gemeente_figures()

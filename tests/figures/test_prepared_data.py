@@ -24,6 +24,7 @@ import django
 django.setup()
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from swv.figures import peer_figures, peer_groups
 from swv.figures import series as figures
 from swv.selectors import places
 from swv.selectors.coverage_map import coverage_map
@@ -32,6 +33,8 @@ from swv.selectors.regions import sector_geojson
 with CaptureQueriesContext(connection) as queries:
     for sector in ("PO", "VO"):
         assert figures.sector_figures(sector=sector).series
+        for group in peer_groups(sector=sector).values():
+            assert peer_figures(group=group).series
         assert sector_geojson(sector).features
         assert coverage_map(sector=sector)
     figures.gemeente_figures()
