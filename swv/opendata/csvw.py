@@ -10,7 +10,7 @@ from django.http import Http404, JsonResponse
 from django.urls import Resolver404, resolve
 
 from swv.caching import params
-from swv.opendata.filters import VALUE_PARAMS
+from swv.opendata.filters import SCHOOL_PARAMS, VALUE_PARAMS
 from swv.opendata.licence import LICENCE_URL
 
 STRING = "string"
@@ -152,7 +152,7 @@ def metadata_path(csv_path: str, query: str = "") -> str:
 
 
 # The query parameters of the CSV downloads: the metadata's table URL carries them as the CSV's does.
-@params.query_params(**VALUE_PARAMS)
+@params.query_params(**{**VALUE_PARAMS, **SCHOOL_PARAMS})
 def csv_metadata(request, csv_path: str):
     """/downloads/<…>.csv-metadata.json: the metadata of the CSV download at /downloads/<…>.csv."""
     path = f"/downloads/{csv_path}"

@@ -201,3 +201,9 @@ def test_metadata_only_for_csv_downloads(client):
         assert client.get(missing).status_code == 404
         assert client.get(f"{missing}-metadata.json").status_code == 404
     assert client.get("/downloads/swv/po3009.csv-metadata.json").status_code == 200
+
+
+def test_metadata_names_the_filtered_school_table(client):
+    # The school download's own filters stay in the metadata's table URL, as the waarden filters do.
+    document = client.get("/downloads/scholen.csv-metadata.json?cijfer=leerlingen&sector=PO").json()
+    assert document["url"] == "scholen.csv?cijfer=leerlingen&sector=PO"
