@@ -152,14 +152,19 @@ VALUE_PARAMS = {
 }
 
 
+def _cleaned(filterset: type[filters.FilterSet], query) -> dict:
+    """The query's values as the FilterSet's form cleans them; UnknownFilter with its errors per parameter."""
+    form = filterset(query).form
+    if not form.is_valid():
+        raise UnknownFilter({name: list(reasons) for name, reasons in form.errors.items()})
+    return form.cleaned_data
+
+
 def value_filters(query) -> dict:
     """The filters of /downloads/waarden.* and /api/v1/waarden from a query, as keyword arguments of
     tables.value_rows and published.value_list; UnknownFilter (with the form's errors per parameter)
     for a value that names nothing."""
-    form = WaardenFilter(query).form
-    if not form.is_valid():
-        raise UnknownFilter({name: list(reasons) for name, reasons in form.errors.items()})
-    data = form.cleaned_data
+    data = _cleaned(WaardenFilter, query)
     return {
         "niveau": data["niveau"] or "swv",
         "sector": data["sector"] or None,
@@ -212,10 +217,7 @@ SCHOOL_PARAMS = {
 
 def school_filters(query) -> dict:
     """The filters of /downloads/scholen.* and /api/v1/scholen, as keyword arguments of tables.school_rows."""
-    form = ScholenFilter(query).form
-    if not form.is_valid():
-        raise UnknownFilter({name: list(reasons) for name, reasons in form.errors.items()})
-    data = form.cleaned_data
+    data = _cleaned(ScholenFilter, query)
     return {
         "swv_codes": data["swv"],
         "sector": data["sector"] or None,
