@@ -217,11 +217,13 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
     )
 }
-# Only while Redis is away: the pages this process renders (swv.caching.middleware), bounded.
+# The pages each process served in the last second or so (swv.caching.middleware): a page asked for
+# thousands of times a second costs one Redis read per second per process, and a Redis outage one render.
+# Another server's change shows after at most this long (0 turns the copies off).
 CACHES["local"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "pages-while-redis-is-away",
-    "TIMEOUT": 300,
+    "LOCATION": "pages-of-this-process",
+    "TIMEOUT": env_int("PAGE_CACHE_PROCESS_SECONDS", 1),
     "OPTIONS": {"MAX_ENTRIES": 300},
 }
 # The breaker logs an outage once; a traceback per ignored command would flood the log while it lasts.

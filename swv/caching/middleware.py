@@ -3,8 +3,12 @@
 Public pages only change through an import, a published toelichting, an upload or an edited context
 text; each of those calls swv.caching.versions.pages_changed() or source_data_changed(). A cached page
 remembers the version it was made under and is made again once the version moves on. One Redis round
-trip per hit reads both the version and the page. Repeat visits revalidate with ETag / Last-Modified for
-a 304. Without Redis every page is rendered as if there were no cache.
+trip reads both the version and the page; each process then keeps the page for PAGE_CACHE_PROCESS_SECONDS
+(Django's LocMemCache, settings CACHES["local"]), so a page asked for many times a second costs one Redis
+read per second per process. Another server's change therefore shows within that second (the page's own
+s-maxage lets a CDN wait a minute); this process's own change at once (versions._set clears its copies).
+Repeat visits revalidate with ETag / Last-Modified for a 304. Without Redis every page is rendered once per
+process per PAGE_CACHE_PROCESS_SECONDS.
 
 The Host header is validated (ALLOWED_HOSTS) before anything is looked up, and the key includes the
 validated host and scheme, since pages contain absolute links (API pagination, feeds). Of the query
@@ -25,7 +29,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
 from swv.caching.params import declared_params, normalise_query
-from swv.caching.versions import changed_at, data_version_and, redis_failing
+from swv.caching.versions import PROCESS_PAGES, changed_at, data_version_and
 
 CACHEABLE_TYPES = (
     "text/html",
@@ -37,9 +41,8 @@ CACHEABLE_TYPES = (
 )
 CACHE_CONTROL = "public, max-age=0, s-maxage={shared}, stale-while-revalidate={revalidate}, stale-if-error={error}"
 EXCLUDED = ("/beheer", "/admin")  # the staff side (and /beheer-voorbeeld/) is never cached
-# While Redis is away, each process keeps the pages it renders in a small cache of its own (settings
-# CACHES["local"]), so a Redis outage costs one render per page per process instead of one per request.
-LOCAL = "local"
+# Larger answers (the big CSV downloads) are not kept in each process: 300 entries stay below 150 MB.
+PROCESS_MAX_BYTES = 512 * 1024
 REVALIDATION_HEADERS = ("ETag", "Last-Modified", "Cache-Control", "Vary")
 
 
@@ -59,10 +62,13 @@ class PublicPageCacheMiddleware:
         if not (cacheable and settings.PAGE_CACHE_ENABLED and self._anonymous(request)):
             return self.get_response(request)
         key = self._key(request)
+        entry = caches[PROCESS_PAGES].get(key)
+        if entry is not None:
+            return self._respond(request, entry)
         version, entry = data_version_and(key)
-        if entry is None and redis_failing():
-            entry = caches[LOCAL].get(key)
-        if entry is None or entry[0] != version:
+        if entry is not None and entry[0] == version:
+            self._keep(key, entry)
+        else:
             response = self.get_response(request)
             if not self._cacheable_response(response):
                 return response
@@ -114,9 +120,13 @@ class PublicPageCacheMiddleware:
         entry = (version, response.status_code, headers, content)
         if len(content) <= settings.PAGE_CACHE_MAX_BYTES:
             cache.set(key, entry)  # no expiry: retired by the version; Redis evicts the least recently used
-            if redis_failing():
-                caches[LOCAL].set(key, entry)
+        PublicPageCacheMiddleware._keep(key, entry)
         return entry
+
+    @staticmethod
+    def _keep(key: str, entry: tuple) -> None:
+        if len(entry[3]) <= PROCESS_MAX_BYTES:
+            caches[PROCESS_PAGES].set(key, entry)
 
     def _record(self, key: str, response, version: int):
         """A streamed answer (a large download) goes out as it is made; a copy is stored once it is complete."""

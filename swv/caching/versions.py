@@ -25,13 +25,15 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 
 from swv.caching import pool
 
 logger = logging.getLogger(__name__)
 VERSION_KEY = "site-data-version"
+# The pages this process served in the last PAGE_CACHE_PROCESS_SECONDS (swv.caching.middleware).
+PROCESS_PAGES = "local"
 SOURCE_VERSION_KEY = "site-source-data-version"
 _lost: set[str] = set()  # versions this process set while Redis was away
 _seen_outages: dict[int, int] = {}  # per breaker: the recoveries this process has acted on
@@ -108,6 +110,7 @@ def _set(*keys: str) -> None:
     version = _new_version()
     _known.update(dict.fromkeys(keys, version))
     cache.set_many(dict.fromkeys(keys, version))
+    caches[PROCESS_PAGES].clear()  # a change shows at once here; other processes' copies expire
     if redis_failing():
         _lost.update(keys)
         logger.error(

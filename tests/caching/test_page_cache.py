@@ -1,14 +1,17 @@
 """Cached pages stay correct: any import, publish, upload or edited text shows at once; repeat visits cost a 304;
 an unknown Host never gets (or makes) a cached page."""
 
+import time
+
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from landelijk.models import ThemaContext
-from swv.caching.versions import data_version, pages_changed, source_data_version
+from swv.caching.versions import VERSION_KEY, data_version, pages_changed, source_data_version
 from swv.figures import sector_figures
 from swv.importing.run import run_import
 from tests.factories import SamenwerkingsverbandFactory, WaardeFactory
@@ -125,11 +128,31 @@ def test_an_import_makes_the_computed_figures_stale(tmp_path):
     assert source_data_version() != source_before and data_version() != pages_before
 
 
-def test_a_change_on_another_server_ends_the_cached_page(client, django_assert_num_queries):
-    """The data version lives in the shared cache: every server sees another's change at its next request."""
+def test_a_change_on_another_server_ends_the_cached_page_within_the_process_window(
+    client, settings, django_assert_num_queries
+):
+    """The data version lives in the shared cache; each process keeps a page it served for
+    PAGE_CACHE_PROCESS_SECONDS, so another server's change shows here once that window has passed."""
+    window = 1  # seconds (Django cache timeouts are whole seconds)
+    local = {**settings.CACHES["local"], "TIMEOUT": window}
+    with override_settings(CACHES={**settings.CACHES, "local": local}):
+        url = _swv_url()
+        _cached(client, url, django_assert_num_queries)
+        # What pages_changed() on another app server leaves in the shared cache (this process's own
+        # change would also drop its copies at once).
+        cache.set(VERSION_KEY, time.time_ns())
+        with django_assert_num_queries(0):
+            client.get(url)
+        time.sleep(window + 0.05)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+    assert len(queries) > 0
+
+
+def test_a_change_in_this_process_shows_at_once(client, django_assert_num_queries):
     url = _swv_url()
     _cached(client, url, django_assert_num_queries)
-    pages_changed()  # what an upload on another app server does to the shared cache
+    pages_changed()
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     assert len(queries) > 0
