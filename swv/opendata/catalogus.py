@@ -19,6 +19,7 @@ from swv.caching.versions import derived
 from swv.models import ImportRun, Indicator, Samenwerkingsverband, Waarde
 from swv.opendata.csvw import metadata_path
 from swv.opendata.licence import LICENCE_URL
+from swv.opendata.open_tables import TABLES
 from swv.opendata.tables import THEME_ORDER
 
 EU = "http://publications.europa.eu/resource/authority/"
@@ -155,32 +156,21 @@ def catalogue(*, absolute) -> Catalogue:
         + _both(absolute, "Landelijk beeld PO", "/downloads/landelijk", "sector=po")
         + _both(absolute, "Landelijk beeld VO", "/downloads/landelijk", "sector=vo"),
     )
-    waarden = Dataset(
-        key="waarden",
-        title="Passend onderwijs: alle waarden",
-        description=(
-            "Alle waarden van alle indicatoren per samenwerkingsverband, met bron en peildatum; te filteren op "
-            "niveau, sector, samenwerkingsverband, gemeente, indicator en periode zoals in de API."
-        ),
-        landing_page=absolute(reverse("api:documentatie")),
-        keywords=["passend onderwijs", "samenwerkingsverbanden", "open data"],
-        distributions=_both(absolute, "Alle waarden", "/downloads/waarden"),
-    )
-    scholen = Dataset(
-        key="scholen",
-        title="Passend onderwijs: cijfers per school",
-        description=(
-            "Per school (vestiging) DUO's leerlingen per soort onderwijs en teldatum en de cijfers per school, "
-            "met het samenwerkingsverband waarbij de school telt; te filteren zoals in de API."
-        ),
-        landing_page=absolute(reverse("api:documentatie")),
-        keywords=["passend onderwijs", "scholen", "open data"],
-        distributions=_both(absolute, "Cijfers per school", "/downloads/scholen"),
-    )
+    filtered = [
+        Dataset(
+            key=table.name,
+            title=f"Passend onderwijs: {table.label[:1].lower()}{table.label[1:]}",
+            description=table.about,
+            landing_page=absolute(reverse("api:documentatie")),
+            keywords=table.keywords,
+            distributions=_both(absolute, table.label, f"/downloads/{table.name}"),
+        )
+        for table in TABLES
+    ]
     every_source = sorted({i.bron for i in indicators if i.bron})
-    for dataset in (per_swv, landelijk, waarden, scholen):
+    for dataset in (per_swv, landelijk, *filtered):
         dataset.sources = every_source
-    datasets += [per_swv, landelijk, waarden, scholen]
+    datasets += [per_swv, landelijk, *filtered]
     for dataset in datasets:
         dataset.start, dataset.end, dataset.fictief = periods.get(dataset.thema, (None, None, False))
 

@@ -13,8 +13,9 @@ from swv.caching import params
 from swv.models import Indicator, Samenwerkingsverband, Sector
 from swv.opendata import tables
 from swv.opendata.csvw import describes
-from swv.opendata.filters import SCHOOL_PARAMS, VALUE_PARAMS, UnknownFilter, school_filters, value_filters
+from swv.opendata.filters import UnknownFilter
 from swv.opendata.licence import LICENCE_NAME, LICENCE_URL
+from swv.opendata.open_tables import OpenTable
 from swv.selectors.names import display_name
 
 FORMATS = ("csv", "json")
@@ -133,25 +134,17 @@ def indicator_table(request, code: str, fmt: str):
     )
 
 
-@describes(columns=tables.COLUMNS_WAARDEN, title="Waarden van indicatoren")
-@params.query_params(**VALUE_PARAMS)
-def waarden_table(request, fmt: str):
-    try:
-        rows = tables.value_rows(**value_filters(request.GET))
-    except UnknownFilter as error:
-        return HttpResponseBadRequest(str(error))
-    return table_response(
-        rows, tables.COLUMNS_WAARDEN, fmt=checked_format(fmt), filename="passend-onderwijs-waarden", titel="Waarden"
-    )
+def filtered_table(table: OpenTable):
+    """The download of an open table, /downloads/<name>.csv|json, with the rows its query selects."""
 
+    @describes(columns=table.columns, title=table.title)
+    @params.query_params(**table.params)
+    def download(request, fmt: str):
+        try:
+            rows = table.rows(**table.read(request.GET))
+        except UnknownFilter as error:
+            return HttpResponseBadRequest(str(error))
+        filename, titel = f"passend-onderwijs-{table.name}", table.name.capitalize()
+        return table_response(rows, table.columns, fmt=checked_format(fmt), filename=filename, titel=titel)
 
-@describes(columns=tables.COLUMNS_SCHOLEN, title="Cijfers per school (vestiging)")
-@params.query_params(**SCHOOL_PARAMS)
-def scholen_table(request, fmt: str):
-    try:
-        rows = tables.school_rows(**school_filters(request.GET))
-    except UnknownFilter as error:
-        return HttpResponseBadRequest(str(error))
-    return table_response(
-        rows, tables.COLUMNS_SCHOLEN, fmt=checked_format(fmt), filename="passend-onderwijs-scholen", titel="Scholen"
-    )
+    return download

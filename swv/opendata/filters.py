@@ -1,10 +1,10 @@
 """The filters of the open data, declared once with django-filter.
 
 The API's model lists filter with these FilterSets (DjangoFilterBackend, which also documents them in the
-OpenAPI document), and /api/v1/waarden and /downloads/waarden.* read their query through `value_filters`,
-the same FilterSet's form. So everywhere a code is read in every spelling the sector writes it
-(swv.codes), a sector in any case, and a value that names nothing is refused (never silently dropped,
-which would widen the selection to everything) with the same Dutch message.
+OpenAPI document), and the open tables (swv.opendata.open_tables: /downloads/waarden.*, /api/v1/waarden,
+...) read their query through `arguments`, the same FilterSet's form. So everywhere a code is read in every
+spelling the sector writes it (swv.codes), a sector in any case, and a value that names nothing is refused
+(never silently dropped, which would widen the selection to everything) with the same Dutch message.
 """
 
 import django_filters as filters
@@ -12,7 +12,6 @@ from django import forms
 from django.db.models import QuerySet
 from drf_spectacular.drainage import set_override
 
-from swv.caching import params
 from swv.codes import gemeente_code, normalize_swv_code
 from swv.figures import is_period_label
 from swv.models import Gemeente, Indicator, Leerlingtelling, PublicatieWaarde, Samenwerkingsverband, Sector
@@ -140,41 +139,6 @@ class WaardenFilter(filters.FilterSet):
         fields = ["niveau", "sector", "swv", "gemeente", "indicator", "periode"]
 
 
-# The value filters' query parameters as the page cache keys by them (swv.caching.params), for every view
-# that reads them: /api/v1/waarden, /downloads/waarden.* and their CSV metadata.
-VALUE_PARAMS = {
-    "niveau": params.NIVEAU,
-    "sector": params.SECTOR,
-    "swv": params.SWV,
-    "gemeente": params.GEMEENTE,
-    "indicator": params.INDICATOR,
-    "periode": params.PERIODE,
-}
-
-
-def _cleaned(filterset: type[filters.FilterSet], query) -> dict:
-    """The query's values as the FilterSet's form cleans them; UnknownFilter with its errors per parameter."""
-    form = filterset(query).form
-    if not form.is_valid():
-        raise UnknownFilter({name: list(reasons) for name, reasons in form.errors.items()})
-    return form.cleaned_data
-
-
-def value_filters(query) -> dict:
-    """The filters of /downloads/waarden.* and /api/v1/waarden from a query, as keyword arguments of
-    tables.value_rows and published.value_list; UnknownFilter (with the form's errors per parameter)
-    for a value that names nothing."""
-    data = _cleaned(WaardenFilter, query)
-    return {
-        "niveau": data["niveau"] or "swv",
-        "sector": data["sector"] or None,
-        "swv_codes": data["swv"],
-        "gemeente_codes": data["gemeente"],
-        "indicator_codes": data["indicator"],
-        "periode": data["periode"] or None,
-    }
-
-
 def _cijfer(value: str) -> None:
     school_level = set(Indicator.objects.filter(niveau=Indicator.Niveau.VESTIGING).values_list("code", flat=True))
     if value and value != PUPILS and value not in school_level:
@@ -205,23 +169,11 @@ class ScholenFilter(filters.FilterSet):
         fields = ["swv", "sector", "periode", "cijfer", "vestiging"]
 
 
-# The school level's query parameters as the page cache keys by them: /api/v1/scholen, /downloads/scholen.*.
-SCHOOL_PARAMS = {
-    "swv": params.SWV,
-    "sector": params.SECTOR,
-    "periode": params.PERIODE,
-    "cijfer": params.INDICATOR,
-    "vestiging": params.BRIN6,
-}
-
-
-def school_filters(query) -> dict:
-    """The filters of /downloads/scholen.* and /api/v1/scholen, as keyword arguments of tables.school_rows."""
-    data = _cleaned(ScholenFilter, query)
-    return {
-        "swv_codes": data["swv"],
-        "sector": data["sector"] or None,
-        "periode": data["periode"] or None,
-        "cijfer": data["cijfer"] or None,
-        "vestiging_codes": data["vestiging"],
-    }
+def arguments(filterset: type[filters.FilterSet], query) -> dict:
+    """The filters given in the query, cleaned by the FilterSet's form, as keyword arguments of the rows'
+    function (named as the query parameters; one not given is left to the function's default);
+    UnknownFilter with the form's errors per parameter for a value that names nothing."""
+    form = filterset(query).form
+    if not form.is_valid():
+        raise UnknownFilter({name: list(reasons) for name, reasons in form.errors.items()})
+    return {name: value for name, value in form.cleaned_data.items() if value not in ("", [], None)}

@@ -63,20 +63,20 @@ def value_list(
     *,
     niveau: str = "swv",
     sector: str | None = None,
-    swv_codes=(),
-    gemeente_codes=(),
-    indicator_codes=(),
+    swv=(),
+    gemeente=(),
+    indicator=(),
     periode: str | None = None,
 ) -> ValueList:
     """The rows `tables.value_rows` returns for these filters, to be paged; the same filters refused."""
     filters: dict = {}
     # As in value_rows: a sector and SWV's select SWV rows only, gemeenten gemeente rows only.
-    if niveau == "swv" and swv_codes:
-        filters["swv__in"] = list(swv_codes)
-    if niveau == "gemeente" and gemeente_codes:
-        filters["gemeente__in"] = list(gemeente_codes)
-    if indicator_codes:
-        filters["indicator__code__in"] = list(indicator_codes)
+    if niveau == "swv" and swv:
+        filters["swv__in"] = list(swv)
+    if niveau == "gemeente" and gemeente:
+        filters["gemeente__in"] = list(gemeente)
+    if indicator:
+        filters["indicator__code__in"] = list(indicator)
     if periode:
         filters["periode"] = periode
     sector = sector if niveau == "swv" else None

@@ -266,14 +266,14 @@ def value_rows(
     *,
     niveau: str = "swv",
     sector: str | None = None,
-    swv_codes: Iterable[str] = (),
-    gemeente_codes: Iterable[str] = (),
-    indicator_codes: Iterable[str] = (),
+    swv: Iterable[str] = (),
+    gemeente: Iterable[str] = (),
+    indicator: Iterable[str] = (),
     periode: str | None = None,
 ) -> list[dict]:
     """Every value as the pages use it: per SWV (gemeente figures rolled up to the SWV's), per gemeente
-    or for the whole country. Empty filters select everything."""
-    indicators = set(indicator_codes)
+    or for the whole country; swv, gemeente and indicator are codes. Empty filters select everything."""
+    indicators = set(indicator)
     rows: list[dict] = []
 
     def add(figures: Figures, unit_fields, *, unit_filter=None, sector_value=""):
@@ -310,7 +310,7 @@ def value_rows(
 
     if niveau == "swv":
         lookup = _swv_lookup()
-        wanted = {pk for pk, (code, _) in lookup.items() if code in set(swv_codes)} if swv_codes else None
+        wanted = {pk for pk, (code, _) in lookup.items() if code in set(swv)} if swv else None
         for s in [sector] if sector else Sector.values:
             add(
                 sector_figures(sector=s),
@@ -320,7 +320,7 @@ def value_rows(
             )
     elif niveau == "gemeente":
         gemeenten = {pk: (code, naam) for pk, code, naam in Gemeente.objects.values_list("pk", "code", "naam")}
-        codes = set(gemeente_codes)
+        codes = set(gemeente)
         wanted = {pk for pk, (code, _) in gemeenten.items() if code in codes} if codes else None
         add(
             gemeente_figures(),
@@ -343,7 +343,7 @@ def indicator_rows(*, indicator: Indicator, per_gemeente: bool = False) -> list[
         niveau = "gemeente"
     else:
         niveau = "swv"
-    return value_rows(niveau=niveau, indicator_codes=[indicator.code])
+    return value_rows(niveau=niveau, indicator=[indicator.code])
 
 
 # --- Aggregates: the landelijk page -------------------------------------------------------------------
@@ -466,23 +466,24 @@ _PUPIL_INDICATOR = {soort: f"leerlingen_{soort}" for soort in SECTOR_OF_SOORT}
 
 def school_rows(
     *,
-    swv_codes: Iterable[str] = (),
+    swv: Iterable[str] = (),
     sector: str | None = None,
     periode: str | None = None,
     cijfer: str | None = None,
-    vestiging_codes: Iterable[str] = (),
+    vestiging: Iterable[str] = (),
 ) -> list[dict]:
     """One row per vestiging, period and figure: DUO's pupils per soort (cijfer 'leerlingen', counted for
     the SWV of the region the vestiging lay in on the teldatum) and every school-level indicator of the
-    catalogue (niveau 'vestiging', e.g. verplaatsingen_school, with its teller and noemer)."""
+    catalogue (niveau 'vestiging', e.g. verplaatsingen_school, with its teller and noemer); swv and
+    vestiging are codes."""
     # The filters are checked by swv.opendata.filters.ScholenFilter before they get here.
     names = display_names()
     swvs = {
         pk: (code, names.get(pk, code), swv_sector)
         for pk, code, swv_sector in Samenwerkingsverband.objects.values_list("pk", "code", "sector")
     }
-    wanted_swv = {pk for pk, (code, _, _) in swvs.items() if code in set(swv_codes)} if swv_codes else None
-    wanted_schools = set(vestiging_codes)
+    wanted_swv = {pk for pk, (code, _, _) in swvs.items() if code in set(swv)} if swv else None
+    wanted_schools = set(vestiging)
     rows: list[dict] = []
     if cijfer in (None, PUPILS):
         rows += _pupil_rows(swvs, wanted_swv, wanted_schools, sector, periode)

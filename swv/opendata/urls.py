@@ -4,14 +4,17 @@ CSV downloads (included from verantwoording.urls; the API has its own urls)."""
 from django.urls import path, re_path
 
 from swv.opendata import bronnen, catalogus, csvw, downloads, feeds
+from swv.opendata.open_tables import TABLES
 
 urlpatterns = [
     path("bronnen/", bronnen.bronnen, name="bronnen"),
     path("downloads/swv/<swvcode:code>.<tabelformaat:fmt>", downloads.swv_table, name="download-swv"),
     path("downloads/landelijk.<tabelformaat:fmt>", downloads.landelijk_table, name="download-landelijk"),
     path("downloads/indicator/<slug:code>.<tabelformaat:fmt>", downloads.indicator_table, name="download-indicator"),
-    path("downloads/waarden.<tabelformaat:fmt>", downloads.waarden_table, name="download-waarden"),
-    path("downloads/scholen.<tabelformaat:fmt>", downloads.scholen_table, name="download-scholen"),
+    *(
+        path(f"downloads/{t.name}.<tabelformaat:fmt>", downloads.filtered_table(t), name=f"download-{t.name}")
+        for t in TABLES
+    ),
     path("feeds/nieuw.atom", feeds.SiteFeed(), name="feed"),
     path("feeds/swv/<swvcode:code>.atom", feeds.SwvFeed(), name="feed-swv"),
     re_path(r"^downloads/(?P<csv_path>[-a-zA-Z0-9_/]+\.csv)-metadata\.json$", csvw.csv_metadata, name="download-csvw"),

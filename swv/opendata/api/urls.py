@@ -8,9 +8,10 @@ from drf_spectacular.views import SpectacularJSONAPIView, SpectacularYAMLAPIView
 from rest_framework.routers import DefaultRouter
 
 from swv.caching.params import query_params
-from swv.opendata.api import views
+from swv.opendata.api import serializers, views
 from swv.opendata.api.docs import documentatie
 from swv.opendata.api.problems import not_found
+from swv.opendata.open_tables import SCHOLEN, WAARDEN
 
 app_name = "api"
 
@@ -20,8 +21,9 @@ router.include_root_view = False
 router.register("samenwerkingsverbanden", views.SamenwerkingsverbandViewSet, basename="samenwerkingsverband")
 router.register("gemeenten", views.GemeenteViewSet, basename="gemeente")
 router.register("indicatoren", views.IndicatorViewSet, basename="indicator")
-router.register("waarden", views.WaardenViewSet, basename="waarde")
-router.register("scholen", views.ScholenViewSet, basename="school")
+# The open tables' lists (swv.opendata.open_tables), each with the serializer of one row.
+for table, row in ((WAARDEN, serializers.WaardeSerializer), (SCHOLEN, serializers.SchoolSerializer)):
+    router.register(table.name, views.table_list(table, row), basename=table.item)
 
 urlpatterns = [
     path("", query_params()(documentatie), name="documentatie"),

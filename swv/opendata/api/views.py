@@ -7,14 +7,16 @@ from rest_framework import exceptions, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
+from rest_framework.serializers import Serializer
 from rest_framework.views import APIView
 
 from swv.caching import params as cache_params
 from swv.caching.params import query_params
 from swv.figures import member_codes, peer_group
-from swv.models import Gemeente, Indicator, Leerlingtelling, PublicatieWaarde, Samenwerkingsverband
-from swv.opendata import filters, published, tables
+from swv.models import Gemeente, Indicator, Samenwerkingsverband
+from swv.opendata import filters, tables
 from swv.opendata.api import serializers
+from swv.opendata.open_tables import TABLES, OpenTable
 from swv.selectors.indeling import current_indeling
 from swv.selectors.names import display_name, display_names
 
@@ -45,7 +47,7 @@ class ApiRoot(APIView):
     """Versie 1 van de open data API: de lijsten en de beschrijving (OpenAPI)."""
 
     def get(self, request, format=None):
-        lists = ["samenwerkingsverband", "gemeente", "indicator", "waarde", "school"]
+        lists = ["samenwerkingsverband", "gemeente", "indicator", *(table.item for table in TABLES)]
         links = {name: reverse(f"api:{name}-list", request=request) for name in lists}
         return Response({**links, "openapi": reverse("api:openapi-json", request=request)})
 
@@ -121,43 +123,27 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = filters.IndicatorFilter
 
 
-@query_params(**PAGING, **filters.VALUE_PARAMS)
-class WaardenViewSet(viewsets.GenericViewSet):
-    """Waarden van indicatoren per samenwerkingsverband (gemeentecijfers opgeteld over de gemeenten van het
-    samenwerkingsverband, zoals op de site), per gemeente of voor heel Nederland."""
+def table_list(table: OpenTable, row: type[Serializer]) -> type[viewsets.GenericViewSet]:
+    """The API list of an open table (swv.opendata.open_tables), each row as `row` serializes it."""
 
-    serializer_class = serializers.WaardeSerializer
-    # The filters are validated and documented by the FilterSet; the rows are stored rows read a page at a
-    # time (swv.opendata.published), so the backend never filters this (empty) queryset.
-    queryset = PublicatieWaarde.objects.none()
-    filterset_class = filters.WaardenFilter
+    @query_params(**PAGING, **table.params)
+    class TableList(viewsets.GenericViewSet):
+        __doc__ = table.description
+        serializer_class = row
+        # The FilterSet validates and documents the filters; the rows come from the table, so the backend
+        # never filters this (empty) queryset.
+        queryset = table.filterset.Meta.model.objects.none()
+        filterset_class = table.filterset
 
-    @extend_schema(responses=serializers.WaardeSerializer(many=True))
-    def list(self, request, *args, **kwargs):
-        try:
-            rows = published.value_list(**filters.value_filters(request.query_params))
-        except filters.UnknownFilter as error:
-            raise exceptions.ValidationError(error.errors) from None
-        page = self.paginate_queryset(rows)
-        return self.get_paginated_response(serializers.plain_data(self.serializer_class, page))
+        @extend_schema(responses=row(many=True))
+        def list(self, request, *args, **kwargs):
+            try:
+                rows = (table.page_rows or table.rows)(**table.read(request.query_params))
+            except filters.UnknownFilter as error:
+                raise exceptions.ValidationError(error.errors) from None
+            page = self.paginate_queryset(rows)
+            return self.get_paginated_response(serializers.plain_data(row, page))
 
-
-@query_params(**PAGING, **filters.SCHOOL_PARAMS)
-class ScholenViewSet(viewsets.GenericViewSet):
-    """Cijfers per school (vestiging): DUO's leerlingen per soort en de indicatoren per school van de
-    catalogus (zoals verplaatsingen per school), elk met het samenwerkingsverband waarbij de school telt."""
-
-    serializer_class = serializers.SchoolSerializer
-    # The filters are validated and documented by the FilterSet; the rows are built by tables.school_rows
-    # (pupil counts and school-level figures together), so the backend never filters this empty queryset.
-    queryset = Leerlingtelling.objects.none()
-    filterset_class = filters.ScholenFilter
-
-    @extend_schema(responses=serializers.SchoolSerializer(many=True))
-    def list(self, request, *args, **kwargs):
-        try:
-            rows = tables.school_rows(**filters.school_filters(request.query_params))
-        except filters.UnknownFilter as error:
-            raise exceptions.ValidationError(error.errors) from None
-        page = self.paginate_queryset(rows)
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+    # DRF names a view after its class: "Waarden List".
+    TableList.__name__ = TableList.__qualname__ = f"{table.name.capitalize()}ViewSet"
+    return TableList
