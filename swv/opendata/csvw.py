@@ -3,6 +3,7 @@ CSV right (';' between cells, ',' as decimal sign, UTF-8, ja/nee for booleans) a
 means. Each CSV names its metadata in a Link header (rel="describedby"); the document lives at the
 CSV's address plus "-metadata.json" (the default location CSVW readers try), query string included."""
 
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -106,14 +107,21 @@ COLUMNS = {
 UNDESCRIBED = Column(STRING, "")
 
 
-def describes(*, columns: list[str], title: str, found=None):
-    """Marks a view as a CSV download with these columns, so its CSVW metadata can be served. found(**kwargs)
-    tells whether the thing the address names exists (an SWV, an indicator): no metadata for a missing table."""
+def describes(*, columns: list[str], title: str, subject=None):
+    """Marks a view as a CSV download with these columns, so its CSVW metadata can be served. A download of
+    one thing (an SWV, an indicator) names its lookup: subject(**path arguments) gives the thing or raises
+    Http404. The view then gets the thing in place of the path's arguments, and a missing one has no
+    metadata either."""
 
     def mark(view):
-        view.csvw_table = (columns, title)
-        view.csvw_found = found
-        return view
+        @functools.wraps(view)
+        def download(request, fmt: str, **path):
+            return view(request, subject(**path), fmt=fmt)
+
+        marked = view if subject is None else download
+        marked.csvw_table = (columns, title)
+        marked.csvw_subject = subject
+        return marked
 
     return mark
 
@@ -165,9 +173,8 @@ def csv_metadata(request, csv_path: str):
     if described is None or match.kwargs.get("fmt") != "csv":
         raise Http404("Geen CSV-download op dit adres")
     columns, title = described
-    found = match.func.csvw_found
-    if found is not None and not found(**{key: value for key, value in match.kwargs.items() if key != "fmt"}):
-        raise Http404("Geen download op dit adres")
+    if match.func.csvw_subject is not None:  # Http404 for a thing that does not exist
+        match.func.csvw_subject(**{key: value for key, value in match.kwargs.items() if key != "fmt"})
     query = request.META.get("QUERY_STRING", "")
     name = path.rsplit("/", 1)[1] + (f"?{query}" if query else "")
     return JsonResponse(

@@ -86,11 +86,10 @@ def checked_format(fmt: str) -> str:
 @describes(
     columns=tables.COLUMNS_SWV,
     title="Alle cijfers van een samenwerkingsverband, per periode",
-    found=lambda code: Samenwerkingsverband.objects.filter(code=code.upper()).exists(),
+    subject=lambda code: get_object_or_404(Samenwerkingsverband, code=code.upper()),
 )
 @params.query_params()
-def swv_table(request, code: str, fmt: str):
-    swv = get_object_or_404(Samenwerkingsverband, code=code.upper())
+def swv_table(request, swv: Samenwerkingsverband, fmt: str):
     rows = tables.swv_rows(swv=swv, name=display_name(swv))
     return table_response(
         rows,
@@ -119,11 +118,10 @@ def landelijk_table(request, fmt: str):
 @describes(
     columns=tables.COLUMNS_WAARDEN,
     title="Alle waarden van een indicator",
-    found=lambda code: Indicator.objects.filter(code=code).exists(),
+    subject=lambda code: get_object_or_404(Indicator, code=code),
 )
 @params.query_params(niveau=params.NIVEAU)
-def indicator_table(request, code: str, fmt: str):
-    indicator = get_object_or_404(Indicator, code=code)
+def indicator_table(request, indicator: Indicator, fmt: str):
     per_gemeente = request.GET.get("niveau") == "gemeente"
     return table_response(
         tables.indicator_rows(indicator=indicator, per_gemeente=per_gemeente),
