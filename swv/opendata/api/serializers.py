@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from swv.models import NIET_VAN_TOEPASSING, Gemeente, Indicator, Samenwerkingsverband, Waarde
+from swv.opendata.tables import NIVEAUS
 from swv.selectors.indeling import current_indeling
 from swv.selectors.names import display_name
 
@@ -110,6 +111,11 @@ class IndicatorSerializer(serializers.ModelSerializer):
         return {fmt: request.build_absolute_uri(url) if request else url for fmt, url in urls.items()}
 
 
+def _number(help_text: str | None = None) -> serializers.FloatField:
+    """A number that may be absent (null): <5, not delivered, no average."""
+    return serializers.FloatField(allow_null=True, help_text=help_text)
+
+
 # nvt: the figure does not apply to this unit (a PO-only figure for a VO SWV); never 'niet_geleverd'.
 _STATUS = [*Waarde.Status.values, NIET_VAN_TOEPASSING]
 
@@ -122,19 +128,15 @@ class _ValueFields(serializers.Serializer):
     eenheid = serializers.CharField()
     periode = serializers.CharField(help_text="Leeg als er voor dit cijfer niets is aangeleverd.")
     peildatum = serializers.DateField(allow_null=True)
-    waarde = serializers.FloatField(allow_null=True, help_text="Het getal; leeg bij <5, niet aangeleverd of tekst.")
+    waarde = _number("Het getal; leeg bij <5, niet aangeleverd of tekst.")
     tekst = serializers.CharField(allow_blank=True, help_text="De waarde van een categorie (bijvoorbeeld stichting).")
     status = serializers.ChoiceField(
         choices=_STATUS,
         help_text="onderdrukt: een aantal van 1 tot en met 4 (<5), of een som of percentage met zo'n aantal erin; "
         "de waarde ligt dan tussen ondergrens en bovengrens.",
     )
-    ondergrens = serializers.FloatField(
-        allow_null=True, help_text="Bij status onderdrukt: de kleinst mogelijke waarde."
-    )
-    bovengrens = serializers.FloatField(
-        allow_null=True, help_text="Bij status onderdrukt: de grootst mogelijke waarde."
-    )
+    ondergrens = _number("Bij status onderdrukt: de kleinst mogelijke waarde.")
+    bovengrens = _number("Bij status onderdrukt: de grootst mogelijke waarde.")
     geschat = serializers.BooleanField(
         help_text="Een gemeente ligt maar voor een deel in de regio en telt mee voor haar aandeel (zie verdeling)."
     )
@@ -149,7 +151,7 @@ class _ValueFields(serializers.Serializer):
 
 
 class WaardeSerializer(_ValueFields):
-    niveau = serializers.ChoiceField(choices=["swv", "gemeente", "land"])
+    niveau = serializers.ChoiceField(choices=NIVEAUS)
     swv = serializers.CharField(allow_blank=True)
     swv_naam = serializers.CharField(allow_blank=True)
     gemeente = serializers.CharField(allow_blank=True)
@@ -165,19 +167,18 @@ class CijferSerializer(_ValueFields):
     swv_naam = serializers.CharField()
     sector = serializers.CharField()
     huidig = serializers.BooleanField(help_text="Dit is het cijfer dat de pagina van het samenwerkingsverband toont.")
-    gemiddelde_sector = serializers.FloatField(
-        allow_null=True,
-        help_text="Gemiddelde over de samenwerkingsverbanden met een getal (zonder die met <5); "
+    gemiddelde_sector = _number(
+        "Gemiddelde over de samenwerkingsverbanden met een getal (zonder die met <5); "
         "de pagina toont het gemiddelde met hen erbij als bereik (gemiddelde_sector_ondergrens/-bovengrens).",
     )
-    gemiddelde_sector_ondergrens = serializers.FloatField(
-        allow_null=True, help_text="Gemiddelde met de samenwerkingsverbanden met <5 geteld als de ondergrens (1)."
+    gemiddelde_sector_ondergrens = _number(
+        "Gemiddelde met de samenwerkingsverbanden met <5 geteld als de ondergrens (1)."
     )
-    gemiddelde_sector_bovengrens = serializers.FloatField(
-        allow_null=True, help_text="Gemiddelde met de samenwerkingsverbanden met <5 geteld als de bovengrens (4)."
+    gemiddelde_sector_bovengrens = _number(
+        "Gemiddelde met de samenwerkingsverbanden met <5 geteld als de bovengrens (4)."
     )
-    gemiddelde_vergelijkbare_grootte = serializers.FloatField(allow_null=True)
-    aandeel_van_noemer = serializers.FloatField(allow_null=True)
+    gemiddelde_vergelijkbare_grootte = _number()
+    aandeel_van_noemer = _number()
 
 
 class SchoolSerializer(serializers.Serializer):
@@ -196,7 +197,7 @@ class SchoolSerializer(serializers.Serializer):
     soort = serializers.CharField(allow_blank=True, help_text="Bij leerlingen: bo, sbo, so, vso, vo of pro.")
     periode = serializers.CharField()
     peildatum = serializers.DateField()
-    waarde = serializers.FloatField(allow_null=True)
+    waarde = _number()
     teller = serializers.IntegerField(allow_null=True, help_text="Bij een percentage: het aantal waarvan het komt.")
     noemer = serializers.IntegerField(allow_null=True, help_text="Bij een percentage: het aantal waarover het gaat.")
     eenheid = serializers.CharField()
