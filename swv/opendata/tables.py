@@ -169,12 +169,14 @@ def _verdeling(point: Point) -> str:
     return "; ".join(parts)
 
 
-def _ordered(series_codes: Iterable[str], figures: Figures) -> list[str]:
-    def key(code):
-        indicator = figures.series[code].indicator
-        return (THEME_ORDER.index(indicator.thema) if indicator.thema in THEME_ORDER else 99, indicator.volgorde)
+def _page_order(thema: str, volgorde: int) -> tuple[int, int]:
+    """Where an indicator stands on the pages: by theme, then by its own place."""
+    return (THEME_ORDER.index(thema) if thema in THEME_ORDER else 99, volgorde)
 
-    return sorted(series_codes, key=key)
+
+def _ordered(series_codes: Iterable[str], figures: Figures) -> list[str]:
+    indicators = {code: figures.series[code].indicator for code in series_codes}
+    return sorted(indicators, key=lambda code: _page_order(indicators[code].thema, indicators[code].volgorde))
 
 
 # --- One SWV: the figures of its page -------------------------------------------------------------
@@ -228,7 +230,7 @@ def swv_rows(*, swv: Samenwerkingsverband, name: str) -> list[dict]:
     # The rows that do not apply in page order among the others; the sort is stable and the page's rows
     # are in this order already, so they keep theirs.
     order = {
-        code: (THEME_ORDER.index(thema) if thema in THEME_ORDER else 99, volgorde)
+        code: _page_order(thema, volgorde)
         for code, thema, volgorde in Indicator.objects.values_list("code", "thema", "volgorde")
     }
     return sorted(rows, key=lambda row: order[row["indicator"]])
@@ -254,9 +256,11 @@ def _not_applicable_row(*, swv: Samenwerkingsverband, name: str, indicator: Indi
 # --- Values of any unit (SWV, gemeente, country) ---------------------------------------------------
 
 
-def _swv_lookup() -> dict[int, tuple[str, str]]:
+def _swv_lookup() -> dict[int, tuple[str, str, str]]:
+    """Per SWV id: its code, the name the site shows and its sector."""
     names = display_names()
-    return {pk: (code, names.get(pk, code)) for pk, code in Samenwerkingsverband.objects.values_list("pk", "code")}
+    found = Samenwerkingsverband.objects.values_list("pk", "code", "sector")
+    return {pk: (code, names.get(pk, code), sector) for pk, code, sector in found}
 
 
 NIVEAUS = ("swv", "gemeente", "land")
@@ -310,7 +314,7 @@ def value_rows(
 
     if niveau == "swv":
         lookup = _swv_lookup()
-        wanted = {pk for pk, (code, _) in lookup.items() if code in set(swv)} if swv else None
+        wanted = {pk for pk, (code, _, _) in lookup.items() if code in set(swv)} if swv else None
         for s in [sector] if sector else Sector.values:
             add(
                 sector_figures(sector=s),
@@ -477,11 +481,7 @@ def school_rows(
     catalogue (niveau 'vestiging', e.g. verplaatsingen_school, with its teller and noemer); swv and
     vestiging are codes."""
     # The filters are checked by swv.opendata.filters.ScholenFilter before they get here.
-    names = display_names()
-    swvs = {
-        pk: (code, names.get(pk, code), swv_sector)
-        for pk, code, swv_sector in Samenwerkingsverband.objects.values_list("pk", "code", "sector")
-    }
+    swvs = _swv_lookup()
     wanted_swv = {pk for pk, (code, _, _) in swvs.items() if code in set(swv)} if swv else None
     wanted_schools = set(vestiging)
     rows: list[dict] = []
