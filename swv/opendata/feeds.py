@@ -68,6 +68,12 @@ def _periods(filter_q: Q, *, link: str, wie: str) -> list[Item]:
     ]
 
 
+def _newest(filter_q: Q, *, link: str, wie: str) -> list[Item]:
+    """The newest documents and data periods together, newest first; `link` is the page of the periods."""
+    items = _documents(filter_q) + _periods(filter_q, link=link, wie=wie)
+    return sorted(items, key=lambda i: i.datum, reverse=True)[:ITEMS]
+
+
 @params.query_params()
 class _AtomFeed(Feed):
     feed_type = Atom1Feed
@@ -85,8 +91,7 @@ class _AtomFeed(Feed):
     def item_pubdate(self, item: Item) -> dt.datetime:
         return item.datum
 
-    def item_updateddate(self, item: Item) -> dt.datetime:
-        return item.datum
+    item_updateddate = item_pubdate
 
 
 class SiteFeed(_AtomFeed):
@@ -95,8 +100,7 @@ class SiteFeed(_AtomFeed):
     subtitle = "Nieuwe documenten van samenwerkingsverbanden en nieuwe periodes van de cijfers."
 
     def items(self):
-        items = _documents(Q()) + _periods(Q(), link="/landelijk/", wie="de samenwerkingsverbanden en gemeenten")
-        return sorted(items, key=lambda i: i.datum, reverse=True)[:ITEMS]
+        return _newest(Q(), link="/landelijk/", wie="de samenwerkingsverbanden en gemeenten")
 
 
 class SwvFeed(_AtomFeed):
@@ -113,6 +117,4 @@ class SwvFeed(_AtomFeed):
         return f"Nieuwe documenten en nieuwe periodes van de cijfers van {display_name(swv)} ({swv.code_leesbaar})."
 
     def items(self, swv):
-        link = swv.get_absolute_url()
-        items = _documents(Q(swv=swv)) + _periods(Q(swv=swv), link=link, wie=swv.code_leesbaar)
-        return sorted(items, key=lambda i: i.datum, reverse=True)[:ITEMS]
+        return _newest(Q(swv=swv), link=swv.get_absolute_url(), wie=swv.code_leesbaar)
