@@ -52,17 +52,13 @@ def csv_chunks(rows: list[dict], columns: list[str], *, rows_per_chunk: int = 20
     yield buffer.getvalue()
 
 
-def csv_text(rows: list[dict], columns: list[str]) -> str:
-    return "".join(csv_chunks(rows, columns))
-
-
 def table_response(rows: list[dict], columns: list[str], *, fmt: str, filename: str, titel: str) -> HttpResponse:
     if fmt == "csv":
+        chunks = (chunk.encode("utf-8") for chunk in csv_chunks(rows, columns))
         if len(rows) > STREAM_ROWS:  # sent while it is written; the page cache keeps a copy as it passes
-            chunks = (chunk.encode("utf-8") for chunk in csv_chunks(rows, columns))
             response = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
         else:
-            response = HttpResponse(csv_text(rows, columns).encode("utf-8"), content_type="text/csv; charset=utf-8")
+            response = HttpResponse(b"".join(chunks), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
         return response
     payload = {
