@@ -18,7 +18,7 @@ from swv.caching import params
 from swv.caching.versions import derived
 from swv.models import ImportRun, Indicator, Samenwerkingsverband, Waarde
 from swv.opendata.csvw import metadata_path
-from swv.opendata.licence import LICENCE_URL
+from swv.opendata.licence import LICENCE_NAME, LICENCE_URL
 from swv.opendata.open_tables import TABLES
 from swv.opendata.tables import THEME_ORDER
 
@@ -32,8 +32,8 @@ MEDIA_TYPE = {
     "csv": URIRef("https://www.iana.org/assignments/media-types/text/csv"),
     "json": URIRef("https://www.iana.org/assignments/media-types/application/json"),
 }
-JSON_STANDARD = URIRef("https://www.rfc-editor.org/rfc/rfc8259")
-API_DESIGN_RULES = URIRef("https://gitdocumentatie.logius.nl/publicatie/api/adr/")
+JSON_STANDARD = "https://www.rfc-editor.org/rfc/rfc8259"
+API_DESIGN_RULES = "https://gitdocumentatie.logius.nl/publicatie/api/adr/"
 ADMS = Namespace("http://www.w3.org/ns/adms#")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 
@@ -187,15 +187,10 @@ def catalogue(*, absolute) -> Catalogue:
     )
 
 
-def _document(graph: Graph, url: str, title: str) -> URIRef:
+def _titled(graph: Graph, url: str, kind: URIRef, title: str) -> URIRef:
+    """A node of this kind (a page, standard, licence or distribution) with its Dutch title."""
     node = URIRef(url)
-    graph.add((node, RDF.type, FOAF.Document))
-    graph.add((node, DCTERMS.title, Literal(title, lang="nl")))
-    return node
-
-
-def _standard(graph: Graph, node: URIRef, title: str) -> URIRef:
-    graph.add((node, RDF.type, DCTERMS.Standard))
+    graph.add((node, RDF.type, kind))
     graph.add((node, DCTERMS.title, Literal(title, lang="nl")))
     return node
 
@@ -205,9 +200,7 @@ def graph(cat: Catalogue) -> Graph:
     g = Graph()
     for prefix, namespace in (("dcat", DCAT), ("dct", DCTERMS), ("foaf", FOAF), ("vcard", VCARD), ("adms", ADMS)):
         g.bind(prefix, namespace)
-    licence = URIRef(LICENCE_URL)
-    g.add((licence, RDF.type, DCTERMS.LicenseDocument))
-    g.add((licence, DCTERMS.title, Literal("CC0 1.0 Universeel", lang="nl")))
+    licence = _titled(g, LICENCE_URL, DCTERMS.LicenseDocument, LICENCE_NAME)
 
     publisher = URIRef(f"{cat.site}#uitgever")
     for kind in (FOAF.Agent, FOAF.Organization):
@@ -221,7 +214,7 @@ def graph(cat: Catalogue) -> Graph:
     g.add((contact, VCARD.hasEmail, URIRef(f"mailto:{settings.CONTACT_EMAIL}")))
     g.add((contact, VCARD.hasURL, URIRef(cat.site)))
     modified = Literal(cat.modified, datatype=XSD.date)
-    docs = _document(g, cat.api_docs, "Open data en API: documentatie")
+    docs = _titled(g, cat.api_docs, FOAF.Document, "Open data en API: documentatie")
 
     def describe(node: URIRef, title: str, description: str, identifier: str):
         g.add((node, DCTERMS.title, Literal(title, lang="nl")))
@@ -256,7 +249,7 @@ def graph(cat: Catalogue) -> Graph:
     )
     g.add((service, DCAT.endpointURL, URIRef(cat.api)))
     g.add((service, DCAT.endpointDescription, URIRef(cat.openapi)))
-    g.add((service, DCTERMS.conformsTo, _standard(g, API_DESIGN_RULES, "NL API Design Rules")))
+    g.add((service, DCTERMS.conformsTo, _titled(g, API_DESIGN_RULES, DCTERMS.Standard, "NL API Design Rules")))
     g.add((service, DCTERMS.accessRights, ACCESS_PUBLIC))
     g.add((service, DCTERMS.license, licence))
     g.add((service, DCAT.theme, THEME_EDUC))
@@ -266,7 +259,7 @@ def graph(cat: Catalogue) -> Graph:
         g.add((service, DCAT.keyword, Literal(keyword, lang="nl")))
     g.add((catalog, DCAT.service, service))
 
-    json_standard = _standard(g, JSON_STANDARD, "JSON (RFC 8259)")
+    json_standard = _titled(g, JSON_STANDARD, DCTERMS.Standard, "JSON (RFC 8259)")
     for dataset in cat.datasets:
         node = URIRef(f"{cat.url}#{dataset.key}")
         g.add((node, RDF.type, DCAT.Dataset))
@@ -281,7 +274,7 @@ def graph(cat: Catalogue) -> Graph:
         g.add((node, DCAT.theme, THEME_EDUC))
         g.add((node, DCTERMS.accessRights, ACCESS_PUBLIC))
         g.add((node, DCTERMS.spatial, NETHERLANDS))
-        g.add((node, DCAT.landingPage, _document(g, dataset.landing_page, dataset.title)))
+        g.add((node, DCAT.landingPage, _titled(g, dataset.landing_page, FOAF.Document, dataset.title)))
         g.add((node, FOAF.page, docs))
         for keyword in dataset.keywords:
             g.add((node, DCAT.keyword, Literal(keyword, lang="nl")))
@@ -294,9 +287,7 @@ def graph(cat: Catalogue) -> Graph:
         g.add((service, DCAT.servesDataset, node))
         g.add((catalog, DCAT.dataset, node))
         for index, dist in enumerate(dataset.distributions, start=1):
-            d = URIRef(f"{cat.url}#{dataset.key}-{index}")
-            g.add((d, RDF.type, DCAT.Distribution))
-            g.add((d, DCTERMS.title, Literal(dist.title, lang="nl")))
+            d = _titled(g, f"{cat.url}#{dataset.key}-{index}", DCAT.Distribution, dist.title)
             g.add((d, DCAT.accessURL, URIRef(dist.url)))
             g.add((d, DCAT.downloadURL, URIRef(dist.url)))
             g.add((d, DCTERMS.license, licence))
@@ -304,7 +295,9 @@ def graph(cat: Catalogue) -> Graph:
             g.add((d, DCAT.mediaType, MEDIA_TYPE[dist.fmt]))
             g.add((d, DCTERMS.language, DUTCH))
             schema = (
-                _standard(g, URIRef(dist.schema), f"CSVW-metadata van {dist.title}") if dist.schema else json_standard
+                _titled(g, dist.schema, DCTERMS.Standard, f"CSVW-metadata van {dist.title}")
+                if dist.schema
+                else json_standard
             )
             g.add((d, DCTERMS.conformsTo, schema))
             g.add((node, DCAT.distribution, d))
