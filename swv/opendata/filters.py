@@ -12,6 +12,7 @@ from django import forms
 from django.db.models import QuerySet
 from drf_spectacular.drainage import set_override
 
+from swv.caching import params
 from swv.codes import gemeente_code, normalize_swv_code
 from swv.figures import is_period_label
 from swv.models import Gemeente, Indicator, Leerlingtelling, PublicatieWaarde, Samenwerkingsverband, Sector
@@ -167,6 +168,25 @@ class ScholenFilter(filters.FilterSet):
     class Meta:
         model = Leerlingtelling
         fields = ["swv", "sector", "periode", "cijfer", "vestiging"]
+
+
+# Every filter's query parameter as the page cache keys by it (swv.caching.params): a name means the same in
+# every list and download, and a FilterSet's filters are the parameters its views declare (`patterns`).
+PATTERNS = {
+    "niveau": params.NIVEAU,
+    "sector": params.SECTOR,
+    "swv": params.SWV,
+    "gemeente": params.GEMEENTE,
+    "indicator": params.INDICATOR,
+    "cijfer": params.INDICATOR,
+    "periode": params.PERIODE,
+    "vestiging": params.BRIN6,
+    "thema": params.WORD,
+}
+
+
+def patterns(filterset: type[filters.FilterSet]) -> dict[str, str]:
+    return {name: PATTERNS[name] for name in filterset.base_filters}
 
 
 def arguments(filterset: type[filters.FilterSet], query) -> dict:

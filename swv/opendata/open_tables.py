@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 import django_filters
 
-from swv.caching import params
 from swv.opendata import filters, published, tables
 
 
@@ -22,14 +21,18 @@ class OpenTable:
     label: str  # the download in the catalogue ("Alle waarden")
     title: str  # of the CSV metadata
     columns: list[str]
-    filterset: type[django_filters.FilterSet]
-    params: dict[str, str]  # the query parameters, as the page cache keys by them (swv.caching.params)
+    filterset: type[django_filters.FilterSet]  # its query parameters
     rows: Callable[..., list]  # rows(**filters): every row
     description: str  # of the API list, in the OpenAPI document
     about: str  # of the catalogue's dataset
     keywords: list[str]
     # What the API pages through when not `rows`: something Django's paginator can slice.
     page_rows: Callable | None = None
+
+    @property
+    def params(self) -> dict[str, str]:
+        """The query parameters as the page cache keys by them (swv.caching.params)."""
+        return filters.patterns(self.filterset)
 
     def read(self, query) -> dict:
         """The filters in this query as keyword arguments of `rows`; filters.UnknownFilter for a value that
@@ -44,14 +47,6 @@ WAARDEN = OpenTable(
     title="Waarden van indicatoren",
     columns=tables.COLUMNS_WAARDEN,
     filterset=filters.WaardenFilter,
-    params={
-        "niveau": params.NIVEAU,
-        "sector": params.SECTOR,
-        "swv": params.SWV,
-        "gemeente": params.GEMEENTE,
-        "indicator": params.INDICATOR,
-        "periode": params.PERIODE,
-    },
     rows=tables.value_rows,
     # The stored rows of value_rows, a page read at a time in SQL.
     page_rows=published.value_list,
@@ -69,13 +64,6 @@ SCHOLEN = OpenTable(
     title="Cijfers per school (vestiging)",
     columns=tables.COLUMNS_SCHOLEN,
     filterset=filters.ScholenFilter,
-    params={
-        "swv": params.SWV,
-        "sector": params.SECTOR,
-        "periode": params.PERIODE,
-        "cijfer": params.INDICATOR,
-        "vestiging": params.BRIN6,
-    },
     rows=tables.school_rows,
     description="Cijfers per school (vestiging): DUO's leerlingen per soort en de indicatoren per school van "
     "de\ncatalogus (zoals verplaatsingen per school), elk met het samenwerkingsverband waarbij de school telt.",

@@ -196,9 +196,10 @@ def swv_rows(*, swv: Samenwerkingsverband, name: str) -> list[dict]:
     """One row per figure and period of the SWV page; the figure the page shows has huidig=True. A figure
     of the other sector only (deelname sbo for a VO SWV) is one row with status nvt: it does not apply,
     which is not the same as not delivered."""
+    unit = {"swv": swv.code, "swv_naam": name, "sector": swv.sector}
     rows = []
     for figure, peer in swv_figure_list(swv=swv):
-        base = {"swv": swv.code, "swv_naam": name, "sector": swv.sector, **indicator_fields(figure.indicator)}
+        base = {**unit, **indicator_fields(figure.indicator)}
         peer_by_period = {h.point.periode: h.gemiddelde for h in peer.history} if peer else {}
         if figure.indicator.periode_soort == Indicator.PeriodeSoort.PEILDATUM:  # dated per SWV: latest only
             points = [(figure.point, figure.sector_value, figure.sector_range)] if figure.point else []
@@ -226,7 +227,9 @@ def swv_rows(*, swv: Samenwerkingsverband, name: str) -> list[dict]:
     others = Indicator.objects.filter(niveau__in=[Indicator.Niveau.SWV, Indicator.Niveau.GEMEENTE]).exclude(
         sector__in=["", swv.sector]
     )
-    rows += [_not_applicable_row(swv=swv, name=name, indicator=indicator) for indicator in others.order_by("code")]
+    # No value and no averages, and the page does not show it.
+    nvt = {**dict.fromkeys(COLUMNS_SWV), **_point_fields(None), "status": NIET_VAN_TOEPASSING, "huidig": False}
+    rows += [{**nvt, **unit, **indicator_fields(indicator)} for indicator in others.order_by("code")]
     # The rows that do not apply in page order among the others; the sort is stable and the page's rows
     # are in this order already, so they keep theirs.
     order = {
@@ -234,23 +237,6 @@ def swv_rows(*, swv: Samenwerkingsverband, name: str) -> list[dict]:
         for code, thema, volgorde in Indicator.objects.values_list("code", "thema", "volgorde")
     }
     return sorted(rows, key=lambda row: order[row["indicator"]])
-
-
-def _not_applicable_row(*, swv: Samenwerkingsverband, name: str, indicator: Indicator) -> dict:
-    return {
-        "swv": swv.code,
-        "swv_naam": name,
-        "sector": swv.sector,
-        **indicator_fields(indicator),
-        **_point_fields(None),
-        "status": NIET_VAN_TOEPASSING,
-        "huidig": False,  # the page does not show it
-        "gemiddelde_sector": None,
-        "gemiddelde_sector_ondergrens": None,
-        "gemiddelde_sector_bovengrens": None,
-        "gemiddelde_vergelijkbare_grootte": None,
-        "aandeel_van_noemer": None,
-    }
 
 
 # --- Values of any unit (SWV, gemeente, country) ---------------------------------------------------

@@ -10,7 +10,7 @@ from rest_framework.reverse import reverse
 from rest_framework.serializers import Serializer
 from rest_framework.views import APIView
 
-from swv.caching import params as cache_params
+from swv.caching import params
 from swv.caching.params import query_params
 from swv.figures import member_codes, peer_group
 from swv.models import Gemeente, Indicator, Samenwerkingsverband
@@ -20,8 +20,12 @@ from swv.opendata.open_tables import TABLES, OpenTable
 from swv.selectors.indeling import current_indeling
 from swv.selectors.names import display_name, display_names
 
-# Every list pages (?pagina=, ?perPagina=) and may ask for the browsable HTML (?format=api).
-PAGING = {"pagina": cache_params.PAGE, "perPagina": cache_params.PAGE, "format": "json|api"}
+
+def listed(viewset):
+    """Declares a list's query parameters for the page cache: its FilterSet's, the pages (?pagina=,
+    ?perPagina=) and the browsable HTML (?format=api)."""
+    patterns = filters.patterns(viewset.filterset_class)
+    return query_params(pagina=params.PAGE, perPagina=params.PAGE, format="json|api", **patterns)(viewset)
 
 
 class CanonicalAddress:
@@ -52,7 +56,7 @@ class ApiRoot(APIView):
         return Response({**links, "openapi": reverse("api:openapi-json", request=request)})
 
 
-@query_params(**PAGING, sector=cache_params.SECTOR)
+@listed
 class SamenwerkingsverbandViewSet(CanonicalAddress, viewsets.ReadOnlyModelViewSet):
     """De samenwerkingsverbanden passend onderwijs, met contactgegevens van de organisatie."""
 
@@ -101,7 +105,7 @@ class SamenwerkingsverbandViewSet(CanonicalAddress, viewsets.ReadOnlyModelViewSe
         return self.get_paginated_response(serializers.CijferSerializer(page, many=True).data)
 
 
-@query_params(**PAGING, swv=cache_params.SWV)
+@listed
 class GemeenteViewSet(CanonicalAddress, viewsets.ReadOnlyModelViewSet):
     """Gemeenten (CBS-codes), ook opgeheven gemeenten met hun geldigheid."""
 
@@ -112,7 +116,7 @@ class GemeenteViewSet(CanonicalAddress, viewsets.ReadOnlyModelViewSet):
     filterset_class = filters.GemeenteFilter
 
 
-@query_params(**PAGING, thema="[a-z_]{1,40}", sector=cache_params.SECTOR)
+@listed
 class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
     """De catalogus van indicatoren: definitie, eenheid, bron, soort peildatum en hoe landelijk wordt samengevat."""
 
@@ -126,7 +130,7 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
 def table_list(table: OpenTable, row: type[Serializer]) -> type[viewsets.GenericViewSet]:
     """The API list of an open table (swv.opendata.open_tables), each row as `row` serializes it."""
 
-    @query_params(**PAGING, **table.params)
+    @listed
     class TableList(viewsets.GenericViewSet):
         __doc__ = table.description
         serializer_class = row
