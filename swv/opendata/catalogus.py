@@ -77,12 +77,7 @@ def _both(absolute, title: str, path: str, query: str = "") -> list[Distribution
     suffix = f"?{query}" if query else ""
     csv_path = f"{path}.csv"
     return [
-        Distribution(
-            f"{title} (CSV)",
-            absolute(csv_path + suffix),
-            "csv",
-            absolute(metadata_path(csv_path, query)),
-        ),
+        Distribution(f"{title} (CSV)", absolute(csv_path + suffix), "csv", absolute(metadata_path(csv_path, query))),
         Distribution(f"{title} (JSON)", absolute(f"{path}.json{suffix}"), "json"),
     ]
 
@@ -94,11 +89,8 @@ def _periods() -> dict[str, tuple[dt.date, dt.date, bool]]:
     )
     found = {r["indicator__thema"]: (r["start"], r["end"], bool(r["fictief"])) for r in rows}
     if found:
-        found[""] = (
-            min(v[0] for v in found.values()),
-            max(v[1] for v in found.values()),
-            any(v[2] for v in found.values()),
-        )
+        starts, ends, fictief = zip(*found.values(), strict=True)
+        found[""] = (min(starts), max(ends), any(fictief))
     return found
 
 
