@@ -11,6 +11,7 @@ from django.http import Http404, JsonResponse
 from django.urls import Resolver404, resolve
 
 from swv.caching import params
+from swv.opendata.filters import patterns
 from swv.opendata.licence import LICENCE_URL
 from swv.opendata.open_tables import TABLES
 
@@ -161,7 +162,7 @@ def metadata_path(csv_path: str, query: str = "") -> str:
 
 # The query parameters of the CSV downloads (the open tables' include the others': sector, niveau, swv): the
 # metadata's table URL carries them as the CSV's does.
-@params.query_params(**{name: pattern for table in TABLES for name, pattern in table.params.items()})
+@params.query_params(**{name: pattern for table in TABLES for name, pattern in patterns(table.filterset).items()})
 def csv_metadata(request, csv_path: str):
     """/downloads/<…>.csv-metadata.json: the metadata of the CSV download at /downloads/<…>.csv."""
     path = f"/downloads/{csv_path}"

@@ -13,7 +13,7 @@ from swv.caching import params
 from swv.models import Indicator, Samenwerkingsverband, Sector
 from swv.opendata import tables
 from swv.opendata.csvw import describes
-from swv.opendata.filters import UnknownFilter
+from swv.opendata.filters import UnknownFilter, arguments, patterns
 from swv.opendata.licence import LICENCE_NAME, LICENCE_URL
 from swv.opendata.open_tables import OpenTable
 from swv.selectors.names import display_name
@@ -132,10 +132,10 @@ def filtered_table(table: OpenTable):
     """The download of an open table, /downloads/<name>.csv|json, with the rows its query selects."""
 
     @describes(columns=table.columns, title=table.title)
-    @params.query_params(**table.params)
+    @params.query_params(**patterns(table.filterset))
     def download(request, fmt: str):
         try:
-            rows = table.rows(**table.read(request.GET))
+            rows = table.rows(**arguments(table.filterset, request.GET))
         except UnknownFilter as error:
             return HttpResponseBadRequest(str(error))
         filename, titel = f"passend-onderwijs-{table.name}", table.name.capitalize()

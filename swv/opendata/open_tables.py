@@ -21,23 +21,13 @@ class OpenTable:
     label: str  # the download in the catalogue ("Alle waarden")
     title: str  # of the CSV metadata
     columns: list[str]
-    filterset: type[django_filters.FilterSet]  # its query parameters
+    filterset: type[django_filters.FilterSet]  # its query parameters (read with filters.arguments)
     rows: Callable[..., list]  # rows(**filters): every row
-    description: str  # of the API list, in the OpenAPI document
+    description: str  # of the API list, in the OpenAPI document (its line break is the published one)
     about: str  # of the catalogue's dataset
     keywords: list[str]
     # What the API pages through when not `rows`: something Django's paginator can slice.
     page_rows: Callable | None = None
-
-    @property
-    def params(self) -> dict[str, str]:
-        """The query parameters as the page cache keys by them (swv.caching.params)."""
-        return filters.patterns(self.filterset)
-
-    def read(self, query) -> dict:
-        """The filters in this query as keyword arguments of `rows`; filters.UnknownFilter for a value that
-        names nothing."""
-        return filters.arguments(self.filterset, query)
 
 
 WAARDEN = OpenTable(

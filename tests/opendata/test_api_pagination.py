@@ -11,7 +11,7 @@ from swv.caching.versions import source_data_changed
 from swv.models import Indicator, Publicatie, PublicatieWaarde, Waarde
 from swv.opendata import published, tables
 from swv.opendata.api import serializers
-from swv.opendata.open_tables import WAARDEN
+from swv.opendata.filters import WaardenFilter, arguments
 from tests.opendata.test_api import all_pages
 
 pytestmark = [pytest.mark.django_db, pytest.mark.realdata]
@@ -96,7 +96,7 @@ def test_a_page_costs_the_same_queries_with_few_and_with_many_periods(client):
 def test_pages_say_what_the_downloads_say(client, query):
     from django.http import QueryDict
 
-    expected = tables.value_rows(**WAARDEN.read(QueryDict(query)))
+    expected = tables.value_rows(**arguments(WaardenFilter, QueryDict(query)))
     rows = all_pages(client, f"/api/v1/waarden?{query}&perPagina=1000")
     assert rows == serializers.plain_data(serializers.WaardeSerializer, expected)
     payload = client.get(f"/api/v1/waarden?{query}&perPagina=7&pagina={2 if len(expected) > 7 else 1}").json()

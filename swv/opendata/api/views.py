@@ -142,7 +142,7 @@ def table_list(table: OpenTable, row: type[Serializer]) -> type[viewsets.Generic
         @extend_schema(responses=row(many=True))
         def list(self, request, *args, **kwargs):
             try:
-                rows = (table.page_rows or table.rows)(**table.read(request.query_params))
+                rows = (table.page_rows or table.rows)(**filters.arguments(table.filterset, request.query_params))
             except filters.UnknownFilter as error:
                 raise exceptions.ValidationError(error.errors) from None
             page = self.paginate_queryset(rows)
