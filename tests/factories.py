@@ -31,6 +31,7 @@ from swv.models import (
     Postcodegebied,
     Samenwerkingsverband,
     Schoolbestuur,
+    Schoolcijfer,
     Sector,
     SwvGemeente,
     Vestiging,
@@ -156,6 +157,19 @@ class LeerlingtellingFactory(factory.django.DjangoModelFactory):
     soort = Leerlingtelling.Soort.BO
     aantal = 200
     swv = factory.SubFactory(SamenwerkingsverbandFactory)
+
+
+class SchoolcijferFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Schoolcijfer
+
+    indicator = factory.LazyFunction(lambda: Indicator.objects.get(code="verplaatsingen_school"))
+    brin6 = factory.Sequence(lambda n: f"99ZZ{n % 100:02d}")
+    periode = f"{LATEST_YEAR}-10-01"
+    peildatum = datetime.date(LATEST_YEAR, 10, 1)
+    teller = 5
+    noemer = 200
+    getal = Decimal("2.5")
 
 
 class IndicatorFactory(factory.django.DjangoModelFactory):

@@ -5,6 +5,7 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterator
+from decimal import Decimal
 
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
@@ -29,9 +30,10 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, bool):
         return "ja" if value else "nee"
-    if isinstance(value, float | int):
-        text = f"{value:.6f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
-        return text.replace(".", ",")
+    if isinstance(value, float | Decimal):  # a number the database stores with 4 decimals reads "2,5"
+        return f"{value:.6f}".rstrip("0").rstrip(".").replace(".", ",")
+    if isinstance(value, int):
+        return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)

@@ -553,7 +553,7 @@ def _school_figure_rows(swvs, wanted_swv, wanted_schools, sector, periode, cijfe
                 "soort": "",
                 "periode": figure.periode,
                 "peildatum": figure.peildatum,
-                "waarde": figure.getal,
+                "waarde": float(figure.getal) if figure.getal is not None else None,  # as the API says it
                 "teller": figure.teller,
                 "noemer": figure.noemer,
                 "eenheid": figure.indicator.eenheid,

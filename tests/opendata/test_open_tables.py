@@ -2,6 +2,7 @@
 an API list and a catalogue dataset, which all say the same."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from rdflib import Graph
@@ -9,7 +10,13 @@ from rdflib.namespace import DCAT
 
 from swv.models import Indicator
 from swv.opendata.open_tables import SCHOLEN, TABLES
-from tests.factories import LeerlingtellingFactory, SamenwerkingsverbandFactory, WaardeFactory
+from tests.factories import (
+    LeerlingtellingFactory,
+    SamenwerkingsverbandFactory,
+    SchoolcijferFactory,
+    VestigingFactory,
+    WaardeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +81,15 @@ def test_the_catalogue_has_each_table_as_csv_and_json(client):
     catalogue = Graph().parse(data=client.get("/catalogus.ttl").content, format="turtle")
     urls = {str(url).removeprefix("http://testserver") for url in catalogue.objects(None, DCAT.downloadURL)}
     assert {f"/downloads/{table.name}.{fmt}" for table in TABLES for fmt in ("csv", "json")} <= urls
+
+
+def test_a_school_figure_with_decimals_reads_as_a_dutch_number_and_as_the_api_says(client, swv):
+    VestigingFactory(brin6="99ZZ01", naam="Proefschool Zuid", swv=swv)
+    SchoolcijferFactory(brin6="99ZZ01", getal=Decimal("2.5"), teller=5, noemer=200)
+    query = f"swv={swv.code}&cijfer=verplaatsingen_school"
+    csv_rows = client.get(f"/downloads/scholen.csv?{query}").content.decode().splitlines()
+    header, row = csv_rows[0].lstrip("\ufeff").split(";"), csv_rows[1].split(";")
+    assert row[header.index("waarde")] == "2,5"
+    download = client.get(f"/downloads/scholen.json?{query}").json()["rijen"]
+    api = client.get(f"/api/v1/scholen?{query}").json()["results"]
+    assert download[0]["waarde"] == api[0]["waarde"] == 2.5
