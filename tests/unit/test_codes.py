@@ -4,7 +4,15 @@ from decimal import Decimal
 
 import pytest
 
-from swv.codes import SUPPRESSED, gemeente_code, normalize_name, normalize_swv_code, parse_pc4
+from swv.codes import (
+    SUPPRESSED,
+    gemeente_code,
+    normalize_name,
+    normalize_swv_code,
+    parse_pc4,
+    place_qualifier,
+    swv_codes_in,
+)
 from swv.importing.fields import PARSERS
 from swv.models import Sector
 
@@ -33,9 +41,75 @@ def test_gemeente_code_refuses_what_is_not_a_code(raw):
     assert gemeente_code(raw) is None
 
 
-@pytest.mark.parametrize("raw, expected", [("5504", "5504"), ("5504 AB", "5504"), (" 5504ab ", "5504"), ("550", None)])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("5504", "5504"),
+        ("5504 AB", "5504"),
+        (" 5504ab ", "5504"),
+        ("5504-AB", "5504"),
+        ("5504 - ab", "5504"),
+        ("5504 a b", "5504"),
+        ("NL-5504 AB", "5504"),
+        ("nl 5504AB", "5504"),
+        ("550", None),
+        ("0504", None),  # no Dutch postcode starts with a 0
+        ("5504 ABC", None),
+        ("55 04", None),
+    ],
+)
 def test_pc4_from_a_postcode(raw, expected):
     assert parse_pc4(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("PO 30-09", ["PO3009"]),
+        ("po3009", ["PO3009"]),
+        ("SWV VO 23.01", ["VO2301"]),
+        ("SWV-PO-30-09", ["PO3009"]),
+        ("swv: po 30 09", ["PO3009"]),
+        ("P.O. 30-09", ["PO3009"]),
+        ("PO 30/09", ["PO3009"]),
+        ("30-09", ["PO3009", "VO3009"]),  # the number alone: the PO and the VO SWV
+        ("30.09", ["PO3009", "VO3009"]),
+        ("SWV 30 09", ["PO3009", "VO3009"]),
+        ("3009", []),  # a postcode
+        ("5504 AB", []),
+        ("Eindhoven", []),
+        ("PO 30-09-1", []),
+    ],
+)
+def test_swv_codes_in_what_people_type(raw, expected):
+    assert swv_codes_in(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "name, gemeente, expected",
+    [
+        ("ede gld", "", ("ede", "gld")),
+        ("bergen nh", "", ("bergen", "nh")),
+        ("hengelo o", "", ("hengelo", "ov")),
+        ("beek l", "", ("beek", "lb")),
+        ("beek gem montferland", "montferland", ("beek", "")),
+        ("hoogvliet rotterdam", "rotterdam", ("hoogvliet", "")),
+        ("oudega sudwest fryslan", "sudwest fryslan", ("oudega", "")),
+        ("oude pekela", "pekela", ("oude pekela", "")),  # the gemeente is part of the name
+        ("broek in waterland", "waterland", ("broek in waterland", "")),
+        ("west terschelling", "terschelling", ("west terschelling", "")),
+        ("midden groningen", "", ("midden groningen", "")),  # a province spelled out is part of a name
+        ("oss", "", ("oss", "")),
+        ("l", "", ("l", "")),
+    ],
+)
+def test_place_qualifier_reads_how_duo_and_cbs_tell_same_named_places_apart(name, gemeente, expected):
+    assert place_qualifier(name, gemeente=gemeente) == expected
+
+
+def test_a_query_may_spell_the_province_out():
+    assert place_qualifier("bergen noord holland", spelled_out=True) == ("bergen", "nh")
+    assert place_qualifier("hengelo gelderland", spelled_out=True) == ("hengelo", "gld")
 
 
 def test_place_names_compare_without_accents_case_hyphens_or_suffix():
