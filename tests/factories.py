@@ -121,12 +121,13 @@ class RegionFactory(SwvGemeenteFactory):
 
 
 class SchoolbestuurFactory(factory.django.DjangoModelFactory):
-    """A school board (bevoegd gezag) with a number from a range DUO does not give out."""
+    """A school board (bevoegd gezag) with a number DUO does not give out: six digits (DUO's have five,
+    also from 90000 up, so a five-digit one collides with the open data after a few hundred schools)."""
 
     class Meta:
         model = Schoolbestuur
 
-    nummer = factory.Sequence(lambda n: f"9{n % 10000:04d}")
+    nummer = factory.Sequence(lambda n: f"9{n % 100000:05d}")
     naam = factory.Sequence(lambda n: f"Stichting Proefscholen {n}")
 
 
