@@ -2,12 +2,20 @@
 addresses, and everyday names from a small declared table (`swv/data/plaatsnamen.csv`: Den Haag for
 's-Gravenhage, Den Bosch for 's-Hertogenbosch, Frisian and Dutch names of the same place).
 
-A woonplaats leads to the SWV's of the postcode areas its schools lie in. The index is computed once per
-source-data version and kept in the shared cache and in each process. Typos are caught by comparing
-the query with every name in the index (rapidfuzz), which works the same on PostgreSQL and SQLite.
+A woonplaats leads to the SWV's of the postcode areas its schools lie in; an old gemeente to those of its
+own postcodes (the indeling files and DUO's addresses name the gemeente of their time), so Weesp is not
+all of Amsterdam. DUO's way of telling same-named places apart ('Hengelo Gld', 'Beek Gem Montferland')
+is read back, so 'hengelo' finds every Hengelo and the visitor picks.
+
+The index is computed once per source-data version and kept in the shared cache and in each process: a
+query is a few dict look-ups, a bisection for names that start with it and one `str.find` pass over all
+names joined for names that contain it. Typos are caught by comparing the query with every name in the
+index (rapidfuzz), which works the same on PostgreSQL and SQLite.
 """
 
+import bisect
 import csv
+import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -17,39 +25,84 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from swv.caching.versions import derived
-from swv.codes import normalize_name
+from swv.codes import gemeente_code, normalize_name, place_qualifier
 from swv.models import Gemeente, Postcodegebied, Vestiging
 from swv.selectors.gemeenten import GemeenteResolver
 
 ALIASES_FILE = Path(__file__).resolve().parent.parent / "data" / "plaatsnamen.csv"
 SUGGESTION_CUTOFF = 80  # rapidfuzz ratio (0-100): 'veldhovn' ~ 'veldhoven' scores 94, 'vledhoven' 89
 MAX_SUGGESTIONS = 3
-_PREFIXES = re.compile(r"^(?:(?:de )?gemeente|woonplaats|plaats|regio|in) ")
-_SAINT = re.compile(r"\bst(?:\.\s*|\s+)")  # 'St. Michielsgestel', 'St Anthonis'; not 'Stad'
+_NOT_LETTERS = re.compile(r"[^a-z0-9]+")
+_PREFIXES = ("de gemeente ", "gemeente ", "gem ", "woonplaats ", "plaats ", "regio ", "in ")
+# Abbreviations on signs and in addresses: 'St. Michielsgestel', 'Nw. Vennep', 'N. Vennep' (never 'Stad').
+_ABBREVIATIONS = (
+    (re.compile(r"\bst\b"), "sint"),
+    (re.compile(r"\bnw\b"), "nieuw"),
+    (re.compile(r"^n\b(?= )"), "nieuw"),
+)
+# 'aan den', 'aan de', 'a/d', 'a.d.', 'ad': Alphen a/d Rijn, Nieuwerkerk ad IJssel (DUO).
+_AAN_DE = re.compile(r"\b(?:aan den?|a d|ad)\b")
+# What tells same-named places apart, cut off where a name is offered for all of them ('Bergen (L.)',
+# 'Hengelo Gld', 'Beek Gem Montferland' -> 'Bergen', 'Hengelo', 'Beek').
+_QUALIFIER = re.compile(r"\s+(?:\([^)]*\)|gem\.?\s.*|gld|ov|lb|l|ut|fr|dr|nb|nh|zh|gn|ze|z|fl)$", re.IGNORECASE)
+
+
+def _words(raw: str) -> str:
+    """Lowercase words without accents or punctuation; a CBS suffix stays as a word ('bergen nh')."""
+    text = _NOT_LETTERS.sub(" ", normalize_name(raw.replace("/", " "), keep_suffix=True)).strip()
+    for prefix in _PREFIXES:
+        if text.startswith(prefix) and len(text) > len(prefix):
+            text = text[len(prefix) :]
+            break
+    for pattern, replacement in _ABBREVIATIONS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _variants(words: str) -> set[str]:
+    """The keys one way of writing a name is found under: as written, with 'aan den' as 'ad', and without
+    the article ("'s-Gravenhage", 's Gravenhage', 'sGravenhage' and 'Gravenhage' are one place)."""
+    found = set()
+    for text in {words, _AAN_DE.sub("ad", words)}:
+        found.add(text.replace(" ", ""))
+        head, _, rest = text.partition(" ")
+        if head == "s" and rest:
+            found.add(rest.replace(" ", ""))
+    return found - {""}
 
 
 def place_key(raw: str) -> str:
-    """A comparison key: no case, accents, hyphens, apostrophes, CBS suffixes, spaces, 'gemeente' in
-    front or the article 's ("'s-Gravenhage", "s Gravenhage", "gemeente Gravenhage" -> 'gravenhage')."""
-    text = normalize_name(raw.replace("/", " "))
-    text = _PREFIXES.sub("", text)
-    text = _SAINT.sub("sint ", text)
-    if text.startswith("s "):
-        text = text[2:]
-    return text.replace(" ", "").replace(".", "").replace(",", "")
+    """The main comparison key: no case, accents, punctuation, spaces or 'gemeente' in front, and no
+    article 's ("'s-Gravenhage", "s Gravenhage", "gemeente Gravenhage" -> 'gravenhage')."""
+    head, _, rest = _words(raw).partition(" ")
+    return (rest if head == "s" and rest else f"{head} {rest}").replace(" ", "")
 
 
-def _article_variant(raw: str) -> str | None:
-    """'sgravenhage' for "'s-Gravenhage": typed without apostrophe or hyphen the article sticks on."""
-    text = normalize_name(raw)
-    return ("s" + text[2:]).replace(" ", "") if text.startswith("s ") else None
+def place_keys(raw: str, *, gemeente: str = "") -> set[str]:
+    """Every key a name of the index is found under: as written, and without the qualifier DUO or CBS
+    adds to tell it from a same-named place ('Hengelo Gld' under 'hengelo' and 'hengelogld')."""
+    words = _words(raw)
+    base, province = place_qualifier(words, gemeente=_words(gemeente) if gemeente else "")
+    keys = _variants(words) | _variants(base)
+    if province:
+        keys |= _variants(f"{base} {province}")
+    return keys
+
+
+def query_keys(raw: str) -> set[str]:
+    """The keys a query matches exactly: as typed, and with a province it names read as the qualifier
+    ('Bergen Limburg', 'Bergen (L.)' and 'bergen l' find Bergen in Limburg only)."""
+    words = _words(raw)
+    base, province = place_qualifier(words, spelled_out=True)
+    return _variants(words) | (_variants(f"{base} {province}") if province else set())
 
 
 @lru_cache(maxsize=1)
 def aliases() -> dict[str, tuple[str, str]]:
     """alias key -> (the alias as written, the official name it stands for)."""
     with ALIASES_FILE.open(encoding="utf-8", newline="") as handle:
-        return {place_key(row["ook_genoemd"]): (row["ook_genoemd"], row["naam"]) for row in csv.DictReader(handle)}
+        rows = [row for row in csv.DictReader(handle) if not row["naam"].startswith("#")]
+    return {key: (row["ook_genoemd"], row["naam"]) for row in rows for key in place_keys(row["ook_genoemd"])}
 
 
 @dataclass(frozen=True)
@@ -59,21 +112,9 @@ class Place:
     soort: str  # "gemeente" | "plaats"
     naam: str  # as written
     gemeente_ids: tuple[int, ...] = ()  # gemeente: today's gemeente(n) the name stands for
-    gemeente: str = ""  # plaats: the gemeente it lies in
-    swvs: tuple[tuple[int, str], ...] = ()  # plaats: (SWV id, its postcodes of this plaats)
-
-
-def _gemeente_places() -> list[Place]:
-    resolver = GemeenteResolver(use_school_clues=False)
-    seen, places = set(), []
-    for gemeente in resolver.by_name.values():
-        if gemeente.pk in seen:
-            continue
-        seen.add(gemeente.pk)
-        ids = tuple(g.pk for g in resolver.resolve(gemeente.code).gemeenten if g.geldig_tot is None)
-        if ids:
-            places.append(Place("gemeente", gemeente.naam, gemeente_ids=ids))
-    return places
+    gemeente: str = ""  # plaats: the gemeente it lies in; old gemeente: today's gemeente(n), joined
+    swvs: tuple[tuple[int, str], ...] = ()  # (SWV id, its postcodes here), for a plaats or an old gemeente
+    tot: int = 0  # old gemeente: the year it was merged
 
 
 def _pc4_swvs() -> dict[str, tuple[int | None, int | None]]:
@@ -85,47 +126,124 @@ def _pc4_swvs() -> dict[str, tuple[int | None, int | None]]:
     return {pc4: (po, vo) for pc4, po, vo in rows}
 
 
-def _woonplaatsen(gemeente_keys: dict[int, set[str]]) -> list[Place]:
-    """Every woonplaats of a school address, per gemeente, unless it only repeats the gemeente's name."""
+def _per_swv(pc4s: set[str], regions: dict) -> tuple[tuple[int, str], ...]:
+    per_swv: dict[int, list[str]] = defaultdict(list)
+    for pc4 in sorted(pc4s):
+        for swv_id in regions.get(pc4, ()):
+            if swv_id is not None:
+                per_swv[swv_id].append(pc4)
+    return tuple((swv_id, ",".join(p)) for swv_id, p in per_swv.items())
+
+
+def _old_gemeente_pc4s(old: list[Gemeente]) -> dict[int, set[str]]:
+    """The postcodes of each dissolved gemeente: the PC4's the indeling files gave it by name and those
+    of the schools DUO placed in it by code, while it existed."""
+    by_key = {place_key(g.naam): g.pk for g in old}
+    by_code = {g.code: g.pk for g in old}
+    pc4s: dict[int, set[str]] = defaultdict(set)
+    for bron, pc4 in Postcodegebied.objects.values_list("gemeente_bron", "pc4").distinct().order_by():
+        if place_key(bron) in by_key:
+            pc4s[by_key[place_key(bron)]].add(pc4)
+    for bron, pc4 in Vestiging.objects.exclude(gemeente_bron="").values_list("gemeente_bron", "pc4").order_by():
+        code = gemeente_code(bron.split()[0])  # DUO writes '0788 HAAREN'
+        if code in by_code:
+            pc4s[by_code[code]].add(pc4)
+    return pc4s
+
+
+def _woonplaats_pc4s() -> dict[tuple[str, int | None], set[str]]:
     pc4s: dict[tuple[str, int | None], set[str]] = defaultdict(set)
-    for plaats, gemeente, pc4 in Vestiging.objects.exclude(plaats="").values_list("plaats", "gemeente_id", "pc4"):
+    rows = Vestiging.objects.exclude(plaats="").values_list("plaats", "gemeente_id", "pc4").order_by()
+    for plaats, gemeente, pc4 in rows:
         pc4s[(plaats, gemeente)].add(pc4)
+    return pc4s
+
+
+def _joined(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+
+
+def _today(resolver: GemeenteResolver, gemeente: Gemeente) -> tuple[int, ...]:
+    """Today's gemeenten of a dissolved one, also when a part of it merged again later."""
+    found: list[int] = []
+    for successor in resolver.resolve(gemeente.code).gemeenten:
+        if successor.geldig_tot is None:
+            found.append(successor.pk)
+        elif successor.pk != gemeente.pk:
+            found += [pk for pk in _today(resolver, successor) if pk not in found]
+    return tuple(dict.fromkeys(found))
+
+
+def _build_places() -> list[tuple[Place, set[str]]]:
+    """Every place with the keys it is found under (a gemeente also under the names of the woonplaatsen
+    it stands for: 'Nijkerk Gld' finds gemeente Nijkerk, 'Haren Gn' the old gemeente Haren)."""
+    resolver = GemeenteResolver(use_school_clues=False)
+    gemeenten = list(Gemeente.objects.all())
+    names: dict[int | None, str] = {g.pk: g.naam for g in gemeenten}
     regions = _pc4_swvs()
-    names: dict[int | None, str] = dict(Gemeente.objects.values_list("pk", "naam"))
+    woonplaatsen = _woonplaats_pc4s()
+    # The keys that already say what a woonplaats in a gemeente would: the gemeente's own name, and an
+    # old gemeente's that leads to its own postcodes ('Haaren' in Oisterwijk); gemeente -> (those keys,
+    # the keys its place is found under, which take the woonplaats' keys along).
+    covered: dict[int | None, list[tuple[set[str], set[str]]]] = defaultdict(list)
     places = []
-    for (plaats, gemeente_id), codes in sorted(pc4s.items()):
-        if gemeente_id is not None and place_key(plaats) in gemeente_keys.get(gemeente_id, set()):
-            continue  # Veldhoven in gemeente Veldhoven: the gemeente says it all
-        per_swv: dict[int, list[str]] = defaultdict(list)
-        for pc4 in sorted(codes):
-            for swv_id in regions.get(pc4, ()):
-                if swv_id is not None:
-                    per_swv[swv_id].append(pc4)
-        if per_swv:
-            swvs = tuple((swv_id, ",".join(p)) for swv_id, p in per_swv.items())
+    for g in gemeenten:
+        if g.geldig_tot is None:
+            places.append((Place("gemeente", g.naam, gemeente_ids=(g.pk,)), place_keys(g.naam)))
+            covered[g.pk].append((place_keys(g.naam), places[-1][1]))
+    old = [g for g in gemeenten if g.geldig_tot is not None]
+    old_pc4s = _old_gemeente_pc4s(old)
+    for g in old:
+        successors = _today(resolver, g)
+        if not successors:
+            continue
+        keys = place_keys(g.naam)
+        pc4s = old_pc4s.get(g.pk) or {  # merged before every file we have: its woonplaats of that name
+            pc4
+            for (plaats, gemeente_id), codes in woonplaatsen.items()
+            if gemeente_id in successors and place_keys(plaats) & keys
+            for pc4 in codes
+        }
+        swvs = _per_swv(pc4s, regions)
+        tot = (g.geldig_tot + dt.timedelta(days=1)).year if g.geldig_tot else 0
+        nu = _joined([names[pk] for pk in successors])
+        places.append((Place("gemeente", g.naam, gemeente_ids=successors, gemeente=nu, swvs=swvs, tot=tot), keys))
+        if swvs:
+            for pk in successors:
+                covered[pk].append((keys, keys))
+    for (plaats, gemeente_id), codes in sorted(woonplaatsen.items(), key=lambda item: (item[0][0], item[0][1] or 0)):
+        gemeente = names.get(gemeente_id, "")
+        keys = place_keys(plaats, gemeente=gemeente)
+        same = [own for gemeente_keys, own in covered.get(gemeente_id, []) if keys & gemeente_keys]
+        if same:  # Veldhoven in gemeente Veldhoven, Laren Nh in Laren (NH.): the gemeente says it all
+            same[0] |= keys
+            continue
+        swvs = _per_swv(codes, regions)
+        if swvs:
             naam = plaats.title() if plaats.isupper() else plaats
-            places.append(Place("plaats", naam, gemeente=names.get(gemeente_id, ""), swvs=swvs))
+            places.append((Place("plaats", naam, gemeente=gemeente, swvs=swvs), keys))
     return places
 
 
 def _build() -> dict:
-    gemeenten = _gemeente_places()
-    gemeente_keys: dict[int, set[str]] = defaultdict(set)
-    for place in gemeenten:
-        for pk in place.gemeente_ids:
-            gemeente_keys[pk].add(place_key(place.naam))
-    places = gemeenten + _woonplaatsen(gemeente_keys)
+    found = _build_places()
+    places = [place for place, _ in found]
     keys: dict[str, list[int]] = defaultdict(list)
-    for i, place in enumerate(places):
-        for key in {place_key(place.naam), _article_variant(place.naam)}:
-            if key:
-                keys[key].append(i)
-    return {"places": places, "keys": dict(keys)}
+    labels: dict[str, str] = {}
+    for i, (place, found_keys) in enumerate(found):
+        for key in sorted(found_keys):
+            keys[key].append(i)
+            labels.setdefault(key, _QUALIFIER.sub("", place.naam))
+    for key, (written, _) in aliases().items():
+        labels.setdefault(key, written)
+    ordered = sorted(set(keys) | set(aliases()))
+    return {"places": places, "keys": dict(keys), "sorted": ordered, "joined": "\n".join(ordered), "labels": labels}
 
 
 def place_index() -> dict:
-    """{'places': [Place], 'keys': {key: [place index]}} for the current source-data version."""
-    return derived("zoeken:plaatsen", _build)
+    """{'places': [Place], 'keys': {key: [place index]}, 'sorted': every key (also the aliases') sorted,
+    'joined': those joined by newlines, 'labels': {key: a name to show}} for the current source-data version."""
+    return derived("zoeken:plaatsen:2", _build)
 
 
 @dataclass
@@ -135,29 +253,48 @@ class PlaceMatch:
     ook_genoemd: str = ""  # the everyday name the query used, when it went through the alias table
 
 
+def _partial_keys(index: dict, needle: str) -> list[str]:
+    """Keys that start with the needle (bisection), then keys that contain it (one pass in C over all keys)."""
+    ordered, joined = index["sorted"], index["joined"]
+    start = bisect.bisect_left(ordered, needle)
+    end = bisect.bisect_right(ordered, needle + "\uffff")
+    prefix = [key for key in ordered[start:end] if key != needle]
+    inside, position = [], joined.find(needle)
+    while position >= 0:
+        line_start = joined.rfind("\n", 0, position) + 1
+        line_end = joined.find("\n", position)
+        key = joined[line_start : line_end if line_end >= 0 else len(joined)]
+        if line_start != position:
+            inside.append(key)
+        position = joined.find(needle, line_end) if line_end >= 0 else -1
+    return sorted(prefix, key=len) + sorted(inside, key=len)
+
+
 def find_places(query: str, *, limit: int = 10, min_partial: int = 3) -> list[PlaceMatch]:
     """Exact names first (also through an alias), then names that start with, then that contain the query."""
+    needles = query_keys(query)
     needle = place_key(query)
     if not needle:
         return []
     index = place_index()
     places, keys = index["places"], index["keys"]
     matches: dict[int, PlaceMatch] = {}
-    for i in keys.get(needle, []):
-        matches[i] = PlaceMatch(places[i], exact=True)
-    alias = aliases().get(needle)
-    if alias:
-        for i in keys.get(place_key(alias[1]), []):
-            matches.setdefault(i, PlaceMatch(places[i], exact=True, ook_genoemd=alias[0]))
+    for key in sorted(needles, key=lambda k: k != needle):
+        for i in keys.get(key, []):
+            matches.setdefault(i, PlaceMatch(places[i], exact=True))
+        alias = aliases().get(key)
+        if alias:
+            for i in keys.get(place_key(alias[1]), []):
+                matches.setdefault(i, PlaceMatch(places[i], exact=True, ook_genoemd=alias[0]))
     if len(needle) >= min_partial:
-        partial = sorted((not key.startswith(needle), len(key), key) for key in keys if needle in key and key != needle)
         # An everyday name being typed ('Den Ha') completes to the place it stands for.
-        partial += [(False, len(key), key) for key in aliases() if key.startswith(needle) and key != needle]
-        for _, _, key in sorted(partial):
+        for key in _partial_keys(index, needle):
+            if len(matches) >= limit * 3:
+                break
             alias = aliases().get(key) if key not in keys else None
-            for i in keys.get(place_key(alias[1]), []) if alias else keys[key]:
+            for i in keys.get(place_key(alias[1]), []) if alias else keys.get(key, []):
                 matches.setdefault(i, PlaceMatch(places[i], exact=False, ook_genoemd=alias[0] if alias else ""))
-    ranked = sorted(matches.values(), key=lambda m: (not m.exact, m.place.soort != "gemeente"))
+    ranked = sorted(matches.values(), key=lambda m: (not m.exact, m.place.soort != "gemeente", m.place.tot > 0))
     return ranked[:limit]
 
 
@@ -167,12 +304,8 @@ def suggest_places(query: str) -> list[str]:
     if len(needle) < 4:
         return []
     index = place_index()
-    labels: dict[str, str] = {}
-    for key, ids in index["keys"].items():
-        labels.setdefault(key, index["places"][ids[0]].naam)
-    for key, (written, _) in aliases().items():
-        labels.setdefault(key, written)
-    found = process.extract(needle, list(labels), scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF, limit=10)
+    labels = index["labels"]
+    found = process.extract(needle, index["sorted"], scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF, limit=10)
     suggestions: list[str] = []
     for key, _, _ in found:
         if labels[key] not in suggestions:

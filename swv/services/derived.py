@@ -15,6 +15,7 @@ from swv.selectors.coverage_map import coverage_map
 from swv.selectors.names import display_names
 from swv.selectors.places import place_index
 from swv.selectors.regions import sector_geojson
+from swv.selectors.search import school_index
 
 # In process memory (no REDIS_URL) the app servers never see what a command prepared.
 _PROCESS_LOCAL = ("django.core.cache.backends.locmem.LocMemCache", "django.core.cache.backends.dummy.DummyCache")
@@ -39,4 +40,5 @@ def prepare_derived_data() -> bool:
     national_figures()
     display_names()
     place_index()
+    school_index()
     return True

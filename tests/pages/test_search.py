@@ -231,3 +231,23 @@ def test_same_named_schools_show_street_and_plaats(real_data_dir):
 def test_nonsense_gets_no_suggestion(real_data_dir):
     result = search("qwxzv")
     assert not result.hits and not result.suggestions
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", " ", "a", "x" * 500, "😀", "%", "_", "%_%_", ".*", "(", "[", "\\", "^$", "' OR 1=1 --", "'s " * 33, "a " * 50],
+)
+def test_hostile_queries_get_a_page_never_an_error_or_a_redirect(client, query):
+    """LIKE wildcards, regex characters, emoji and long strings are text to look for, nothing more; a
+    query that only happens to be part of some school's name never sends the visitor anywhere."""
+    response = client.get("/zoeken/", {"q": query})
+    assert response.status_code == 200
+    assert 'name="q"' in response.content.decode()
+
+
+def test_a_school_called_exactly_what_was_typed_comes_first(real_data_dir):
+    """'De Rank' is in 25 other names (De Bosrank, ...): the school of that name is listed first."""
+    school = Vestiging.objects.filter(naam="De Rank").first()
+    assert school is not None
+    titles = [hit.titel for hit in search("de rank").hits if hit.soort == "school"]
+    assert titles[0].startswith("De Rank,")
