@@ -23,6 +23,8 @@ _SWV_CODE = re.compile(SWV_CODE_PATTERN)
 _PC4 = re.compile(r"^\s*(?:NL\s*-?\s*)?([1-9]\d{3})\s*[-.]?\s*(?:[A-Za-z]\s?[A-Za-z])?\s*$", re.IGNORECASE)
 # The number of an SWV without its sector, as the regeling's tables write it: '30-09', '30.09', 'SWV 30 09'.
 _SWV_NUMBER = re.compile(r"^\s*(?:SWV\s*[-.:]?\s*)?([0-9]{2})\s*[-./\s]\s*([0-9]{2})\s*$", re.IGNORECASE)
+# A whole postcode in the same spellings, to be stored as DUO writes it ('7822 HG').
+_POSTCODE = re.compile(r"^\s*(?:NL\s*-?\s*)?([1-9]\d{3})\s*[-.]?\s*([A-Za-z])\s?([A-Za-z])\s*$", re.IGNORECASE)
 
 
 def normalize_swv_code(raw: str) -> str | None:
@@ -56,6 +58,13 @@ def parse_pc4(raw: str) -> str | None:
     return match.group(1) if match else None
 
 
+def normalize_postcode(raw: str) -> str:
+    """'7822HG', '7822 hg', '7822-HG', 'NL-7822 HG' -> '7822 HG' (as DUO's address files write it); anything
+    else as it is."""
+    match = _POSTCODE.match(raw)
+    return f"{match.group(1)} {match.group(2)}{match.group(3)}".upper() if match else raw.strip()
+
+
 # Importers ask for the same few hundred gemeente names thousands of times.
 @lru_cache(maxsize=8192)
 def normalize_name(raw: str, *, keep_suffix: bool = False) -> str:
@@ -75,10 +84,10 @@ def normalize_name(raw: str, *, keep_suffix: bool = False) -> str:
 
 @lru_cache(maxsize=8192)
 def gemeente_code(raw: str) -> str | None:
-    """'GM0363', '0363', '363' -> 'GM0363'."""
+    """'GM0363', 'GM 0363', '0363', '363' -> 'GM0363'."""
     text = raw.strip().upper()
     if text.startswith("GM"):
-        text = text[2:]
+        text = text[2:].strip()
     if not text.isdigit() or len(text) > 4:
         return None
     return f"GM{int(text):04d}"

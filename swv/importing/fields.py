@@ -9,6 +9,9 @@ from swv.codes import SUPPRESSED, gemeente_code, normalize_swv_code
 from swv.codes import parse_pc4 as pc4_or_none
 
 SUPPRESSED_BOUNDS = (Decimal(1), Decimal(4))
+NUMERIC_TYPES = frozenset({"count", "amount", "decimal", "percent"})
+# What publishers write in a number column for "no value": read as an empty cell.
+NO_VALUE = frozenset({"-", "–", "—", ".", "..", "n.v.t.", "n.v.t", "nvt", "n.b.", "n.b", "nb", "onbekend"})
 
 
 @dataclass(frozen=True)
@@ -36,8 +39,12 @@ _TRUE = {"ja", "j", "1", "true", "waar", "yes", "y"}
 _FALSE = {"nee", "n", "0", "false", "onwaar", "no"}
 
 
+# Thousands may be grouped with a space of any width: a plain, a non-breaking or a narrow one.
+_SPACES = re.compile(r"[\s\u00a0\u2009\u202f]")
+
+
 def _number(text: str) -> Decimal:
-    cleaned = text.replace("€", "").replace("\u00a0", "").replace(" ", "").replace("%", "")
+    cleaned = _SPACES.sub("", text.replace("€", "").replace("%", ""))
     if _NL_NUMBER.match(cleaned):
         cleaned = cleaned.replace(".", "").replace(",", ".")
     elif "," in cleaned and "." not in cleaned:
@@ -93,24 +100,72 @@ def parse_percent(text: str) -> Decimal:
     return value
 
 
+_DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%d-%m-%Y",
+    "%Y%m%d",
+    "%d/%m/%Y",
+    "%d.%m.%Y",
+    "%Y/%m/%d",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S",
+    "%d-%m-%Y %H:%M:%S",
+    "%d-%m-%Y %H:%M",
+)
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("januari", "jan"),
+            ("februari", "feb"),
+            ("maart", "mrt", "mar"),
+            ("april", "apr"),
+            ("mei",),
+            ("juni", "jun"),
+            ("juli", "jul"),
+            ("augustus", "aug"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_WRITTEN_DATE = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
+
+
 def parse_date(text: str) -> dt.date:
-    for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%Y%m%d", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"):
+    text = text.strip()
+    for fmt in _DATE_FORMATS:
         try:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
+    written = _WRITTEN_DATE.match(text.lower())  # '1 oktober 2024', '1 okt. 2024'
+    if written and written.group(2) in _MONTHS:
+        try:
+            return dt.date(int(written.group(3)), _MONTHS[written.group(2)], int(written.group(1)))
+        except ValueError:
+            pass
     raise ValueError("een datum als 2024-10-01 of 1-10-2024")
 
 
+# '2023-2024', '2023/2024', '2023/24', '23/24', '2023 – 2024', 'schooljaar 2023-2024'
+_SCHOOLJAAR = re.compile(r"^(?:schooljaar\s*)?(\d{4}|\d{2})\s*[-/–—]\s*(\d{4}|\d{2})$", re.IGNORECASE)
+
+
 def parse_schooljaar(text: str) -> str:
-    match = re.match(r"^(\d{4})\s*[-/]\s*(\d{2}|\d{4})$", text)
+    match = _SCHOOLJAAR.match(text.strip())
     if match:
-        start = int(match.group(1))
-        end = match.group(2)
+        start_text, end = match.groups()
+        # A school year of two digits ('23/24') is of this century: the sector's figures start in 2013.
+        start = int(start_text) if len(start_text) == 4 else 2000 + int(start_text)
         end_year = int(end) if len(end) == 4 else (start // 100) * 100 + int(end)
         if end_year == start + 1:
             return f"{start}-{end_year}"
-    raise ValueError("een schooljaar als 2023-2024 of 2023/24")
+    raise ValueError("een schooljaar als 2023-2024, 2023/24 of 23/24")
 
 
 def parse_year(text: str) -> int:

@@ -8,6 +8,7 @@ from swv.codes import (
     SUPPRESSED,
     gemeente_code,
     normalize_name,
+    normalize_postcode,
     normalize_swv_code,
     parse_pc4,
     place_qualifier,
@@ -132,3 +133,51 @@ def test_a_count_published_as_less_than_five_stays_suppressed(raw):
 
 def test_dutch_numbers_are_read_as_written():
     assert PARSERS["decimal"]("1.234,5") == Decimal("1234.5")
+
+
+@pytest.mark.parametrize(
+    "raw", ["2023-2024", "2023/2024", "2023/24", "23/24", "23-24", "2023 – 2024", "schooljaar 2023-2024"]
+)
+def test_a_school_year_is_read_in_every_spelling(raw):
+    assert PARSERS["schooljaar"](raw) == "2023-2024"
+
+
+@pytest.mark.parametrize("raw", ["2023-2025", "2023", "23/25", "2023-13"])
+def test_what_is_no_school_year_is_refused(raw):
+    with pytest.raises(ValueError, match="schooljaar"):
+        PARSERS["schooljaar"](raw)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["2023-10-01", "1-10-2023", "01-10-2023", "01/10/2023", "1/10/2023", "20231001", "1.10.2023", "2023/10/01"]
+    + ["1 oktober 2023", "1 okt. 2023", "2023-10-01 00:00:00", "2023-10-01T00:00:00"],
+)
+def test_a_date_is_read_in_every_spelling(raw):
+    assert PARSERS["date"](raw).isoformat() == "2023-10-01"
+
+
+@pytest.mark.parametrize("raw", ["31-02-2023", "1 brumaire 2023", "2023-10", "10/01"])
+def test_what_is_no_date_is_refused(raw):
+    with pytest.raises(ValueError, match="datum"):
+        PARSERS["date"](raw)
+
+
+@pytest.mark.parametrize("raw", ["1234", "1.234", "1 234", "1\u00a0234", "1\u202f234", "1234,0", "1.234,00"])
+def test_a_count_is_read_with_any_thousands_separator(raw):
+    assert PARSERS["count"](raw) == 1234
+
+
+@pytest.mark.parametrize("raw", ["12,5", "12.5", "12,50", "+12,5"])
+def test_a_decimal_is_read_with_a_comma_or_a_point(raw):
+    assert PARSERS["decimal"](raw) == Decimal("12.5")
+
+
+@pytest.mark.parametrize("raw", ["GM0363", "GM 0363", "gm0363", "0363", "363", " 363"])
+def test_gemeente_code_in_every_spelling(raw):
+    assert gemeente_code(raw) == "GM0363"
+
+
+@pytest.mark.parametrize("raw", ["7822HG", "7822 HG", "7822hg", " 7822  hg ", "7822-HG", "NL-7822 HG"])
+def test_a_postcode_is_written_as_duo_writes_it(raw):
+    assert normalize_postcode(raw) == "7822 HG"
