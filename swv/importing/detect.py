@@ -13,11 +13,11 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from swv.importing.base import Source
-from swv.importing.readers import header_key
+from swv.importing.readers import DELIMITERS, ENCODINGS, TITLE_LINES, UTF16, decode_head, header_key, is_workbook
 
 TABULAR = {".csv", ".tsv", ".txt", ".xlsx", ".xlsm"}
-HEADER_LINES = 5
-_DELIMITERS = (";", ",", "\t", "|")
+# The header may stand below title lines: as many as the reader looks at.
+HEADER_LINES = TITLE_LINES + 1
 
 
 @dataclass(frozen=True)
@@ -28,12 +28,14 @@ class Detection:
 
 def header_lines(path: Path) -> list[set[str]]:
     """The first lines of a tabular file, each as a set of header keys (for every plausible delimiter)."""
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+    if is_workbook(path):
         return _xlsx_lines(path)
-    data = path.read_bytes()[:65536]
-    for encoding in ("utf-8-sig", "cp1252"):
+    with path.open("rb") as fh:
+        start = fh.read(2)
+    encodings = (UTF16,) if start in (b"\xff\xfe", b"\xfe\xff") else ENCODINGS
+    for encoding in encodings:
         try:
-            text = data.decode(encoding)
+            text = decode_head(path, encoding, strict=True)
             break
         except UnicodeDecodeError:
             continue
@@ -41,7 +43,7 @@ def header_lines(path: Path) -> list[set[str]]:
         return []
     found = []
     for line in text.splitlines()[:HEADER_LINES]:
-        for delimiter in _DELIMITERS:
+        for delimiter in DELIMITERS:
             if delimiter in line:
                 cells = next(csv.reader([line], delimiter=delimiter), [])
                 found.append({header_key(c) for c in cells if c.strip()})
@@ -49,13 +51,16 @@ def header_lines(path: Path) -> list[set[str]]:
 
 
 def _xlsx_lines(path: Path) -> list[set[str]]:
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception:  # a damaged workbook is reported by the import itself
-        return []
-    rows = workbook.worksheets[0].iter_rows(values_only=True, max_row=HEADER_LINES)
-    found = [{header_key(str(v)) for v in row if v not in (None, "")} for row in rows]
-    workbook.close()
+    with path.open("rb") as handle:  # a file object: a workbook is read whatever its name ends in
+        try:
+            workbook = load_workbook(handle, read_only=True, data_only=True)
+        except Exception:  # a damaged workbook is reported by the import itself
+            return []
+        found: list[set[str]] = []
+        for sheet in workbook.worksheets:  # the reader takes the sheet whose header fits best
+            rows = sheet.iter_rows(values_only=True, max_row=HEADER_LINES)
+            found.extend({header_key(str(v)) for v in row if v not in (None, "")} for row in rows)
+        workbook.close()
     return found
 
 

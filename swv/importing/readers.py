@@ -1,10 +1,12 @@
 """Reads CSV and XLSX files as published into (row number, cells) under a recognised header.
 
 Publishers write the same table in several dialects: DUO's older files are Windows-1252 with ';', its
-portal exports UTF-8 with a BOM, ',' and every field quoted, spreadsheet users save tab-separated text,
-and some DUO files put a title line ("WPO (BAO);Peildatum:;1-10-2016;…") above the header. The reader
-detects all of these, so the same content in another dialect gives the same rows. The header is the
-line, among the first few, whose cells name most of the source's columns.
+portal exports UTF-8 with a BOM, ',' and every field quoted, spreadsheet users save tab-separated text
+(Excel's "Unicode text" is UTF-16 with a byte order mark) or a workbook, and some files put title lines
+("WPO (BAO);Peildatum:;1-10-2016;…") above the header and notes ("Bron: DUO") or a total row below the
+data. The reader detects all of these, so the same content in another dialect gives the same rows. The
+header is the line, among the first few, whose cells name most of the source's columns. A file is read
+by what it is, not by its name: a workbook saved as .csv is read as a workbook.
 """
 
 import codecs
@@ -12,6 +14,7 @@ import csv
 import datetime as dt
 import itertools
 import re
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,14 +23,34 @@ from openpyxl import load_workbook
 
 from swv.importing.problems import ImportRefused, Problem
 
-DELIMITERS = (";", ",", "\t")
+DELIMITERS = (";", ",", "\t", "|")
 ENCODINGS = ("utf-8-sig", "cp1252")
+UTF16 = "utf-16"  # with a byte order mark, whatever a source declares: the mark says it
 # How many lines a title block above the header may take before the file counts as unrecognised.
 TITLE_LINES = 10
 CHUNK = 1 << 20  # bytes read at a time when checking the encoding
 _DELIMITER_NAMES = {";": "';'", ",": "','", "\t": "tab", "|": "'|'"}
 # A UTF-8 multi-byte sequence; its presence in a file that is not valid UTF-8 means two encodings mixed.
 _UTF8_SEQUENCE = re.compile(rb"[\xc3\xc2\xe2][\x80-\xbf]")
+_ZIP = b"PK\x03\x04"  # a workbook (.xlsx) is a zip archive
+# What a file that is not text is, by its first bytes, so that the refusal can say what was sent.
+_SIGNATURES = (
+    (b"\xd0\xcf\x11\xe0", "een oud Excel-bestand (.xls) of ander Office-document; sla het op als .xlsx of als CSV"),
+    (_ZIP, "een zip-archief, geen Excel-werkmap (.xlsx) of CSV; een OpenDocument-werkblad slaat u op als .xlsx"),
+    (b"%PDF", "een PDF-document, geen CSV of Excel-werkmap"),
+    (b"\x89PNG", "een afbeelding (PNG), geen CSV of Excel-werkmap"),
+    (b"\xff\xd8\xff", "een afbeelding (JPEG), geen CSV of Excel-werkmap"),
+    (b"\x1f\x8b", "een gz-archief; pak het eerst uit"),
+    (b"\xfd7zXZ", "een xz-archief; pak het eerst uit"),
+)
+# The first cell of a line below the data that is a note, a source or a total, not a row of data.
+_FOOTER = re.compile(
+    r"^(?:(?:totaal|totalen|total|eindtotaal|generaal totaal|bron|bronnen|noot|noten|toelichting|opmerking|"
+    r"opmerkingen|let op|bijgewerkt|gegenereerd)\b|[*©†]|\(c\))",
+    re.IGNORECASE,
+)
+# A note line of its own (after an empty line): words, not a code or a number.
+_PROSE = re.compile(r"[^\W\d_]{2,}\S*\s+\S*[^\W\d_]{2,}")
 
 Recognise = Callable[[list[str]], int]
 
@@ -44,6 +67,21 @@ class Table:
     rows: Iterable[tuple[int, list[str]]]
     header_line: int = 1
     notices: list[str] = field(default_factory=list)
+    # The cells of the lines above the header: a title block may say what the file is about (its peildatum).
+    title: list[list[str]] = field(default_factory=list)
+    name: str = ""  # the file's name, for problems found while the rows are read
+
+
+def is_workbook(path: Path) -> bool:
+    """Whether the file is an Excel workbook (a zip archive with a workbook in it), whatever its name."""
+    with path.open("rb") as fh:
+        if fh.read(4) != _ZIP:
+            return False
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return any(name.startswith("xl/") for name in archive.namelist())
+    except zipfile.BadZipFile:
+        return False
 
 
 def read_table(
@@ -55,7 +93,7 @@ def read_table(
 ) -> Table:
     """`recognise(cells)` scores a candidate header (how many expected columns it names); without it
     the first line is the header."""
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+    if is_workbook(path):
         return _read_xlsx(path, recognise)
     return _read_csv(path, recognise=recognise, encodings=encodings, delimiters=delimiters)
 
@@ -73,10 +111,11 @@ def _chunks(path: Path, start: int = 0):
 
 
 def _line_of(path: Path, offset: int) -> int:
-    """The 1-based line the byte at `offset` is on."""
+    """The 1-based line the byte at `offset` is on (lines end at LF, CRLF or a lone CR)."""
     lines, done = 1, 0
     for chunk in _chunks(path):
-        lines += chunk.count(b"\n", 0, max(0, offset - done))
+        part = chunk[: max(0, offset - done)]
+        lines += part.count(b"\n") + part.count(b"\r") - part.count(b"\r\n")
         done += len(chunk)
         if done >= offset:
             break
@@ -116,17 +155,55 @@ def _has_utf8_letters(path: Path) -> bool:
     return False
 
 
+def _first_nul(path: Path) -> int | None:
+    done = 0
+    for chunk in _chunks(path):
+        at = chunk.find(b"\x00")
+        if at >= 0:
+            return done + at
+        done += len(chunk)
+    return None
+
+
+def _not_text(head: bytes) -> str | None:
+    """What a file is when it is not text in a one-byte encoding or UTF-8: said in the refusal."""
+    for signature, what in _SIGNATURES:
+        if head.startswith(signature):
+            return f"het bestand is {what}"
+    controls = sum(head.count(bytes([byte])) for byte in range(32) if byte not in (9, 10, 13))
+    if controls <= 3:
+        return None  # text, perhaps with a stray NUL: refused on its line
+    sample = head[:400]
+    if sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4:
+        return (
+            "het bestand is UTF-16 zonder byte-order-mark; sla het op als 'CSV UTF-8' of als "
+            "'Unicode-tekst' (UTF-16 met byte-order-mark)"
+        )
+    return "het bestand is geen tekstbestand (het bevat binaire gegevens); verwacht CSV of een Excel-werkmap (.xlsx)"
+
+
 def detect_encoding(path: Path, encodings: tuple[str, ...] = ENCODINGS) -> str:
-    """The first of `encodings` the whole file decodes in, checked chunk by chunk (the file is not held)."""
+    """The first of `encodings` the whole file decodes in, checked chunk by chunk (the file is not held);
+    UTF-16 when the file starts with its byte order mark."""
     name = path.name
     with path.open("rb") as fh:
         head = fh.read(4096)
     if not head.strip() and not any(chunk.strip() for chunk in _chunks(path, 4096)):
         raise ImportRefused([Problem(name, None, None, "het bestand is leeg")])
-    if b"\x00" in head:
-        raise ImportRefused(
-            [Problem(name, 1, None, "het bestand is geen tekst in UTF-8 of Windows-1252 (UTF-16 of binair?)")]
-        )
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        if _decode_error(path, UTF16) is not None:
+            problem = "het bestand is UTF-16 maar niet geldig: het eindigt midden in een teken (afgebroken bestand?)"
+            raise ImportRefused([Problem(name, None, None, problem)])
+        if not decode_head(path, UTF16).strip("\ufeff\r\n\t ;,|"):
+            raise ImportRefused([Problem(name, None, None, "het bestand is leeg")])
+        return UTF16
+    what = _not_text(head)
+    if what is not None:
+        raise ImportRefused([Problem(name, 1, None, what)])
+    nul = _first_nul(path)
+    if nul is not None:
+        message = "de regel bevat een NUL-teken: het bestand is beschadigd of geen tekstbestand"
+        raise ImportRefused([Problem(name, _line_of(path, nul), None, message)])
     first_error = None
     for encoding in encodings:
         error = _decode_error(path, encoding)
@@ -163,6 +240,15 @@ def detect_encoding(path: Path, encodings: tuple[str, ...] = ENCODINGS) -> str:
     )
 
 
+def decode_head(path: Path, encoding: str, *, size: int = 65536, strict: bool = False) -> str:
+    """The start of a text file, decoded (a character cut at the end of it is left out). Strict, a byte
+    the encoding cannot decode raises UnicodeDecodeError; otherwise it is dropped."""
+    with path.open("rb") as fh:
+        data = fh.read(size)
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict" if strict else "ignore")
+    return decoder.decode(data).lstrip("\ufeff")
+
+
 def _split(line: str, delimiter: str) -> list[str]:
     return [cell.strip() for cell in next(csv.reader([line], delimiter=delimiter), [])]
 
@@ -185,7 +271,7 @@ def _find_header(
                 best, best_key = (index, delimiter), key
     if best is None or best_key is None or best_key[0] == 0:
         first = candidates[0] if candidates else ""
-        found = next((d for d in ("|", *DELIMITERS) if d in first), None)
+        found = next((d for d in DELIMITERS if d in first), None)
         names = " of ".join(_DELIMITER_NAMES.get(d, repr(d)) for d in delimiters)
         detail = (
             f"de eerste regel gebruikt {_DELIMITER_NAMES.get(found, repr(found))}"
@@ -212,47 +298,135 @@ def _title_notice(skipped: list[str]) -> str:
     return f"{len(skipped)} titelregel(s) boven de kopregel overgeslagen: {shown}"
 
 
+def _footer_notice(lines: list[tuple[int, list[str]]]) -> str:
+    shown = "; ".join(f"rij {number}: {' '.join(c for c in cells if c)[:60]!r}" for number, cells in lines[:3])
+    more = " …" if len(lines) > 3 else ""
+    return (
+        f"{len(lines)} regel(s) onder de gegevens overgeslagen (bron, noten of totaalrij, niet als gegevens "
+        f"gelezen): {shown}{more}"
+    )
+
+
+def _is_footer(cells: list[str], *, after_gap: bool) -> bool:
+    """A note, source or total below the data: a line whose first cell says so, or after an empty line
+    a line with a single cell of words."""
+    filled = [cell for cell in cells if cell]
+    if not filled:
+        return False
+    if _FOOTER.match(filled[0]):
+        return True
+    return after_gap and len(filled) == 1 and bool(_PROSE.search(filled[0]))
+
+
+def _data_rows(
+    numbered: Iterable[tuple[int, list[str]]], table: Table, *, ending: Callable[[], str] | None = None
+) -> Iterator[tuple[int, list[str]]]:
+    """The rows under the header: empty lines skipped, trailing empty cells beyond the header dropped (some
+    exporters end every line with a delimiter), and notes or a total row below the last row of data
+    left out with a notice. `ending()` says how a text file ends (see _ending): without a final line
+    break its last row may have been cut off in transfer."""
+    width = len(table.header)
+    pending: list[tuple[int, list[str]]] = []  # lines that may be a footer, until a row of data follows
+    gap = False
+    last = None
+    for number, raw in numbered:
+        cells = raw[:width] if len(raw) > width and not any(raw[width:]) else raw
+        if not any(cells):
+            gap = gap or last is not None
+            continue
+        if (pending or last is not None) and _is_footer(cells, after_gap=gap or bool(pending)):
+            pending.append((number, cells))
+            continue
+        yield from pending  # not a footer after all: rows of data (refused with their row if they are wrong)
+        pending.clear()
+        gap = False
+        last = (number, cells)
+        yield last
+    if pending:
+        table.notices.append(_footer_notice(pending))
+        return
+    state = ending() if last is not None and ending is not None else LINE_BREAK
+    if state == LINE_BREAK or last is None:
+        return
+    # A cut that drops whole rows is caught by the importers' refusal to remove a large share of data;
+    # a cut inside the last row leaves it without its line break, and often short of fields.
+    number, cells = last
+    if len(cells) != width:
+        raise ImportRefused(
+            [Problem(table.name, number, None, "het bestand eindigt midden in een rij (afgebroken bestand?)")]
+        )
+    if state == OLD_MAC:
+        # DUO's exporter of CR-only files (old Mac style) writes no final line break: nothing was cut.
+        table.notices.append(f"het bestand eindigt zonder regeleinde na rij {number}; die rij is wel gelezen")
+        return
+    problem = (
+        "het bestand eindigt zonder regeleinde in deze rij: is het afgebroken, midden in de laatste cel? Is de rij "
+        "volledig, sla het bestand dan op met een regeleinde na de laatste rij"
+    )
+    raise ImportRefused([Problem(table.name, number, None, problem)])
+
+
 def _read_csv(path: Path, *, recognise, encodings, delimiters) -> Table:
     encoding = detect_encoding(path, encodings)
     # newline="": lines end at \n, \r\n or a lone \r (DUO's CR-only files), kept as they are for csv.
     with path.open(encoding=encoding, newline="") as fh:
         leading = list(itertools.islice(fh, TITLE_LINES + 1))
+    if leading:
+        leading[0] = leading[0].lstrip("\ufeff")
     index, delimiter = _find_header(path, [line.rstrip("\r\n") for line in leading], recognise, delimiters)
-    header = next(csv.reader(leading[index:], delimiter=delimiter), [])
+    header = [cell.strip() for cell in next(csv.reader(leading[index:], delimiter=delimiter), [])]
+    while header and header[-1] == "":
+        header.pop()
+    title = [_split(line.rstrip("\r\n"), delimiter) for line in leading[:index]]
     notices = [_title_notice([line.strip() for line in leading[:index]])] if index else []
-    table = Table(header=[cell.strip() for cell in header], rows=(), header_line=index + 1, notices=notices)
-    table.rows = _csv_rows(path, table, encoding=encoding, delimiter=delimiter, skip=index)
+    table = Table(header=header, rows=(), header_line=index + 1, notices=notices, title=title, name=path.name)
+    table.rows = _data_rows(
+        _csv_lines(path, encoding=encoding, delimiter=delimiter, skip=index),
+        table,
+        ending=lambda: _ending(path, encoding),
+    )
     return table
 
 
-def _csv_rows(path: Path, table: Table, *, encoding: str, delimiter: str, skip: int):
-    last = None
+def _csv_lines(path: Path, *, encoding: str, delimiter: str, skip: int) -> Iterator[tuple[int, list[str]]]:
     with path.open(encoding=encoding, newline="") as fh:
         for _ in range(skip):
             next(fh)
         reader = csv.reader(fh, delimiter=delimiter)
         next(reader)  # the header
-        for cells in reader:
-            stripped = [cell.strip() for cell in cells]
-            if any(stripped):
-                last = (reader.line_num + skip, stripped)
-                yield last
-    if last is not None and not _ends_with_line_break(path):
-        # Some publishers omit the final line break (DUO's CR-only files do), so its absence alone
-        # proves nothing; a last row short of fields does: the file was cut off in transfer. A cut
-        # that drops whole rows is caught by the importers' refusal to remove a large share of data.
-        number, cells = last
-        if len(cells) != len(table.header):
-            raise ImportRefused(
-                [Problem(path.name, number, None, "het bestand eindigt midden in een rij (afgebroken bestand?)")]
+        start = reader.line_num + 1  # where the row being read begins: a quote left open runs on for lines
+        try:
+            for cells in reader:
+                yield reader.line_num + skip, [cell.strip() for cell in cells]
+                start = reader.line_num + 1
+        except csv.Error as exc:
+            problem = (
+                f'de rij die op deze regel begint, is geen geldige CSV ({exc}); staat er een aanhalingsteken (") '
+                "te veel of te weinig?"
             )
-        table.notices.append(f"het bestand eindigt zonder regeleinde na rij {number}; die rij is wel gelezen")
+            raise ImportRefused([Problem(path.name, start + skip, None, problem)]) from None
 
 
-def _ends_with_line_break(path: Path) -> bool:
+LINE_BREAK, OLD_MAC, NO_LINE_BREAK = "line break", "old mac", "no line break"
+
+
+def _ending(path: Path, encoding: str) -> str:
+    """How a text file ends: with a line break, without one in a file whose lines end in a lone CR (the
+    old Mac style, whose exporters leave the last one out), or without one."""
     with path.open("rb") as fh:
-        fh.seek(-1, 2)
-        return fh.read(1) in (b"\n", b"\r")
+        fh.seek(0, 2)
+        fh.seek(max(0, fh.tell() - 4))
+        tail = fh.read()
+    if encoding == UTF16:
+        with path.open("rb") as fh:
+            little = fh.read(2) == codecs.BOM_UTF16_LE
+        last = tail[-2:].decode("utf-16-le" if little else "utf-16-be", errors="ignore")
+    else:
+        last = tail[-1:].decode("latin-1")
+    if last in ("\n", "\r"):
+        return LINE_BREAK
+    head = decode_head(path, encoding)
+    return OLD_MAC if "\r" in head and "\n" not in head else NO_LINE_BREAK
 
 
 def _cell_text(value) -> str:
@@ -268,39 +442,53 @@ def _cell_text(value) -> str:
 
 
 def _read_xlsx(path: Path, recognise: Recognise | None) -> Table:
+    handle = path.open("rb")  # a file object: openpyxl then reads a workbook whatever its name ends in
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        workbook = load_workbook(handle, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
+        handle.close()
         raise ImportRefused([Problem(path.name, None, None, f"geen leesbaar Excel-bestand ({exc})")]) from exc
-    sheet = workbook.worksheets[0]
-    iterator: Iterator = sheet.iter_rows(values_only=True)
-    leading = []
-    for values in iterator:
-        leading.append([_cell_text(v) for v in values])
-        if len(leading) > TITLE_LINES:
+    # The data is on the sheet whose header names most of the source's columns (the first sheet when
+    # nothing is known): a workbook may start with a sheet of explanation.
+    best = None
+    for sheet in workbook.worksheets:
+        iterator: Iterator = sheet.iter_rows(values_only=True)
+        leading = [[_cell_text(v) for v in values] for values in itertools.islice(iterator, TITLE_LINES + 1)]
+        if not leading:
+            continue
+        index, score = 0, 0
+        if recognise is not None:
+            score, negative = max((recognise(cells), -i) for i, cells in enumerate(leading))
+            index = -negative
+        if best is None or score > best[0]:
+            best = (score, iterator, leading, index)
+        if recognise is None:
             break
-    if not leading:
+    if best is None:
+        workbook.close()
+        handle.close()
         raise ImportRefused([Problem(path.name, None, None, "het werkblad is leeg")])
-    index = 0
-    if recognise is not None:
-        scores = [(recognise(cells), -i) for i, cells in enumerate(leading)]
-        index = -max(scores)[1]
+    _score, iterator, leading, index = best
     header = leading[index]
     while header and header[-1] == "":
         header.pop()
     notices = [_title_notice([" ".join(c for c in cells if c) for cells in leading[:index]])] if index else []
+    table = Table(header=header, rows=(), header_line=index + 1, notices=notices, title=leading[:index], name=path.name)
 
-    def rows():
-        width = len(header)
+    def lines():
         numbered = itertools.chain(
             enumerate(leading[index + 1 :], start=index + 2),
             ((number, [_cell_text(v) for v in values]) for number, values in enumerate(iterator, len(leading) + 1)),
         )
         try:
             for number, cells in numbered:
-                if any(cells):
-                    yield number, cells[:width] + [""] * (width - len(cells))
+                width = len(header)
+                yield number, cells[:width] + [""] * (width - len(cells))
+        except (OSError, ValueError, KeyError) as exc:  # a sheet damaged after its first rows
+            raise ImportRefused([Problem(path.name, None, None, f"geen leesbaar Excel-bestand ({exc})")]) from exc
         finally:
             workbook.close()
+            handle.close()
 
-    return Table(header=header, rows=rows(), header_line=index + 1, notices=notices)
+    table.rows = _data_rows(lines(), table)
+    return table
