@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from swv.importing.fields import PARSERS
+from swv.importing.fields import NO_VALUE, NUMERIC_TYPES, PARSERS
 from swv.importing.problems import ImportRefused, Problem, ProblemCollector, dutch_count
 from swv.importing.readers import DELIMITERS, ENCODINGS, Table, header_key, read_table
 from swv.services.sync import Changes  # also what sources' load() returns
@@ -30,9 +30,15 @@ class Column:
     indicator: str = ""
     choices: tuple[str, ...] = ()
     passthrough: tuple[str, ...] = ()  # literal values reported and skipped by the importer (e.g. Europoort)
+    sector: str = ""  # of a swv_code column that holds the codes of one sector only (PO or VO)
 
     def keys(self) -> set[str]:
-        return {header_key(self.name), *(header_key(a) for a in self.aliases)}
+        return set(self.ordered_keys())
+
+    def ordered_keys(self) -> list[str]:
+        """The header keys this column answers to, its own name first: a file with both the name and an
+        alias is read from the column with the name, the same on every run."""
+        return [header_key(self.name), *(header_key(a) for a in self.aliases)]
 
 
 @dataclass
@@ -66,12 +72,14 @@ class Rows:
     def __init__(self, source: Source, path: Path, table: Table, positions: dict[str, int]):
         self.columns = set(positions)  # names of the declared columns the file has
         self.notices = table.notices
+        self.title = table.title  # the cells of the lines above the header
         self.repeated = 0  # rows skipped because they repeat an earlier row exactly
         self._source, self._path = source, path
         self._plan = source._plan(positions)
         self._empty = dict.fromkeys(c.name for c in source.columns)
         self._width = len(table.header)
         self._first: dict[bytes, int] = {}  # digest of a row's cells -> the row number it first appears on
+        self._keys: dict[bytes, int] = {}  # digest of a row's key (Source.unique) -> its first row number
         self._cache: list[Row] | None = []
         self._count = 0
         self._read(table)
@@ -117,6 +125,8 @@ class Rows:
                 continue
             self._count += 1
             values = self._source._parse_cells(cells, self._plan, self._empty, number, collector, spellings)
+            self._check_key(values, number, collector)
+            self._source.check_row(values, number, collector)
             if self._cache is not None:
                 self._cache.append(Row(number, values))
                 if len(self._cache) > CACHED_ROWS:
@@ -128,8 +138,26 @@ class Rows:
             self.notices.append(_spelling_notice(spellings))
         if self.repeated:
             self.notices.append(_repeat_notice(self.repeated, examples))
+        self._keys = {}
         if self._cache is not None:
             self._first = {}  # only a second reading of the file needs it
+
+    def _check_key(self, values: dict[str, Any], number: int, collector: ProblemCollector) -> None:
+        """A row with the key of an earlier row but other values: which one holds is not for the importer
+        to guess (an exact repeat was already loaded once, above)."""
+        key = self._source.row_key(values)
+        if key is None:
+            return
+        digest = hashlib.blake2b(repr(key).encode(), digest_size=16).digest()
+        first = self._keys.setdefault(digest, number)
+        if first != number:
+            pairs = zip(self._source.unique, key, strict=True)
+            described = ", ".join(f"{name} {_shown(value)}" for name, value in pairs)
+            collector.add(
+                number,
+                self._source.unique[0],
+                f"dubbele rij: {described} staat al op rij {first}, met andere waarden; laat één van beide rijen weg",
+            )
 
     def _again(self) -> Iterator[Row]:
         """The distinct rows read from the file again (they were all checked the first time)."""
@@ -141,6 +169,10 @@ class Rows:
 
 
 SHOWN_REPEATS = 5
+
+
+def _shown(value: Any) -> str:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def _repeat_notice(count: int, examples: list[tuple[int, int]]) -> str:
@@ -189,6 +221,8 @@ class Source:
     delimiters: ClassVar[tuple[str, ...]] = DELIMITERS
     filename_patterns: ClassVar[tuple[str, ...]] = ()
     after: ClassVar[tuple[str, ...]] = ()  # keys of the sources whose data this one reads: load_all runs them first
+    # The columns that identify a row: two rows with the same values there (and others elsewhere) are refused.
+    unique: ClassVar[tuple[str, ...]] = ()
     template: ClassVar[bool] = False  # a beheerder can download an example file
 
     def __init_subclass__(cls, **kwargs):
@@ -223,11 +257,24 @@ class Source:
         table = self.read(path)
         return Rows(self, path, table, self._match_header(path, table))
 
+    def check_row(self, values: dict[str, Any], number: int, collector: ProblemCollector) -> None:
+        """Checks of one parsed row against itself (cells that must agree); all rows are checked before
+        any is loaded."""
+
+    def row_key(self, values: dict[str, Any]) -> tuple | None:
+        """What identifies a parsed row (the values of `unique`); None when the row has no complete key."""
+        if not self.unique:
+            return None
+        key = tuple(values.get(name) for name in self.unique)
+        return None if any(value is None for value in key) else key
+
     def _match_header(self, path: Path, table: Table) -> dict[str, int]:
-        by_key = {header_key(h): i for i, h in enumerate(table.header)}
+        by_key: dict[str, int] = {}
+        for i, h in enumerate(table.header):
+            by_key.setdefault(header_key(h), i)  # a name twice: the first column holds
         positions, problems = {}, []
         for column in self.columns:
-            index = next((by_key[k] for k in column.keys() if k in by_key), None)
+            index = next((by_key[k] for k in column.ordered_keys() if k in by_key), None)
             if index is not None:
                 positions[column.name] = index
             elif column.required:
@@ -249,9 +296,11 @@ class Source:
         values: dict[str, Any] = empty.copy()  # columns absent from the file stay None
         for column, index, parser in plan:
             raw = cells[index]
-            if raw == "":
+            if raw == "" or (column.type in NUMERIC_TYPES and raw.lower() in NO_VALUE):
+                # '-' and 'n.v.t.' in a number column say what an empty cell says: no value.
                 if not column.blank:
-                    collector.add(number, column.name, "de cel is leeg, maar deze kolom is verplicht")
+                    written = f" ({raw!r}: geen waarde)" if raw else ""
+                    collector.add(number, column.name, f"de cel is leeg{written}, maar deze kolom is verplicht")
                 values[column.name] = None
             elif raw in column.passthrough:
                 values[column.name] = raw
@@ -264,6 +313,10 @@ class Source:
                     collector.add(number, column.name, f"verwacht {exc}, gevonden {raw!r}")
                     values[column.name] = None
                 else:
+                    code = values[column.name]
+                    if column.sector and code[:2] != column.sector:
+                        message = f"{code} is een code van {code[:2]}, deze kolom is voor {column.sector}"
+                        collector.add(number, column.name, message)
                     if column.type == "swv_code" and values[column.name] != raw:
                         numbers = spellings.setdefault((raw, values[column.name]), [])
                         if len(numbers) <= 5:  # the notice names five rows and says whether there are more

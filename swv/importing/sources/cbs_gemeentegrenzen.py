@@ -63,6 +63,7 @@ class GemeentegrenzenSource(Source):
         year = self._year(path, features)
         collector = ProblemCollector(path.name)
         rows = []
+        seen: dict[str, int] = {}
         for number, feature in enumerate(features, start=1):
             props = (feature or {}).get("properties") or {}
             code = str(props.get("statcode", "")).strip()
@@ -72,6 +73,9 @@ class GemeentegrenzenSource(Source):
                 continue
             if not name:
                 collector.add(number, "statnaam", "de naam van de gemeente ontbreekt")
+                continue
+            if seen.setdefault(code, number) != number:
+                collector.add(number, "statcode", f"dubbele gemeente: {code} staat al in feature {seen[code]}")
                 continue
             try:
                 geometry = shape(feature.get("geometry"))

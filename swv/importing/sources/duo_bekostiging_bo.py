@@ -30,8 +30,7 @@ class DuoBekostigingBoSource(Source):
         ),
         Column("TOTAAL", type="amount", description="Totaal met PAB en prestatiebox", example="403.235,75"),
     )
-    encodings = ("utf-8-sig", "cp1252")
-    delimiters = (";",)
+    unique = ("BRIN_NUMMER",)
     filename_patterns = ("*personele-bekostiging-bo*.csv",)
     after = (*REGION_SOURCES, "duo_vestigingen_bo")
 

@@ -24,6 +24,7 @@ class DuoBesturenSource(Source):
             example="Stichting Openbaar Onderwijs Emmen",
         ),
     )
+    unique = ("BEVOEGD GEZAG NUMMER",)
     filename_patterns = ("*bevoegde-gezagen*.csv", "*besturen*.csv", "*besturen*.xlsx")
     after = ("duo_vestigingen_bo", "duo_vestigingen_vo")
     template = True

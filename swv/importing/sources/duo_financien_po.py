@@ -52,8 +52,7 @@ def _amount(name: str, indicator: str) -> Column:
 
 class _DuoFinancienPo(Source):
     publisher = "DUO, open onderwijsdata (jaarrekeninggegevens po per bestuur)"
-    encodings = ("utf-8-sig", "cp1252")
-    delimiters = (";",)
+    unique = ("BEVOEGD GEZAG NUMMER", "JAAR")
     after = ("swv_adressen",)
 
     def load(self, rows, *, path, run, progress) -> Changes:

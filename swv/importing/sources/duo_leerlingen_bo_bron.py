@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from swv.figures import period_of
 from swv.importing.base import Changes, Column, Source
+from swv.importing.fields import parse_date
 from swv.importing.problems import ImportRefused, Problem, ProblemCollector
 from swv.importing.pupils import RegionFinder
 from swv.importing.sources.duo_leerlingen_po import brin6
@@ -26,7 +27,7 @@ from swv.models import Leerlingtelling, Samenwerkingsverband, Vestiging
 
 NON_REGIONAL = ("PO0001",)
 INDICATORS = ("leerlingen_bo_bron", "gewichtenleerlingen_pct")
-_TITLE_DATE = re.compile(r"Peildatum:?;\s*(\d{1,2})-(\d{1,2})-(\d{4})", re.IGNORECASE)
+_TITLE_DATE = re.compile(r"^peildatum\s*:?\s*(.*?)\s*$", re.IGNORECASE)
 
 
 class DuoLeerlingenBoBronSource(Source):
@@ -42,6 +43,7 @@ class DuoLeerlingenBoBronSource(Source):
             "SWV",
             type="swv_code",
             passthrough=NON_REGIONAL,
+            sector="PO",
             description="Samenwerkingsverband PO volgens DUO",
             example="PO2817",
         ),
@@ -49,13 +51,16 @@ class DuoLeerlingenBoBronSource(Source):
         Column("TOTAAL_GEW03", type="count", description="Leerlingen met gewicht 0,3", example="0"),
         Column("TOTAAL_GEW12", type="count", description="Leerlingen met gewicht 1,2", example="0"),
     )
-    encodings = ("utf-8-sig", "cp1252")
-    delimiters = (";",)
+    unique = ("BRIN_NUMMER", "VESTIGINGSNUMMER")
     filename_patterns = ("*leerlingen-bo-in-bron*.csv",)
     after = ("duo_leerlingen_po",)
 
+    def row_key(self, values):
+        key = super().row_key(values)
+        return None if key is None else (key[0].upper(), key[1].zfill(2))
+
     def load(self, rows, *, path, run, progress) -> Changes:
-        peildatum = self._peildatum(path)
+        peildatum = self._peildatum(path, getattr(rows, "title", []))
         periode, _ = period_of(peildatum, "teldatum")
         known = dict(Samenwerkingsverband.objects.filter(sector="PO").values_list("code", "pk"))
         collector = ProblemCollector(path.name)
@@ -103,15 +108,22 @@ class DuoLeerlingenBoBronSource(Source):
         return changes
 
     @staticmethod
-    def _peildatum(path) -> dt.date:
-        with path.open("rb") as fh:
-            first = fh.readline(4096).decode("cp1252", errors="replace")
-        match = _TITLE_DATE.search(first)
-        if not match:
-            problem = "de teldatum ('Peildatum: 1-10-2016') staat niet in de titelregel boven de kopregel"
-            raise ImportRefused([Problem(path.name, 1, None, problem)])
-        day, month, year = (int(g) for g in match.groups())
-        return dt.date(year, month, day)
+    def _peildatum(path, title: list[list[str]]) -> dt.date:
+        """The date after 'Peildatum' in the title lines, in the next cell or the same one ('Peildatum: 1-10-2016'),
+        written in any of the ways a date is read."""
+        for number, cells in enumerate(title, start=1):
+            for index, cell in enumerate(cells):
+                match = _TITLE_DATE.match(cell)
+                if not match:
+                    continue
+                written = match.group(1) or next((c for c in cells[index + 1 :] if c), "")
+                try:
+                    return parse_date(written)
+                except ValueError:
+                    problem = f"de peildatum in de titelregel is geen datum als 1-10-2016 (gevonden {written!r})"
+                    raise ImportRefused([Problem(path.name, number, None, problem)]) from None
+        problem = "de teldatum ('Peildatum: 1-10-2016') staat niet in een titelregel boven de kopregel"
+        raise ImportRefused([Problem(path.name, 1, None, problem)])
 
     @staticmethod
     def _compare_with_location(per_school: dict, peildatum: dt.date, known: dict[str, int]) -> list[str]:

@@ -48,8 +48,6 @@ class DuoLeerlingenPoSource(Source):
         ),
         Column("TOTAAL", type="count", aliases=("LEERLINGEN",), description="Aantal leerlingen", example="80"),
     )
-    encodings = ("utf-8-sig", "cp1252")
-    delimiters = (";",)
     filename_patterns = ("*leerlingen-po*.csv", "*afstand*woonadres*.csv")
     after = ("regio_pc4", "duo_vestigingen_bo", "leerlingen")
 

@@ -43,15 +43,25 @@ class DuoLeerlingenVoSource(Source):
             description="Onderwijstype, bijvoorbeeld 'Praktijkonderwijs alle vj'",
             example="HAVO lj 4-5",
         ),
+        Column(
+            "ELEMENTCODE",
+            required=False,
+            blank=True,
+            description="DUO's code van de opleiding (met het onderwijstype de sleutel van een rij)",
+            example="371",
+        ),
         *(
             Column(name, type="count", blank=True, description="Leerlingen in dit jaar (man/vrouw)", example="12")
             for name in COUNT_COLUMNS
         ),
     )
-    encodings = ("utf-8-sig", "cp1252")
-    delimiters = (";",)
+    unique = ("BRIN NUMMER", "VESTIGINGSNUMMER", "ONDERWIJSTYPE VO EN LEER- OF VERBLIJFSJAAR", "ELEMENTCODE")
     filename_patterns = ("*leerlingen-vo*vestiging*.csv",)
     after = ("regio_pc4", "duo_vestigingen_vo", "leerlingen")
+
+    def row_key(self, values):
+        key = super().row_key(values)
+        return None if key is None else (key[0].upper(), key[1].zfill(2), *key[2:])
 
     def load(self, rows, *, path, run, progress) -> Changes:
         year = re.search(r"(19|20)\d{2}", path.stem)

@@ -3,9 +3,17 @@
 Old-style DUO CSV: Windows-1252, ';', no quoting, space-padded cells, upper-case place names.
 BRIN NUMMER is the BRIN4, VESTIGINGSNUMMER the BRIN6, GEMEENTENUMMER the CBS code without 'GM' in the
 year of the file (so dissolved gemeenten appear and are resolved through the herindelingen).
+
+Codes are stored in one spelling whatever the file's: BRIN upper case, the BRIN6 also when a file gives
+the vestigingsnummer as its two digits ('00'), the gemeentecode as DUO's four digits ('0114', also from
+'114' or 'GM0114') and the postcode as '7822 HG'.
 """
 
+import re
+
+from swv.codes import gemeente_code, normalize_postcode
 from swv.importing.base import Changes, Column, Source
+from swv.importing.guards import refuse_large_removal
 from swv.importing.problems import listing
 from swv.models import Schoolbestuur, Vestiging
 from swv.selectors.gemeenten import GemeenteResolver
@@ -55,10 +63,29 @@ _COLUMNS = (
 )
 
 
+def brin6_of(brin: str, vestiging: str) -> str:
+    """The BRIN6 from DUO's VESTIGINGSNUMMER: a BRIN6 ('16AH00') or only its number ('00', '0', 1)."""
+    vestiging = vestiging.strip().upper()
+    if re.fullmatch(r"\d{1,2}", vestiging):
+        return f"{brin.strip().upper()}{vestiging.zfill(2)}"
+    return vestiging
+
+
+def _gemeentenummer(raw: str) -> str:
+    code = gemeente_code(raw)
+    return code[2:] if code else raw
+
+
 class _DuoVestigingen(Source):
     publisher = "DUO, open onderwijsdata"
     after = ("cbs_gemeentegrenzen",)
     soort: str
+    unique = ("VESTIGINGSNUMMER",)
+
+    def row_key(self, values):
+        if values["BRIN NUMMER"] is None or values["VESTIGINGSNUMMER"] is None:
+            return None
+        return (brin6_of(values["BRIN NUMMER"], values["VESTIGINGSNUMMER"]),)
 
     def load(self, rows, *, path, run, progress) -> Changes:
         besturen = {b.nummer: b for b in Schoolbestuur.objects.all()}
@@ -73,16 +100,16 @@ class _DuoVestigingen(Source):
         unresolved = set()
         desired = {}
         for row in progress(rows, desc=self.key):
-            postcode = row["POSTCODE"] or ""
+            postcode = normalize_postcode(row["POSTCODE"] or "")
             pc4 = postcode[:4] if postcode[:4].isdigit() else ""
-            code, name = row["GEMEENTENUMMER"] or "", row["GEMEENTENAAM"] or ""
+            code, name = _gemeentenummer(row["GEMEENTENUMMER"] or ""), row["GEMEENTENAAM"] or ""
             resolution = resolver.resolve(code, pc4=pc4 or None, fallback_name=name) if (code or name) else None
             if resolution is None or resolution.gemeente is None:
                 unresolved.add(f"{code} {name}".strip())
-            brin6 = row["VESTIGINGSNUMMER"]
+            brin6 = brin6_of(row["BRIN NUMMER"], row["VESTIGINGSNUMMER"])
             desired[brin6] = {
                 "brin6": brin6,
-                "brin4": row["BRIN NUMMER"],
+                "brin4": row["BRIN NUMMER"].upper(),
                 "naam": row["VESTIGINGSNAAM"],
                 "soort": self.soort,
                 "onderwijsstructuur": row.get("ONDERWIJSSTRUCTUUR") or "",
@@ -97,6 +124,16 @@ class _DuoVestigingen(Source):
                 "bestuur_id": bestuur_ids[row["BEVOEGD GEZAG NUMMER"]],
             }
         existing = {v.brin6: v for v in Vestiging.objects.filter(soort=self.soort)}
+        # DUO lists every vestiging of the sector: a file that lacks many is cut off, or of the other sector.
+        # A fictional demo set (fixtures/demo) stands in for the real schools by design.
+        if not run.fictief:
+            refuse_large_removal(
+                file=path.name,
+                removed=len(existing.keys() - desired.keys()),
+                stored=len(existing),
+                what=f"vestigingen ({self.soort})",
+                run=run,
+            )
         changes.add(sync_rows(Vestiging, existing=existing, desired=desired))
         changes.add(link_vestigingen())
         if unresolved:

@@ -32,6 +32,7 @@ class DuoVsvSource(Source):
             type="swv_code",
             aliases=("SWV", "SAMENWERKINGSVERBAND"),
             passthrough=NON_REGIONAL,
+            sector="VO",
             description="Samenwerkingsverband VO",
             example="VO2001",
         ),
@@ -55,6 +56,7 @@ class DuoVsvSource(Source):
         Column("vsv_mbo", type="count", required=False, blank=True, description="Waarvan in het mbo", example="0"),
         Column("vsv_overig", type="count", required=False, blank=True, description="Waarvan overig", example="3"),
     )
+    unique = ("brin_nummer", "vestigings_nummer")
     filename_patterns = ("vsv-per-swv-*.csv", "*vsv*swv*.csv")
     indicator_codes = INDICATORS
     after = REGION_SOURCES

@@ -41,6 +41,4 @@ class LeerplichttellingSource(FigureSource):
             example="3.246",
         ),
     )
-    encodings = ("utf-8-sig", "cp1252")
-    delimiters = ("\t", ";")
     filename_patterns = ("*thuiszitters*.tsv", "*leerplichttelling*.tsv", "*leerplichttelling*.csv")

@@ -58,8 +58,14 @@ class RegioGemeenteSource(Source):
             example="---",
         ),
     )
+    unique = ("sector", "gemeente_omschrijving")
     filename_patterns = ("*gemeente*indeling*.csv", "*indeling*gemeente*.csv")
     after = ("regio_pc4",)
+
+    def check_row(self, values, number, collector) -> None:
+        code, sector = values["swv_code"], values["sector"]
+        if code and sector and code[:2] != sector:
+            collector.add(number, "swv_code", f"{code} is een code van {code[:2]}, deze kolom is voor {sector}")
 
     def load(self, rows, *, path, run, progress) -> Changes:
         collector = ProblemCollector(path.name)

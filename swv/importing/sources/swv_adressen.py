@@ -4,6 +4,7 @@ TELEFOONNUMMER, INTERNETADRES, ADMINISTRATIENUMMER). Only organisation contacts:
 address. The bestuursnummer links the SWV to its annual accounts (duo_financien_po) and overrides the link
 table swv/data/swv_besturen.csv."""
 
+from swv.codes import normalize_postcode
 from swv.importing.base import REGION_SOURCES, Changes, Column, Source
 from swv.importing.common import SWV_ALIASES
 from swv.importing.problems import ProblemCollector
@@ -15,6 +16,11 @@ def _website(raw: str) -> str:
     if raw and not raw.lower().startswith(("http://", "https://")):
         return f"https://{raw}"
     return raw
+
+
+def _telefoon(raw: str) -> str:
+    """A Dutch number has ten digits from its leading 0; a spreadsheet that took it for a number dropped it."""
+    return f"0{raw}" if raw.isdigit() and len(raw) == 9 else raw
 
 
 class SwvAdressenSource(Source):
@@ -95,6 +101,7 @@ class SwvAdressenSource(Source):
             example="www.swv-voorbeeld.nl",
         ),
     )
+    unique = ("SAMENWERKINGSVERBANDNUMMER",)
     filename_patterns = ("swv-adressen*.csv", "swv-adressen*.xlsx", "*adressen-samenwerkingsverbanden*.csv")
     after = REGION_SOURCES
     template = True
@@ -118,9 +125,9 @@ class SwvAdressenSource(Source):
             desired[code] = {
                 "naam": row["NAAM"],
                 "straat": " ".join(filter(None, [row["STRAATNAAM"], row["HUISNUMMER-TOEVOEGING"]])),
-                "postcode": row["POSTCODE"] or "",
+                "postcode": normalize_postcode(row["POSTCODE"] or ""),
                 "plaats": (row["PLAATSNAAM"] or "").title(),
-                "telefoon": row["TELEFOONNUMMER"] or "",
+                "telefoon": _telefoon(row["TELEFOONNUMMER"] or ""),
                 "email": email,
                 "website": _website(row["INTERNETADRES"] or ""),
                 "bestuursnummer": row["BESTUURSNUMMER"] or "",
