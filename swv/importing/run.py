@@ -12,6 +12,7 @@ from swv.caching.versions import source_data_changed
 from swv.importing.problems import ImportRefused, Problem, capped_notices
 from swv.importing.registry import get_source
 from swv.models import ImportRun
+from swv.services.sync import ValueTooLong
 
 
 def _progress_factory(enabled: bool):
@@ -79,6 +80,9 @@ def run_import(
     except ImportRefused as refused:
         run.pk = None
         _record_refusal(run, refused.problems, started)
+    except ValueTooLong as too_long:
+        run.pk = None
+        _record_refusal(run, [Problem(path.name, None, str(too_long.field.verbose_name), str(too_long))], started)
     if run.wijzigingen:
         source_data_changed()
     return run

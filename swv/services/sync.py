@@ -20,6 +20,23 @@ def batches(items: Iterable, size: int | None = None) -> Iterator[list]:
         yield batch
 
 
+class ValueTooLong(ValueError):
+    """A value longer than its column holds: PostgreSQL would refuse it, or cut it off without a word
+    where Django casts it (bulk_update), and every later import would then see a change."""
+
+    def __init__(self, field: models.Field, value: str):
+        self.field, self.value = field, value
+        super().__init__(f"{value[:80]!r} is te lang voor {field.verbose_name} (ten hoogste {field.max_length} tekens)")
+
+
+def _text_limits(model: type[models.Model]) -> list[tuple[str, int, models.Field]]:
+    return [
+        (f.attname, f.max_length, f)
+        for f in model._meta.concrete_fields
+        if isinstance(f, models.CharField) and f.max_length
+    ]
+
+
 @dataclass
 class Changes:
     created: int = 0
@@ -66,10 +83,15 @@ def sync_rows(
     """
     stamp = stamp or {}
     changes = Changes()
+    limits = _text_limits(model)
     to_create: list[dict] = []
     to_update: list[models.Model] = []
     fields: set[str] = set()
     for key, values in desired.items():
+        for name, limit, field_ in limits:
+            value = values.get(name)
+            if isinstance(value, str) and len(value) > limit:
+                raise ValueTooLong(field_, value)
         obj = existing.get(key)
         if obj is None:
             to_create.append({**values, **stamp})
