@@ -30,6 +30,7 @@ UTF16 = "utf-16"  # with a byte order mark, whatever a source declares: the mark
 TITLE_LINES = 10
 CHUNK = 1 << 20  # bytes read at a time when checking the encoding
 _DELIMITER_NAMES = {";": "';'", ",": "','", "\t": "tab", "|": "'|'"}
+_ENCODING_NAMES = {"utf-8-sig": "UTF-8", "utf-8": "UTF-8", "cp1252": "Windows-1252"}
 # A UTF-8 multi-byte sequence; its presence in a file that is not valid UTF-8 means two encodings mixed.
 _UTF8_SEQUENCE = re.compile(rb"[\xc3\xc2\xe2][\x80-\xbf]")
 _ZIP = b"PK\x03\x04"  # a workbook (.xlsx) is a zip archive
@@ -233,8 +234,8 @@ def detect_encoding(path: Path, encodings: tuple[str, ...] = ENCODINGS) -> str:
                 name,
                 _line_of(path, at),
                 None,
-                f"teken 0x{_byte_at(path, at):02X} is ongeldig in UTF-8 en in Windows-1252; "
-                "sla het bestand op als UTF-8",
+                f"teken 0x{_byte_at(path, at):02X} is ongeldig in "
+                f"{' en in '.join(_ENCODING_NAMES.get(e, e) for e in encodings)}; sla het bestand op als UTF-8",
             )
         ]
     )

@@ -46,7 +46,6 @@ class GemeentegrenzenSource(Source):
         Column("statnaam", description="Naam van de gemeente", example="Amsterdam"),
         Column("geometry", description="Polygon of MultiPolygon in WGS84 (lon/lat)"),
     )
-    encodings = ("utf-8-sig",)
     filename_patterns = ("gemeente_*.geojson", "*gemeentegrenzen*.geojson", "*gemeente*.json")
 
     def parse(self, path: Path) -> list[Row]:
