@@ -9,9 +9,11 @@ from swv.models import (
     GemeenteGrens,
     Herindeling,
     Indeling,
+    Leerlingtelling,
     Postcodegebied,
     Samenwerkingsverband,
     Schoolbestuur,
+    Schoolcijfer,
     SwvGemeente,
     Vestiging,
     Waarde,
@@ -27,6 +29,8 @@ DATA_MODELS = (
     SwvGemeente,
     Schoolbestuur,
     Vestiging,
+    Leerlingtelling,
+    Schoolcijfer,
     Waarde,
 )
 
