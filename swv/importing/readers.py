@@ -356,15 +356,9 @@ def _data_rows(
         raise ImportRefused(
             [Problem(table.name, number, None, "het bestand eindigt midden in een rij (afgebroken bestand?)")]
         )
-    if state == OLD_MAC:
-        # DUO's exporter of CR-only files (old Mac style) writes no final line break: nothing was cut.
-        table.notices.append(f"het bestand eindigt zonder regeleinde na rij {number}; die rij is wel gelezen")
-        return
-    problem = (
-        "het bestand eindigt zonder regeleinde in deze rij: is het afgebroken, midden in de laatste cel? Is de rij "
-        "volledig, sla het bestand dan op met een regeleinde na de laatste rij"
-    )
-    raise ImportRefused([Problem(table.name, number, None, problem)])
+    # A complete last row without its line break is how many tools save a file (DUO's CR-only exporter,
+    # editors, scripts); a cut inside its last cell cannot be told from that, so it is read with a notice.
+    table.notices.append(f"het bestand eindigt zonder regeleinde na rij {number}; die rij is wel gelezen")
 
 
 def _read_csv(path: Path, *, recognise, encodings, delimiters) -> Table:

@@ -193,13 +193,11 @@ def _row(sheet: Sheet, index: int) -> int:
 
 
 def _cut_in_a_row(source, sheet, how):
+    """Cut before a delimiter inside a row, so the row it ends in is short of fields."""
     data = sheet.csv(**how)
-    return data[: len(data) * 2 // 3 + 7] if len(sheet.rows) > 3 else data[: -len(how["newline"]) - 4], ["afgebroken"]
-
-
-def _cut_in_the_last_cell(source, sheet, how):
-    data = sheet.csv(**how)
-    return data[: -len(how["newline"]) - 1], [f"rij {_row(sheet, len(sheet.rows) - 1)}:", "afgebroken"]
+    delimiter = how["delimiter"].encode()  # one ASCII character in every encoding these files are written in
+    end = data.rstrip(how["newline"].encode()) if len(sheet.rows) <= 3 else data[: len(data) * 2 // 3 + 7]
+    return data[: end.rindex(delimiter)], ["afgebroken"]
 
 
 def _without_a_column(source, sheet, how):
@@ -304,7 +302,6 @@ def _utf16_without_byte_order_mark(source, sheet, how):
 
 BREAKING = {
     "cut off inside a row": _cut_in_a_row,
-    "cut off inside the last cell": _cut_in_the_last_cell,
     "a required column missing": _without_a_column,
     "a row repeated with other values": _duplicate_with_other_values,
     "text in a number column": _text_in_a_number,
