@@ -67,7 +67,7 @@ class _CodesField(forms.Field):
         codes = [self.normalise(raw) for raw in raws]
         wrong = [raw for raw, code in zip(raws, codes, strict=True) if code is None]
         if wrong:
-            raise forms.ValidationError(f"onbekende code: {wrong[0][:30]}")
+            raise forms.ValidationError("onbekende code: %(code)s", params={"code": wrong[0][:30]})
         return codes
 
 
@@ -84,7 +84,9 @@ class CodesFilter(filters.Filter):
 
 def _periode(value: str) -> None:
     if value and not is_period_label(value):
-        raise forms.ValidationError(f"ongeldige periode: {value[:30]} (schrijf 2024-10-01, 2023-2024 of 2023)")
+        raise forms.ValidationError(
+            "ongeldige periode: %(periode)s (schrijf 2024-10-01, 2023-2024 of 2023)", params={"periode": value[:30]}
+        )
 
 
 class SamenwerkingsverbandFilter(filters.FilterSet):
@@ -143,7 +145,9 @@ class WaardenFilter(filters.FilterSet):
 def _cijfer(value: str) -> None:
     school_level = set(Indicator.objects.filter(niveau=Indicator.Niveau.VESTIGING).values_list("code", flat=True))
     if value and value != PUPILS and value not in school_level:
-        raise forms.ValidationError(f"Kies uit: {', '.join([PUPILS, *sorted(school_level)])}.")
+        raise forms.ValidationError(
+            "Kies uit: %(keuze)s.", params={"keuze": ", ".join([PUPILS, *sorted(school_level)])}
+        )
 
 
 def _brin6(raw: str) -> str | None:
