@@ -8,7 +8,7 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from swv.caching import params
 from swv.models import Samenwerkingsverband, Sector
@@ -30,7 +30,7 @@ def _staff_may_read(request, document) -> bool:
 
 
 @params.query_params()
-@require_GET
+@require_safe
 def download(request, pk: int):
     """Public documents are always served as a PDF download, never rendered inline. A withdrawn or replaced
     version is gone for visitors (410, with a link to the newer version) but still readable for staff."""
@@ -68,7 +68,7 @@ def _gone(request, document):
 
 
 @params.query_params(soort=params.WORD, sector=params.SECTOR, pagina=params.PAGE)
-@require_GET
+@require_safe
 def documenten(request):
     """The national overview of every SWV's current documents, filterable by type and sector."""
     soort = request.GET.get("soort", "")
@@ -93,7 +93,7 @@ def documenten(request):
 
 @never_cache
 @staff_member_required(login_url="admin:login")
-@require_GET
+@require_safe
 def voorbeeld(request, code: str):
     """Staff preview: the real SWV page with the draft toelichtingen instead of the published ones.
 

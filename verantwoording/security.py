@@ -1,5 +1,5 @@
 """Site-wide hardening: a Content Security Policy header, a request size limit, refusal of unreadable
-input, and the client's address behind trusted proxies.
+input, read-only methods on the public side, and the client's address behind trusted proxies.
 
 The CSP allows scripts, styles, images and connections from the site itself only (plus data: images
 and, if MAP_TILES_URL is set, the host of the map tiles); no inline scripts, ever. Failed logins are
@@ -11,10 +11,17 @@ import logging
 from urllib.parse import unquote_to_bytes, urlsplit
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.core.exceptions import (
+    BadRequest,
+    RequestDataTooBig,
+    SuspiciousOperation,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
+from django.http import HttpResponse, QueryDict, UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
 
-from verantwoording.errors import OngeldigeInvoer
+from verantwoording.errors import MESSAGES, OngeldigeInvoer, error_page
 
 logger = logging.getLogger("verantwoording.security")
 
@@ -85,44 +92,58 @@ class RequestSizeLimitMiddleware:
             length = 0
         if length > limit:
             logger.warning("request body too large: %s bytes to %s", length, request.path)
-            return HttpResponse(
-                "Het verstuurde bestand is te groot. Documenten mogen hooguit 25 MB zijn.",
-                status=413,
-                content_type="text/plain; charset=utf-8",
-            )
+            return error_page(request, 413)
         return self.get_response(request)
 
 
 # --- Unreadable input ---------------------------------------------------------------------------
 
 
-def unreadable_input(request) -> str | None:
-    """A Dutch description of input no view can use, or None.
+FORM_UNREADABLE = {
+    # Most often a file name so long that the part's headers pass Django's limit (1 KB).
+    MultiPartParserError: (
+        "Het formulier kon niet gelezen worden. Heeft het bestand een erg lange naam? Geef het een kortere naam (de "
+        "naam op de site komt uit de titel, niet uit de bestandsnaam) en probeer het opnieuw."
+    ),
+    TooManyFieldsSent: "Het formulier heeft te veel velden. Verstuur het opnieuw vanaf de pagina met het formulier.",
+    TooManyFilesSent: "Het formulier heeft te veel bestanden. Verstuur er minder tegelijk.",
+}
+FORM_OTHERWISE = (
+    "Het formulier kon niet gelezen worden (een formulier komt als UTF-8 binnen). Verstuur het opnieuw vanaf de "
+    "pagina met het formulier."
+)
+
+
+def unreadable_input(request) -> OngeldigeInvoer | None:
+    """The refusal (a Dutch message, mostly a 400) of input no view can use, or None.
 
     A NUL byte cannot be stored in or compared by PostgreSQL (every lookup with one fails) and no
     browser sends one, so it is refused here for the path, every query key and value, and the fields of a
     form post (the CSRF check parses a posted form anyway; uploaded files' contents are not looked at).
+    A posted form Django cannot parse (too big, too many fields, another charset than UTF-8, broken
+    multipart) is refused here too, once: its POST is then set empty, because the error page's CSRF check
+    would parse it again and fail while rendering the error (a 500).
     """
     if "\x00" in request.path:
-        return "Het adres bevat een ongeldig teken (een nul-byte)."
+        return OngeldigeInvoer("Het adres bevat een ongeldig teken (een nul-byte).")
     # Read from the raw query string, so nothing here parses the query for views that never read it.
     if b"\x00" in unquote_to_bytes(request.META.get("QUERY_STRING", "").replace("+", " ")):
-        return "De zoekvraag in het adres bevat een ongeldig teken (een nul-byte)."
+        return OngeldigeInvoer("De zoekvraag in het adres bevat een ongeldig teken (een nul-byte).")
     if request.method == "POST" and request.content_type in (
         "application/x-www-form-urlencoded",
         "multipart/form-data",
     ):
         try:
             fields = request.POST.lists()
-        except MultiPartParserError:
-            # Most often a file name so long that the part's headers pass Django's limit (1 KB).
-            return (
-                "Het formulier kon niet gelezen worden. Heeft het bestand een erg lange naam? Geef het een kortere "
-                "naam (de naam op de site komt uit de titel, niet uit de bestandsnaam) en probeer het opnieuw."
-            )
+        except RequestDataTooBig:
+            request.POST = QueryDict()
+            return OngeldigeInvoer(MESSAGES[413], status=413)
+        except (MultiPartParserError, SuspiciousOperation, BadRequest, UnreadablePostError) as error:
+            request.POST = QueryDict()
+            return OngeldigeInvoer(FORM_UNREADABLE.get(type(error), FORM_OTHERWISE))
         for key, values in fields:
             if "\x00" in key or any("\x00" in value for value in values):
-                return "Het formulier bevat een ongeldig teken (een nul-byte)."
+                return OngeldigeInvoer("Het formulier bevat een ongeldig teken (een nul-byte).")
     return None
 
 
@@ -136,8 +157,61 @@ class RejectUnreadableInputMiddleware:
         problem = unreadable_input(request)
         if problem:
             logger.warning("unreadable input refused: %s %s", request.method, request.path[:200].replace("\x00", "\\0"))
-            raise OngeldigeInvoer(problem)
+            raise problem
         return self.get_response(request)
+
+
+# --- Methods -------------------------------------------------------------------------------------
+
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# The staff side (the admin, its screens and previews) posts forms everywhere and checks its own methods.
+STAFF_PREFIX = "/beheer"
+
+
+def accepts(*methods: str):
+    """Declare that a public view takes these methods besides reading (the report form's POST); a public view
+    without this declaration only reads, and every other method is refused before it runs."""
+
+    def declare(view):
+        view.accepted_methods = READ_METHODS | {method.upper() for method in methods}
+        return view
+
+    return declare
+
+
+class PublicMethodsMiddleware:
+    """A public page only reads: any other method (POST, PUT, DELETE, TRACE, PROPFIND, ...) gets the Dutch 405
+    page with an Allow header, before the CSRF check would call it an expired form, and before a view that does
+    not look at the method renders the page anyway (TRACE). OPTIONS is answered with Allow and no body.
+
+    The API's views (Django REST framework) answer their own methods, as problem details. Where a view
+    refuses a method itself with Django's empty 405 (the staff side's login page, require_http_methods),
+    the answer gets the Dutch page too.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.streaming and not response.content:
+            page = error_page(request, 405)
+            page["Allow"] = response.get("Allow", "")
+            return page
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.path.startswith(STAFF_PREFIX) or hasattr(view_func, "cls"):
+            return None
+        allowed = getattr(view_func, "accepted_methods", READ_METHODS)
+        if request.method in allowed and request.method != "OPTIONS":
+            return None
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=200)
+        else:
+            response = error_page(request, 405)
+        response["Allow"] = ", ".join(sorted(allowed))
+        return response
 
 
 # --- Client address behind proxies -----------------------------------------------------------------

@@ -14,7 +14,7 @@ from swv.models import Indicator, Samenwerkingsverband
 from swv.opendata.tables import figure_text, periode_text
 from swv.selectors.names import display_name
 from verantwoording.errors import OngeldigeInvoer
-from verantwoording.security import client_ip
+from verantwoording.security import accepts, client_ip
 
 
 def _subject(params, request) -> dict:
@@ -52,6 +52,7 @@ def _initial(subject: dict) -> dict:
     }
 
 
+@accepts("POST")
 @never_cache
 def melding(request):
     if request.method != "POST":

@@ -7,7 +7,7 @@ import io
 from collections.abc import Iterator
 from decimal import Decimal
 
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 
 from swv.caching import params
@@ -18,6 +18,7 @@ from swv.opendata.filters import UnknownFilter, arguments, patterns
 from swv.opendata.licence import LICENCE_NAME, LICENCE_URL
 from swv.opendata.open_tables import OpenTable
 from swv.selectors.names import display_name
+from verantwoording.errors import error_page
 
 FORMATS = ("csv", "json")
 STREAM_ROWS = 5000  # larger CSV tables are streamed
@@ -103,7 +104,7 @@ def swv_table(request, swv: Samenwerkingsverband, fmt: str):
 def landelijk_table(request, fmt: str):
     sector = (request.GET.get("sector") or "").upper() or None
     if sector and sector not in tuple(Sector.values):
-        return HttpResponseBadRequest("Onbekende sector: kies PO of VO.")
+        return error_page(request, 400, "Onbekende sector: kies PO of VO.")
     return table_response(
         tables.aggregate_rows(sector=sector),
         tables.COLUMNS_AGGREGATEN,
@@ -139,7 +140,7 @@ def filtered_table(table: OpenTable):
         try:
             rows = table.rows(**arguments(table.filterset, request.GET))
         except UnknownFilter as error:
-            return HttpResponseBadRequest(str(error))
+            return error_page(request, 400, str(error))
         filename, titel = f"passend-onderwijs-{table.name}", table.name.capitalize()
         return table_response(rows, table.columns, fmt=checked_format(fmt), filename=filename, titel=titel)
 

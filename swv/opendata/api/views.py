@@ -30,11 +30,12 @@ def listed(viewset):
 
 class CanonicalAddress:
     """A detail address with its code in another spelling (po3009, PO 30-09) answers 301 with the canonical
-    address, as the pages do, so every resource has one URI."""
+    address, as the pages do, so every resource has one URI. Only a read is redirected: another method gets the
+    API's own answer (a 405), not a redirect a client would follow with a GET."""
 
     def dispatch(self, request, *args, **kwargs):
         match = request.resolver_match
-        if match is not None and self.lookup_field in kwargs:
+        if match is not None and self.lookup_field in kwargs and request.method in ("GET", "HEAD"):
             # the router's .json suffix is added by hand: reversed, DRF's suffix converter ends in a slash
             fmt = kwargs.get("format")
             canonical = reverse(match.view_name, kwargs={k: v for k, v in kwargs.items() if k != "format"})

@@ -5,7 +5,7 @@ import re
 
 from django.http import HttpResponse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from swv.caching import params
 from swv.converters import SwvCodeConverter
@@ -37,7 +37,7 @@ def _subject(path: str) -> str:
 
 
 @params.query_params(pagina=params.PATH)
-@require_GET
+@require_safe
 def afdrukken_css(request):
     path = request.GET.get("pagina", "/")[:300]
     origin = request.build_absolute_uri("/").rstrip("/")
