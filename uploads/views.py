@@ -1,7 +1,7 @@
 import logging
 
 from django.contrib.admin.views.decorators import staff_member_required
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.template import TemplateDoesNotExist
@@ -67,17 +67,20 @@ def _gone(request, document):
     return error_page(request, 410, "Dit document is vervangen en niet meer beschikbaar.")
 
 
-@params.query_params(soort=params.WORD, sector=params.SECTOR, pagina=params.PAGE)
+# The filter form sends both fields, empty for "all".
+@params.query_params(soort=f"({'|'.join(DocumentSoort.values)})?", sector=f"({params.SECTOR})?", pagina=params.PAGE)
 @require_safe
 def documenten(request):
     """The national overview of every SWV's current documents, filterable by type and sector."""
     soort = request.GET.get("soort", "")
-    sector = request.GET.get("sector", "")
+    sector = Sector.parse(request.GET.get("sector")) or ""
     if soort not in DocumentSoort.values:
         soort = ""
-    if sector not in Sector.values:
-        sector = ""
-    page = Paginator(documents_overview(soort=soort, sector=sector), 100).get_page(request.GET.get("pagina"))
+    paginator = Paginator(documents_overview(soort=soort, sector=sector), 100)
+    try:
+        page = paginator.page(request.GET.get("pagina") or 1)
+    except InvalidPage:  # a page past the last or no number: each page of the overview has one address
+        raise Http404("Deze pagina van het overzicht bestaat niet.") from None
     return render(
         request,
         "uploads/documenten.html",

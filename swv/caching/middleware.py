@@ -11,9 +11,11 @@ Repeat visits revalidate with ETag / Last-Modified for a 304. Without Redis ever
 process per PAGE_CACHE_PROCESS_SECONDS.
 
 The Host header is validated (ALLOWED_HOSTS) before anything is looked up, and the key includes the
-validated host and scheme, since pages contain absolute links (API pagination, feeds). Of the query
+validated host and scheme, since pages contain absolute links (API pagination, feeds); a host in another
+spelling than the canonical one (case, trailing dot, a port not the server's) is answered uncached. Of the query
 string only the parameters the view declares count (swv.caching.params): the key, and the page, are the
-same whatever else a link adds.
+same whatever else a link adds. An answer marked no-store or private (an empty filter result, the print
+header) is never stored.
 
 Anonymous pages say `Cache-Control: public, max-age=0, s-maxage=…, stale-while-revalidate=…,
 stale-if-error=…`: browsers revalidate every time (a 304 while nothing changed), a CDN or reverse proxy
@@ -25,6 +27,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.http import HttpResponse, HttpResponseNotModified
+from django.http.request import split_domain_port
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
@@ -59,7 +62,9 @@ class PublicPageCacheMiddleware:
             cacheable = normalise_query(request, declared)
         else:
             cacheable = not request.META.get("QUERY_STRING")  # which parameters count is unknown
-        if not (cacheable and settings.PAGE_CACHE_ENABLED and self._anonymous(request)):
+        if not (
+            cacheable and settings.PAGE_CACHE_ENABLED and self._anonymous(request) and self._canonical_host(request)
+        ):
             return self.get_response(request)
         key = self._key(request)
         entry = caches[PROCESS_PAGES].get(key)
@@ -82,10 +87,18 @@ class PublicPageCacheMiddleware:
         return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
     @staticmethod
-    def _key(request) -> str:
-        # get_host() validates the Host header first: an unknown host is a 400 (DisallowedHost), never a
-        # cached page, and never part of a key.
+    def _canonical_host(request) -> bool:
+        """Only a Host written one way is cached: lower case, no trailing dot, no port or the server's own.
+        Every other spelling (LOCALHOST, localhost., localhost:1, localhost:08000) is answered, for its
+        absolute links name that host, but would add a key per spelling. get_host() validates the Host
+        header first: an unknown host is a 400 (DisallowedHost), never a cached page, never part of a key."""
         host = request.get_host()
+        domain, port = split_domain_port(host)
+        return host == (f"{domain}:{port}" if port else domain) and port in ("", request.get_port())
+
+    @staticmethod
+    def _key(request) -> str:
+        host = request.get_host()  # validated by _canonical_host
         gzip = "gzip" in request.headers.get("Accept-Encoding", "")
         url = f"{request.scheme}://{host}{request.get_full_path()}"
         return f"page:{int(gzip)}:{hashlib.sha256(url.encode()).hexdigest()}"
@@ -96,7 +109,7 @@ class PublicPageCacheMiddleware:
             response.status_code == 200
             and not response.cookies
             and response.get("Content-Type", "").startswith(CACHEABLE_TYPES)
-            and "no-store" not in response.get("Cache-Control", "")
+            and not {"no-store", "private"} & {part.strip() for part in response.get("Cache-Control", "").split(",")}
         )
 
     @staticmethod

@@ -7,36 +7,63 @@ Before a declaring view runs, every other parameter is removed from the request 
 random ?r=), and the declared ones are put in a fixed order, so all those URLs are one cached page and
 the view cannot depend on what does not count. A value that does not match its pattern is passed on
 (the view answers it, usually with a 400) but that answer is not cached, so the number of cached pages
-stays bounded by the values that exist. A view without a declaration is not changed, and cached only
-when its URL has no query string at all.
+stays bounded by the values that exist. The same holds for a value in an odd spelling the view reads
+all the same (mixed case, leading zeros), a parameter given twice that is read once (only `many(...)`
+parameters may repeat), and an answer the view marks with `selects_nothing` (a filter or search that
+found nothing: the pattern cannot know which codes exist). A view without a declaration is not changed,
+and cached only when its URL has no query string at all.
 """
 
 import functools
 import re
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.signals import setting_changed
 from django.urls import Resolver404, resolve
+from django.utils.cache import patch_cache_control
 
-MAX_VALUES = 8  # of one parameter, e.g. ?swv=..&swv=.. on the comparison page (at most 4 are compared)
+MAX_VALUES = 8  # of one many(...) parameter, e.g. ?swv=..&swv=.. on the comparison page (at most 4 are compared)
 
-# Patterns shared by several views.
-SECTOR = r"(?i)po|vo"
-SWV = r"(?i)(po|vo)\d{4}"
-GEMEENTE = r"(?i)gm\d{4}"
+# Patterns shared by several views: one spelling in lower and one in upper case, never mixed.
+SECTOR = r"po|vo|PO|VO"
+SWV = r"(po|vo|PO|VO)\d{4}"
+GEMEENTE = r"(gm|GM)\d{4}"
 INDICATOR = r"[-a-z0-9_]{1,80}"
 PERIODE = r"\d{4}(-\d{2}(-\d{2})?|-\d{4})?"
 NIVEAU = r"swv|gemeente|land"
-PAGE = r"\d{1,6}"
-BRIN6 = r"(?i)[0-9a-z]{6}"
+PAGE = r"[1-9]\d{0,5}"  # no 0, no leading zeros: each page has one address
+PER_PAGE = r"[1-9]\d{0,2}|1000"  # the API's most (larger asks get 1000 too)
+BRIN6 = r"[0-9A-Z]{6}|[0-9a-z]{6}"
 TEXT = r"[^\x00]{1,100}"
 WORD = r"[a-z_]{1,40}"
 PATH = r"/[^\s\x00]{0,299}"
 
 
+class Many(str):
+    """A parameter pattern whose parameter may come more than once (?swv=..&swv=..)."""
+
+
+def many(pattern: str) -> Many:
+    return Many(pattern)
+
+
+@dataclass(frozen=True)
+class Param:
+    pattern: re.Pattern
+    most: int  # how many times the parameter may come in a cached address
+
+    def cacheable(self, values: list[str]) -> bool:
+        return len(values) <= self.most and all(self.pattern.fullmatch(value) for value in values)
+
+
 def query_params(**patterns: str):
-    """Declare the query parameters of a view (function, class-based view or DRF view set): name=regex."""
-    compiled = {name: re.compile(pattern) for name, pattern in patterns.items()}
+    """Declare the query parameters of a view (function, class-based view or DRF view set): name=regex, or
+    name=many(regex) for a parameter that may be repeated."""
+    compiled = {
+        name: Param(re.compile(pattern), MAX_VALUES if isinstance(pattern, Many) else 1)
+        for name, pattern in patterns.items()
+    }
 
     def declare(view):
         view.cached_query_params = compiled
@@ -45,8 +72,15 @@ def query_params(**patterns: str):
     return declare
 
 
+def selects_nothing(response):
+    """Mark an answer whose filters or search found nothing: answered, but kept by no cache (ours or a CDN),
+    so a code that fits the pattern yet names nothing (PO9999, a random search) adds no key."""
+    patch_cache_control(response, no_store=True)
+    return response
+
+
 @functools.lru_cache(maxsize=4096)
-def declared_params(path_info: str) -> dict[str, re.Pattern] | None:
+def declared_params(path_info: str) -> dict[str, Param] | None:
     """The parameters the view of this path declares; None when it declares none (or nothing matches)."""
     try:
         func = resolve(path_info).func
@@ -59,12 +93,12 @@ def declared_params(path_info: str) -> dict[str, re.Pattern] | None:
     return None
 
 
-def normalise_query(request, declared: dict[str, re.Pattern]) -> bool:
+def normalise_query(request, declared: dict[str, Param]) -> bool:
     """Keep only the declared parameters, in name order; True when every kept value may be cached."""
     kept, cacheable = [], True
     for name in sorted(declared):
         values = request.GET.getlist(name)
-        if len(values) > MAX_VALUES or not all(declared[name].fullmatch(value) for value in values):
+        if not declared[name].cacheable(values):
             cacheable = False
         kept.extend((name, value) for value in values)
     request.META["QUERY_STRING"] = urlencode(kept)

@@ -56,6 +56,11 @@ def csv_chunks(rows: list[dict], columns: list[str], *, rows_per_chunk: int = 20
 
 
 def table_response(rows: list[dict], columns: list[str], *, fmt: str, filename: str, titel: str) -> HttpResponse:
+    response = _table_response(rows, columns, fmt=fmt, filename=filename, titel=titel)
+    return response if rows else params.selects_nothing(response)  # e.g. a filter on a code that names nothing
+
+
+def _table_response(rows: list[dict], columns: list[str], *, fmt: str, filename: str, titel: str) -> HttpResponse:
     if fmt == "csv":
         chunks = (chunk.encode("utf-8") for chunk in csv_chunks(rows, columns))
         if len(rows) > STREAM_ROWS:  # sent while it is written; the page cache keeps a copy as it passes

@@ -179,12 +179,12 @@ class ScholenFilter(filters.FilterSet):
 PATTERNS = {
     "niveau": params.NIVEAU,
     "sector": params.SECTOR,
-    "swv": params.SWV,
-    "gemeente": params.GEMEENTE,
-    "indicator": params.INDICATOR,
+    "swv": params.many(params.SWV),
+    "gemeente": params.many(params.GEMEENTE),
+    "indicator": params.many(params.INDICATOR),
     "cijfer": params.INDICATOR,
     "periode": params.PERIODE,
-    "vestiging": params.BRIN6,
+    "vestiging": params.many(params.BRIN6),
     "thema": params.WORD,
 }
 

@@ -25,7 +25,7 @@ def listed(viewset):
     """Declares a list's query parameters for the page cache: its FilterSet's, the pages (?pagina=,
     ?perPagina=) and the browsable HTML (?format=api)."""
     patterns = filters.patterns(viewset.filterset_class)
-    return query_params(pagina=params.PAGE, perPagina=params.PAGE, format="json|api", **patterns)(viewset)
+    return query_params(pagina=params.PAGE, perPagina=params.PER_PAGE, format="json|api", **patterns)(viewset)
 
 
 class CanonicalAddress:

@@ -78,7 +78,8 @@ def zoeken(request):
     result = search(query, sector=sector)
     if result.redirect_url:
         return redirect(result.redirect_url)
-    return render(request, "zoeken/zoeken.html", {"result": result, "query": result.query, "sector": sector})
+    response = render(request, "zoeken/zoeken.html", {"result": result, "query": result.query, "sector": sector})
+    return response if result.hits or not result.query else params.selects_nothing(response)
 
 
 @params.query_params(q=params.TEXT)
@@ -91,4 +92,4 @@ def suggesties(request):
     found = [{"label": s.label, "zoekterm": s.zoekterm, "url": s.url, "soort": s.soort} for s in suggest(query)]
     response = JsonResponse({"q": query.strip(), "suggesties": found})
     response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return response if found else params.selects_nothing(response)

@@ -22,7 +22,7 @@ def _canonical_query(codes: list[str]) -> str:
     return urlencode([("swv", code) for code in codes])
 
 
-@params.query_params(swv=params.SWV)
+@params.query_params(swv=params.many(params.SWV))
 def vergelijk(request):
     raw = request.GET.getlist("swv")
     selection = parse_selection(raw_codes=raw)
@@ -43,7 +43,7 @@ def vergelijk(request):
 
 
 @describes(columns=COLUMNS_VERGELIJK, title="Vergelijking van samenwerkingsverbanden")
-@params.query_params(swv=params.SWV)
+@params.query_params(swv=params.many(params.SWV))
 def vergelijk_table(request, fmt: str):
     selection = parse_selection(raw_codes=request.GET.getlist("swv"))
     if not selection.valid:
