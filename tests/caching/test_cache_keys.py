@@ -10,7 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from swv.caching.middleware import EXCLUDED
 from swv.caching.params import declared_params
-from tests.factories import SamenwerkingsverbandFactory, WaardeFactory
+from tests.factories import GemeenteFactory, SamenwerkingsverbandFactory, WaardeFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
@@ -62,6 +62,35 @@ def test_an_unexpected_value_is_answered_but_not_cached(client):
     for number in range(5):
         response = client.get(f"/landelijk/?sector=onzin{number}")
         assert response.status_code < 500
+    assert _pages() == pages
+
+
+@pytest.mark.parametrize(
+    ("url", "host"),
+    [
+        ("/landelijk/?sector=Po", "testserver"),  # mixed case
+        ("/landelijk/?sector=po&sector=po", "testserver"),  # read once, given twice
+        ("/api/v1/gemeenten?perPagina=010", "testserver"),  # leading zero
+        ("/api/v1/gemeenten?perPagina=5000", "testserver"),  # answered as 1000
+        ("/api/v1/gemeenten?swv=PO9999", "testserver"),  # fits the pattern, names nothing: an empty list
+        ("/downloads/waarden.json?indicator=bestaat_niet", "testserver"),
+        ("/zoeken/?q=qqzzqq", "testserver"),  # finds nothing
+        ("/zoeken/suggesties?q=qqzzqq", "testserver"),
+        ("/documenten/?soort=onzin", "testserver"),
+        ("/documenten/?pagina=999", "testserver"),  # past the last page: a 404
+        ("/afdrukken.css?pagina=/willekeurig", "testserver"),  # private: the browser's alone
+        ("/landelijk/", "TESTSERVER"),
+        ("/landelijk/", "testserver."),
+        ("/landelijk/", "testserver:1"),
+        ("/landelijk/", "testserver:080"),
+    ],
+)
+def test_an_odd_spelling_or_a_value_that_names_nothing_is_answered_but_not_cached(client, url, host):
+    """Each would otherwise be a key of its own, without end (any port, any code that fits the pattern)."""
+    GemeenteFactory()
+    client.get(url.split("?")[0])
+    pages = _pages()
+    assert client.get(url, HTTP_HOST=host).status_code < 500
     assert _pages() == pages
 
 

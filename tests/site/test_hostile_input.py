@@ -1,20 +1,32 @@
-"""No input reaches a 500: every public URL pattern of the URLconf, walked with hostile values.
+"""No input reaches a 500 or an English page: every public URL pattern of the URLconf, walked with hostile
+values, methods and headers.
 
 The URLs are read from the URLconf itself, so a URL added later is walked too (and a URL whose
 parameters the walker cannot fill makes the test fail instead of going unchecked). Each one is asked
-with NUL bytes, overlong values, impossible dates and unknown formats in every query parameter a
-view reads, in its path parameters, and with format suffixes; nothing may answer 5xx.
+with NUL bytes, overlong values, impossible dates, lone and broken percent escapes, repeated and array
+parameters and unknown formats in every query parameter a view reads, in its path parameters, with
+format suffixes, with every method and with odd headers; nothing may answer 5xx, and every error is the
+Dutch page in the site's layout (under /api/v1: problem details). None of it may add a page to the page
+cache. A real gunicorn is asked what only a server sees (raw bytes, overlong request lines).
 """
 
+import gzip
+import json
 import re
+import socket
 from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 import pytest
+from django.core.cache import cache
 from django.http import QueryDict
-from django.test import Client
-from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+from django.test import Client, override_settings
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, resolve, reverse
 
+from swv.caching.params import declared_params
 from swv.models import Gemeente, Indicator
+from tests.conftest import start_site, stop_process
+from tests.factories import GemeenteFactory
 from tests.staff_fixtures import *  # noqa: F403 (fixtures)
 
 pytestmark = pytest.mark.django_db
@@ -39,8 +51,32 @@ QUERY_PARAMETERS = [
 NUL = "a\x00b"
 OVERLONG = "x" * 5000
 # (A NUL byte anywhere in the query is refused before any view runs, so one of those per URL suffices.)
-HOSTILE_VALUES = [OVERLONG, "2023-13-01", "-1", "xyz"]
-UNKNOWN_FORMATS = ["api", "json", "xyz", "csv", "html"]
+HOSTILE_VALUES = [OVERLONG, "2023-13-01", "-1", "xyz", "1.5", "99999999999999999999", "%", "\u202e\u00fc"]
+# Written into the query string as they are: a lone %, a broken escape, invalid UTF-8, an array, a repeat.
+RAW_QUERIES = ["{p}=%", "{p}=%zz", "{p}=%FF%C0%AF", "{p}[]=1&{p}[]=2", "{p}=1&{p}=2&{p}=3", "{p}"]
+UNKNOWN_FORMATS = ["api", "json", "xyz", "csv", "html", "xml", "JSON"]
+METHODS = ["HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE", "TRACE", "PROPFIND"]
+ODD_HEADERS = [
+    {"HTTP_ACCEPT": "*/*;q=x"},
+    {"HTTP_ACCEPT": "application/xml"},
+    {"HTTP_ACCEPT": "text/html;q=0, application/json;q=0"},
+    {"HTTP_ACCEPT_LANGUAGE": "*;q=x,,;"},
+    {"HTTP_ACCEPT_ENCODING": "gzip;q=x, br, identity;q=0"},
+    {"HTTP_IF_NONE_MATCH": "garbage"},
+    {"HTTP_IF_NONE_MATCH": "*"},
+    {"HTTP_IF_MODIFIED_SINCE": "Mon, 99 Foo 9999 99:99:99 GMT"},
+    {"HTTP_IF_MODIFIED_SINCE": "Fri, 31 Dec 9999 23:59:59 GMT"},
+    {"HTTP_IF_UNMODIFIED_SINCE": "garbage", "HTTP_IF_MATCH": "garbage"},
+    {"HTTP_RANGE": "bytes=99999999-", "HTTP_IF_RANGE": "garbage"},
+    {"HTTP_HOST": "LOCALHOST."},
+    {"HTTP_HOST": "localhost:99999"},
+    {"HTTP_HOST": "[::1]:80"},
+    {"HTTP_X_FORWARDED_FOR": "garbage, ::1, 999.1.1.1", "HTTP_X_FORWARDED_PROTO": "garbage"},
+    {"HTTP_X_FORWARDED_HOST": "evil.example", "HTTP_X_FORWARDED_PORT": "abc"},
+    {"HTTP_USER_AGENT": ""},
+    {"HTTP_COOKIE": "sessionid=garbage; csrftoken=%FF"},
+    {"HTTP_REFERER": "\u00ff"},
+]
 
 
 def public_patterns():
@@ -108,6 +144,8 @@ def example_paths(name, pattern, samples) -> list[str]:
 
 @pytest.fixture
 def walked(swv_a, document_a):
+    if not Gemeente.objects.exists():  # a run without the open data: a gemeente of the factories
+        GemeenteFactory()
     samples = sample_values(swv_a, document_a)
     urls = {}
     missing = []
@@ -173,9 +211,32 @@ def hostile_variants(path: str, parameters) -> list[tuple[str, dict]]:
     return variants
 
 
-def assert_no_server_error(client, method, path, data):
-    response = getattr(client, method)(path, data)
-    assert response.status_code < 500, (method, path, {k: v[:40] for k, v in data.items()}, response.status_code)
+def raw_query_variants(path: str, parameters) -> list[str]:
+    separator = "&" if "?" in path else "?"
+    return [path + separator + raw.format(p=parameter) for parameter in sorted(parameters) for raw in RAW_QUERIES]
+
+
+def assert_answered_in_dutch(response, what) -> None:
+    """No 5xx; an error is a Dutch page in the site's layout (the error page, or a form with its errors), or
+    problem details / a Dutch JSON error."""
+    assert response.status_code < 500, (what, response.status_code)
+    if response.status_code < 400 or not response.content:
+        assert response.status_code < 400 or what[0] == "HEAD", (what, response.status_code, "an empty error")
+        return
+    content = response.content
+    if response.get("Content-Encoding") == "gzip":
+        content = gzip.decompress(content)
+    body = content.decode()
+    if "json" in response["Content-Type"]:
+        payload = json.loads(body)
+        assert payload.get("detail") or payload.get("fout"), (what, body[:200])
+    else:
+        assert '<html lang="nl">' in body and 'aria-label="Hoofdmenu"' in body, (what, response.status_code, body[:200])
+
+
+def ask(client, method, path, data=None, **headers):
+    response = client.generic(method, path, **headers) if data is None else client.get(path, data, **headers)
+    assert_answered_in_dutch(response, (method, path[:120], {k: v[:40] for k, v in (data or {}).items()}, headers))
     return response
 
 
@@ -185,10 +246,51 @@ def test_every_public_url_survives_hostile_input(walked):
     for (_name, _pattern), paths in walked.items():
         for path in paths:
             with query_reads() as read:
-                assert_no_server_error(client, "get", path, {})
+                ask(client, "GET", path, {})
             parameters = set(QUERY_PARAMETERS) | (read - {"*"}) if "*" in read else read
             for variant, data in hostile_variants(path, parameters):
-                assert_no_server_error(client, "get", variant, data)
+                ask(client, "GET", variant, data)
+            for variant in raw_query_variants(path, parameters | set(declared_params(path) or {})):
+                ask(client, "GET", variant)
+
+
+@pytest.mark.realdata
+def test_every_public_url_takes_only_its_methods(walked):
+    """A page only reads: another method is a Dutch 405 with Allow, before the CSRF check (which would call
+    it an expired form) and before a view that renders whatever the method (TRACE echoing a page). The API
+    answers its own 405s as problem details; the report form also takes POST."""
+    client = Client(raise_request_exception=False, enforce_csrf_checks=True)
+    for (_name, _pattern), paths in walked.items():
+        for path in paths:
+            func = resolve(urlsplit(path).path).func
+            accepted = getattr(func, "accepted_methods", {"GET", "HEAD", "OPTIONS"})
+            for method in METHODS:
+                response = ask(client, method, path)
+                if path.startswith("/beheer"):
+                    continue
+                if method == "OPTIONS":
+                    assert response.status_code in (200, 204) and "GET" in response["Allow"], (path, response)
+                elif method not in accepted:
+                    assert response.status_code == 405 and "GET" in response["Allow"], (method, path, response)
+
+
+@pytest.mark.realdata
+def test_every_public_url_survives_odd_headers(walked):
+    client = Client(raise_request_exception=False)
+    for (_name, _pattern), paths in walked.items():
+        for path in paths[:1]:
+            for headers in ODD_HEADERS:
+                ask(client, "GET", path, **headers)
+            ask(client, "GET", path, HTTP_X_FORWARDED_FOR="garbage")
+
+
+@pytest.mark.realdata
+def test_odd_forwarded_addresses_with_a_trusted_proxy(settings, swv_a):
+    settings.TRUSTED_PROXY_COUNT = 2
+    client = Client(raise_request_exception=False)
+    for forwarded in ("", "garbage", "1.2.3.4", "::1, garbage", ", , ,", "999.1.1.1, 10.0.0.1, 10.0.0.2"):
+        ask(client, "GET", "/", HTTP_X_FORWARDED_FOR=forwarded)
+        ask(client, "POST", "/klopt-dit-niet/", HTTP_X_FORWARDED_FOR=forwarded)
 
 
 def test_forms_survive_hostile_posts(swv_a):
@@ -222,6 +324,52 @@ def test_nul_bytes_are_a_dutch_400(client, url):
         assert response["Content-Type"].startswith("application/") and "json" in response["Content-Type"]
     else:
         assert '<html lang="nl">' in body and 'role="search"' in body
+
+
+def csrf_client() -> Client:
+    """A client as a browser is: with the CSRF cookie, so the CSRF check reads the posted form itself."""
+    client = Client(raise_request_exception=False, enforce_csrf_checks=True)
+    client.get("/klopt-dit-niet/")
+    return client
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body", "status"),
+    [
+        ("application/x-www-form-urlencoded; charset=utf-16", b"omschrijving=x", 400),  # was a 500
+        ("application/x-www-form-urlencoded", b"a&" * 1200, 400),
+        ("application/x-www-form-urlencoded", b"omschrijving=" + b"x" * 5000, 413),
+        ("multipart/form-data; boundary=", b"--\r\n", 400),
+        ("multipart/form-data", b"a=1", 400),
+    ],
+)
+def test_a_form_django_cannot_parse_is_a_dutch_answer(settings, db, content_type, body, status):
+    """Parsed once, before any view: the error page's own CSRF check does not parse it again and fail."""
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 4096
+    response = csrf_client().generic("POST", "/klopt-dit-niet/", body, content_type=content_type)
+    assert response.status_code in (status, 403), response.status_code  # 403: the form parsed, without its token
+    assert_answered_in_dutch(response, ("POST", content_type))
+    assert response.status_code == status
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE", "TRACE", "PROPFIND"])
+def test_a_page_takes_no_other_method_than_reading(db, method):
+    client = csrf_client()
+    for path in ("/", "/landelijk/", "/documenten/", "/downloads/landelijk.csv", "/api/"):
+        response = client.generic(method, path)
+        assert response.status_code == 405 and response["Allow"] == "GET, HEAD, OPTIONS", (path, response)
+        assert_answered_in_dutch(response, (method, path))
+    api = client.generic(method, "/api/v1/gemeenten")
+    assert api.status_code == 405 and api["Content-Type"] == "application/problem+json"
+    options = client.options("/landelijk/")
+    assert options.status_code == 200 and options["Allow"] == "GET, HEAD, OPTIONS" and not options.content
+
+
+@pytest.mark.parametrize("value", ["%", "%zz", "%25s", "%(x)s"])
+def test_a_percent_sign_in_a_filter_is_a_dutch_400(db, value):
+    """django-filter formats a refusal with %: a code with a lone % in it was a 500."""
+    response = Client(raise_request_exception=False).get(f"/api/v1/gemeenten?swv={value}")
+    assert response.status_code == 400 and response.json()["invalidParams"][0]["name"] == "swv"
 
 
 @pytest.mark.parametrize("periode", ["2023-13-01", "0000-01-01", "2023-02-30"])
@@ -344,3 +492,97 @@ def test_long_unicode_file_name_gets_a_dutch_400(personas, swv_a):
     )
     html = assert_dutch_page_in_layout(response, 400)
     assert "kortere naam" in html
+
+
+# --- the page cache ------------------------------------------------------------------------------
+
+# Values no view names anything with, for every declared parameter: answered, never a cached page.
+JUNK_VALUES = ["onzin-qx", "0", "-1", "1.5", "0001", "99999999999", "Po", "PO9999", "GM9999", "%", "", "x" * 300]
+# A valid value per parameter, given twice where the view reads it once.
+REPEATED = {"sector": "po", "pagina": "1", "perPagina": "10", "format": "json", "niveau": "swv", "periode": "2023"}
+ODD_HOSTS = ["LOCALHOST", "localhost.", "localhost:1", "localhost:0080", "Localhost:80"]
+
+
+def junk_requests(path: str) -> list[tuple[str, str, dict]]:
+    """(method, address, headers) of requests for path that no cache may keep."""
+    separator = "&" if "?" in path else "?"
+    declared = declared_params(urlsplit(path).path) or {}
+    found = [("GET", f"{path}{separator}utm_source=x&a[]=1&sort=naam&r=7", {})]
+    for name in declared:
+        found += [("GET", f"{path}{separator}{name}={value}", {}) for value in JUNK_VALUES]
+        found += [("GET", path + separator + raw.format(p=name), {}) for raw in RAW_QUERIES]
+        if name in REPEATED:
+            found.append(("GET", f"{path}{separator}{name}={REPEATED[name]}&{name}={REPEATED[name]}", {}))
+    found += [("GET", path, {"HTTP_HOST": host}) for host in ODD_HOSTS]
+    found += [(method, path, {}) for method in ("HEAD", "OPTIONS", "POST", "TRACE")]
+    return found
+
+
+@pytest.mark.realdata
+def test_hostile_requests_add_nothing_to_the_page_cache(walked):
+    """Nothing of the above is cached: the normal page stays what it was, and no junk adds a key, so the
+    cache holds at most the pages of values that exist (README, Caching)."""
+    client = Client(raise_request_exception=False)
+    with override_settings(PAGE_CACHE_ENABLED=True):
+        normal = {}
+        for (_name, _pattern), paths in walked.items():
+            for path in paths[:1]:
+                client.get(path, HTTP_ACCEPT_ENCODING="gzip")  # its gzipped copy is a page of its own
+                response = client.get(path)
+                if response.status_code == 200 and "public" in response.get("Cache-Control", ""):  # a cached page
+                    normal[path] = b"".join(response) if response.streaming else response.content
+        for path in normal:
+            pages = set(cache.keys("page:*"))
+            for method, address, headers in junk_requests(path):
+                ask(client, method, address, **headers)
+            assert set(cache.keys("page:*")) == pages, (path, "junk added a cached page")
+        for path, content in normal.items():
+            again = client.get(path)
+            assert (b"".join(again) if again.streaming else again.content) == content, path
+
+
+# --- a real server -------------------------------------------------------------------------------
+
+
+def raw_request(url: str, request: bytes) -> tuple[int, dict, bytes]:
+    address = urlsplit(url)
+    with socket.create_connection((address.hostname, address.port), timeout=30) as connection:
+        connection.sendall(request)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    status_line, *lines = head.decode("latin-1").split("\r\n")
+    headers = {name.lower(): value.strip() for name, _, value in (line.partition(":") for line in lines)}
+    return int(status_line.split()[1]), headers, body
+
+
+SERVER_REFUSES = [
+    b"GET /zoeken/?q=\xc3\xbc HTTP/1.1\r\nHost: localhost\r\n\r\n",  # a raw non-ASCII byte in the address
+    b"GET /zoeken/?q=a b HTTP/1.1\r\nHost: localhost\r\n\r\n",
+    b"GET /" + b"x" * 9000 + b" HTTP/1.1\r\nHost: localhost\r\n\r\n",  # past the longest request line
+    b"GET * HTTP/1.1\r\nHost: localhost\r\n\r\n",
+    b"GET / HTTP/1.1\r\nHost: localhost\r\nContent-Length: abc\r\n\r\n",
+    b"GET / HTTP/1.1\r\nHost: localhost\r\nBroken header\r\n\r\n",
+    b"BREW / HTTP/9.9\r\nHost: localhost\r\n\r\n",
+]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_what_gunicorn_refuses_gets_the_dutch_page():
+    """Requests gunicorn refuses before Django sees them (gunicorn.conf.py, verantwoording.server) get the
+    site's page, never gunicorn's English one, and no proxy may keep it; a long address up to what nginx
+    passes is the site's own 404."""
+    url, server = start_site()
+    try:
+        for request in SERVER_REFUSES:
+            status, headers, body = raw_request(url, request)
+            assert 400 <= status < 500, (request[:60], status)
+            assert b'<html lang="nl">' in body and b"Bad Request" not in body, (request[:60], body[:200])
+            assert headers["cache-control"] == "no-store" and "charset=utf-8" in headers["content-type"]
+        status, _headers, body = raw_request(url, b"GET /" + b"x" * 6000 + b" HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        assert status == 404 and b"Pagina niet gevonden" in body
+        status, _headers, body = raw_request(url, b"GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        assert status == 200 and b'<html lang="nl">' in body
+    finally:
+        stop_process(server)
