@@ -125,21 +125,43 @@ class IndicatorFilter(filters.FilterSet):
         return queryset.filter(sector__in=["", value])  # "" is an indicator of both sectors
 
 
+# The unit filters that select rows at each niveau (as tables.value_rows reads them). Another one would be
+# dropped without a word, widening the selection to everything, so it is refused as a value that names nothing.
+UNIT_FILTERS = {"swv": ("sector", "swv"), "gemeente": ("gemeente",), "land": ()}
+
+
+class _WaardenForm(forms.Form):
+    def clean(self):
+        data = super().clean()
+        if "niveau" not in self.errors:
+            niveau = data.get("niveau") or "swv"
+            for name in ("sector", "swv", "gemeente"):
+                if data.get(name) and name not in UNIT_FILTERS[niveau]:
+                    self.add_error(name, f"geldt niet bij niveau={niveau}.")
+        return data
+
+
 class WaardenFilter(filters.FilterSet):
-    """The values' filters; the rows are selected by swv.opendata.tables / published, not by this queryset."""
+    """The values' filters; the rows are selected by swv.opendata.tables / published, not by this queryset.
+    A unit filter the niveau does not apply (?gemeente= at niveau swv) is refused."""
 
     niveau = filters.ChoiceFilter(
         choices=[(n, n) for n in NIVEAUS], error_messages=_choose([(n, n) for n in NIVEAUS]), help_text="Standaard swv."
     )
     sector = SectorFilter()
-    swv = CodesFilter(normalise=normalize_swv_code, help_text="Een of meer codes, zoals PO3009 (ook PO 30-09).")
-    gemeente = CodesFilter(normalise=gemeente_code, help_text="Een of meer CBS-codes, zoals GM0363.")
+    swv = CodesFilter(
+        normalise=normalize_swv_code, help_text="Een of meer codes, zoals PO3009 (ook PO 30-09); bij niveau swv."
+    )
+    gemeente = CodesFilter(
+        normalise=gemeente_code, help_text="Een of meer CBS-codes, zoals GM0363; bij niveau gemeente."
+    )
     indicator = CodesFilter(normalise=str.strip, help_text="Een of meer indicatorcodes.")
     periode = filters.CharFilter(validators=[_periode], help_text="Bijvoorbeeld 2024-10-01, 2023-2024 of 2023.")
 
     class Meta:
         model = PublicatieWaarde
         fields = ["niveau", "sector", "swv", "gemeente", "indicator", "periode"]
+        form = _WaardenForm
 
 
 def _cijfer(value: str) -> None:

@@ -249,6 +249,19 @@ def test_the_model_lists_read_codes_and_sectors_as_the_values_do(client):
         assert "onbekende code" in problem["detail"] or "ongeldige periode" in problem["detail"]
 
 
+@pytest.mark.parametrize(
+    ("query", "refused"),
+    [("gemeente=GM0363", "gemeente"), ("niveau=gemeente&swv=PO3009", "swv"), ("niveau=land&sector=po", "sector")],
+)
+def test_a_unit_filter_of_another_niveau_is_refused_not_dropped(client, query, refused):
+    """Dropped, it would widen the selection to everything (and be one more cached copy of the whole list)."""
+    for url in (f"/api/v1/waarden?{query}", f"/downloads/waarden.csv?{query}"):
+        response = client.get(url)
+        assert response.status_code == 400 and "geldt niet bij niveau" in response.content.decode(), url
+    problem = client.get(f"/api/v1/waarden?{query}").json()
+    assert [p["name"] for p in problem["invalidParams"]] == [refused]
+
+
 def test_the_openapi_document_describes_the_filters(client):
     document = json.loads(client.get("/api/v1/openapi.json").content)
     parameters = {p["name"]: p for p in document["paths"]["/waarden"]["get"]["parameters"]}
