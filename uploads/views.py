@@ -67,8 +67,7 @@ def _gone(request, document):
     return error_page(request, 410, "Dit document is vervangen en niet meer beschikbaar.")
 
 
-# The filter form sends both fields, empty for "all".
-@params.query_params(soort=f"({'|'.join(DocumentSoort.values)})?", sector=f"({params.SECTOR})?", pagina=params.PAGE)
+@params.query_params(soort="|".join(DocumentSoort.values), sector=params.SECTOR, pagina=params.PAGE)
 @require_safe
 def documenten(request):
     """The national overview of every SWV's current documents, filterable by type and sector."""

@@ -4,14 +4,14 @@
     def index(request): ...
 
 Before a declaring view runs, every other parameter is removed from the request (utm_*, fbclid, a
-random ?r=), and the declared ones are put in a fixed order, so all those URLs are one cached page and
-the view cannot depend on what does not count. A value that does not match its pattern is passed on
-(the view answers it, usually with a 400) but that answer is not cached, so the number of cached pages
-stays bounded by the values that exist. The same holds for a value in an odd spelling the view reads
-all the same (mixed case, leading zeros), a parameter given twice that is read once (only `many(...)`
-parameters may repeat), and an answer the view marks with `selects_nothing` (a filter or search that
-found nothing: the pattern cannot know which codes exist). A view without a declaration is not changed,
-and cached only when its URL has no query string at all.
+random ?r=), and so is a declared one without a value; the declared ones are put in a fixed order, so
+all those URLs are one cached page and the view cannot depend on what does not count. A value that does
+not match its pattern is passed on (the view answers it, usually with a 400) but that answer is not
+cached, so the number of cached pages stays bounded by the values that exist. The same holds for a
+value in an odd spelling the view reads all the same (mixed case, leading zeros), a parameter given
+twice that is read once (only `many(...)` parameters may repeat), and an answer the view marks with
+`selects_nothing` (a filter or search that found nothing: the pattern cannot know which codes exist).
+A view without a declaration is not changed, and cached only when its URL has no query string at all.
 """
 
 import functools
@@ -94,10 +94,11 @@ def declared_params(path_info: str) -> dict[str, Param] | None:
 
 
 def normalise_query(request, declared: dict[str, Param]) -> bool:
-    """Keep only the declared parameters, in name order; True when every kept value may be cached."""
+    """Keep only the declared parameters, in name order; True when every kept value may be cached. An empty
+    value is left out too (a form sends ?soort=&sector= for "all"): it reads as the parameter's absence."""
     kept, cacheable = [], True
     for name in sorted(declared):
-        values = request.GET.getlist(name)
+        values = [value for value in request.GET.getlist(name) if value]
         if not declared[name].cacheable(values):
             cacheable = False
         kept.extend((name, value) for value in values)

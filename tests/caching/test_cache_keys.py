@@ -37,6 +37,14 @@ def test_unknown_parameters_hit_the_cached_page_and_add_no_key(client, django_as
     assert _pages() == pages
 
 
+def test_an_empty_value_is_the_page_without_it(client, django_assert_num_queries):
+    """What a filter form sends for "all" (?soort=&sector=) is the page without those parameters."""
+    plain = client.get("/documenten/")
+    with django_assert_num_queries(0):
+        filled = client.get("/documenten/?soort=&sector=&utm_source=x")
+    assert filled.content == plain.content
+
+
 def test_declared_parameters_count_in_any_order(client, django_assert_num_queries):
     po, vo = SamenwerkingsverbandFactory(sector="PO").code, SamenwerkingsverbandFactory(sector="VO").code
     national = client.get("/landelijk/").content
@@ -72,11 +80,12 @@ def test_an_unexpected_value_is_answered_but_not_cached(client):
         ("/landelijk/?sector=po&sector=po", "testserver"),  # read once, given twice
         ("/api/v1/gemeenten?perPagina=010", "testserver"),  # leading zero
         ("/api/v1/gemeenten?perPagina=5000", "testserver"),  # answered as 1000
-        ("/api/v1/gemeenten?swv=PO9999", "testserver"),  # fits the pattern, names nothing: an empty list
+        ("/api/v1/gemeenten?swv=PO8888", "testserver"),  # fits the pattern, names nothing: an empty list
         ("/downloads/waarden.json?indicator=bestaat_niet", "testserver"),
         ("/zoeken/?q=qqzzqq", "testserver"),  # finds nothing
         ("/zoeken/suggesties?q=qqzzqq", "testserver"),
         ("/documenten/?soort=onzin", "testserver"),
+        ("/api/v1/waarden?gemeente=GM0363", "testserver"),  # a filter of another niveau: refused
         ("/documenten/?pagina=999", "testserver"),  # past the last page: a 404
         ("/afdrukken.css?pagina=/willekeurig", "testserver"),  # private: the browser's alone
         ("/landelijk/", "TESTSERVER"),

@@ -56,26 +56,37 @@ HOSTILE_VALUES = [OVERLONG, "2023-13-01", "-1", "xyz", "1.5", "99999999999999999
 RAW_QUERIES = ["{p}=%", "{p}=%zz", "{p}=%FF%C0%AF", "{p}[]=1&{p}[]=2", "{p}=1&{p}=2&{p}=3", "{p}"]
 UNKNOWN_FORMATS = ["api", "json", "xyz", "csv", "html", "xml", "JSON"]
 METHODS = ["HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE", "TRACE", "PROPFIND"]
+# Grouped: the headers of one group do not stand in each other's way, and every page is asked once per group.
 ODD_HEADERS = [
-    {"HTTP_ACCEPT": "*/*;q=x"},
-    {"HTTP_ACCEPT": "application/xml"},
-    {"HTTP_ACCEPT": "text/html;q=0, application/json;q=0"},
-    {"HTTP_ACCEPT_LANGUAGE": "*;q=x,,;"},
-    {"HTTP_ACCEPT_ENCODING": "gzip;q=x, br, identity;q=0"},
-    {"HTTP_IF_NONE_MATCH": "garbage"},
-    {"HTTP_IF_NONE_MATCH": "*"},
-    {"HTTP_IF_MODIFIED_SINCE": "Mon, 99 Foo 9999 99:99:99 GMT"},
-    {"HTTP_IF_MODIFIED_SINCE": "Fri, 31 Dec 9999 23:59:59 GMT"},
-    {"HTTP_IF_UNMODIFIED_SINCE": "garbage", "HTTP_IF_MATCH": "garbage"},
-    {"HTTP_RANGE": "bytes=99999999-", "HTTP_IF_RANGE": "garbage"},
+    {
+        "HTTP_ACCEPT": "*/*;q=x",
+        "HTTP_ACCEPT_LANGUAGE": "*;q=x,,;",
+        "HTTP_ACCEPT_ENCODING": "gzip;q=x, br, identity;q=0",
+        "HTTP_IF_NONE_MATCH": "garbage",
+        "HTTP_IF_MODIFIED_SINCE": "Mon, 99 Foo 9999 99:99:99 GMT",
+        "HTTP_RANGE": "bytes=99999999-",
+        "HTTP_IF_RANGE": "garbage",
+    },
+    {
+        "HTTP_ACCEPT": "application/xml",
+        "HTTP_IF_NONE_MATCH": "*",
+        "HTTP_IF_MODIFIED_SINCE": "Fri, 31 Dec 9999 23:59:59 GMT",
+        "HTTP_IF_UNMODIFIED_SINCE": "garbage",
+        "HTTP_IF_MATCH": "garbage",
+    },
+    {
+        "HTTP_ACCEPT": "text/html;q=0, application/json;q=0",
+        "HTTP_X_FORWARDED_FOR": "garbage, ::1, 999.1.1.1",
+        "HTTP_X_FORWARDED_PROTO": "garbage",
+        "HTTP_X_FORWARDED_HOST": "evil.example",
+        "HTTP_X_FORWARDED_PORT": "abc",
+        "HTTP_USER_AGENT": "",
+        "HTTP_COOKIE": "sessionid=garbage; csrftoken=%FF",
+        "HTTP_REFERER": "\u00ff",
+    },
     {"HTTP_HOST": "LOCALHOST."},
     {"HTTP_HOST": "localhost:99999"},
     {"HTTP_HOST": "[::1]:80"},
-    {"HTTP_X_FORWARDED_FOR": "garbage, ::1, 999.1.1.1", "HTTP_X_FORWARDED_PROTO": "garbage"},
-    {"HTTP_X_FORWARDED_HOST": "evil.example", "HTTP_X_FORWARDED_PORT": "abc"},
-    {"HTTP_USER_AGENT": ""},
-    {"HTTP_COOKIE": "sessionid=garbage; csrftoken=%FF"},
-    {"HTTP_REFERER": "\u00ff"},
 ]
 
 
@@ -250,7 +261,7 @@ def test_every_public_url_survives_hostile_input(walked):
             parameters = set(QUERY_PARAMETERS) | (read - {"*"}) if "*" in read else read
             for variant, data in hostile_variants(path, parameters):
                 ask(client, "GET", variant, data)
-            for variant in raw_query_variants(path, parameters | set(declared_params(path) or {})):
+            for variant in raw_query_variants(path, (read - {"*"}) | set(declared_params(urlsplit(path).path) or {})):
                 ask(client, "GET", variant)
 
 
@@ -497,7 +508,8 @@ def test_long_unicode_file_name_gets_a_dutch_400(personas, swv_a):
 # --- the page cache ------------------------------------------------------------------------------
 
 # Values no view names anything with, for every declared parameter: answered, never a cached page.
-JUNK_VALUES = ["onzin-qx", "0", "-1", "1.5", "0001", "99999999999", "Po", "PO9999", "GM9999", "%", "", "x" * 300]
+# (Codes outside the sector's and the factories' ranges: PO8888 and GM8888 name nothing.)
+JUNK_VALUES = ["onzin-qx", "0", "-1", "1.5", "0001", "99999999999", "Po", "PO8888", "GM8888", "%", "", "x" * 300]
 # A valid value per parameter, given twice where the view reads it once.
 REPEATED = {"sector": "po", "pagina": "1", "perPagina": "10", "format": "json", "niveau": "swv", "periode": "2023"}
 ODD_HOSTS = ["LOCALHOST", "localhost.", "localhost:1", "localhost:0080", "Localhost:80"]
