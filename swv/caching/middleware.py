@@ -11,8 +11,9 @@ Repeat visits revalidate with ETag / Last-Modified for a 304. Without Redis ever
 process per PAGE_CACHE_PROCESS_SECONDS.
 
 The Host header is validated (ALLOWED_HOSTS) before anything is looked up, and the key includes the
-validated host and scheme, since pages contain absolute links (API pagination, feeds); a host in another
-spelling than the canonical one (case, trailing dot, a port not the server's) is answered uncached. Of the query
+validated host and scheme, since pages contain absolute links (API pagination, feeds); a host or a path
+in another spelling than the canonical one (case, trailing dot, a port not the server's; a code in a path
+as the converters read it, po3009) is answered uncached. Of the query
 string only the parameters the view declares count (swv.caching.params): the key, and the page, are the
 same whatever else a link adds. An answer marked no-store or private (an empty filter result, the print
 header) is never stored.
@@ -31,7 +32,7 @@ from django.http.request import split_domain_port
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, quote_etag
 
-from swv.caching.params import declared_params, normalise_query
+from swv.caching.params import canonical_path, declared_params, normalise_query
 from swv.caching.versions import PROCESS_PAGES, changed_at, data_version_and
 
 CACHEABLE_TYPES = (
@@ -49,6 +50,22 @@ PROCESS_MAX_BYTES = 512 * 1024
 REVALIDATION_HEADERS = ("ETag", "Last-Modified", "Cache-Control", "Vary")
 
 
+def canonical_host(request) -> bool:
+    """Whether the Host is written the one way the cache keys by: lower case, no trailing dot, no port or the
+    server's own. Every other spelling (LOCALHOST, localhost., localhost:1, localhost:08000) is answered, for
+    its absolute links name that host, but would add a key per spelling. get_host() validates the Host
+    header first: an unknown host is a 400 (DisallowedHost), never a cached page, never part of a key."""
+    host = request.get_host()
+    domain, port = split_domain_port(host)
+    return host == (f"{domain}:{port}" if port else domain) and port in ("", request.get_port())
+
+
+def canonical_address(request) -> bool:
+    """Whether host and path are written the one way the cache keys by: the path as the URLconf writes it
+    (`/downloads/swv/po3009.csv` and `PO%2030-09` read the same SWV, but only PO3009 is kept)."""
+    return canonical_host(request) and canonical_path(request.path_info)
+
+
 class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -62,9 +79,7 @@ class PublicPageCacheMiddleware:
             cacheable = normalise_query(request, declared)
         else:
             cacheable = not request.META.get("QUERY_STRING")  # which parameters count is unknown
-        if not (
-            cacheable and settings.PAGE_CACHE_ENABLED and self._anonymous(request) and self._canonical_host(request)
-        ):
+        if not (cacheable and settings.PAGE_CACHE_ENABLED and self._anonymous(request) and canonical_address(request)):
             return self.get_response(request)
         key = self._key(request)
         entry = caches[PROCESS_PAGES].get(key)
@@ -87,18 +102,8 @@ class PublicPageCacheMiddleware:
         return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
     @staticmethod
-    def _canonical_host(request) -> bool:
-        """Only a Host written one way is cached: lower case, no trailing dot, no port or the server's own.
-        Every other spelling (LOCALHOST, localhost., localhost:1, localhost:08000) is answered, for its
-        absolute links name that host, but would add a key per spelling. get_host() validates the Host
-        header first: an unknown host is a 400 (DisallowedHost), never a cached page, never part of a key."""
-        host = request.get_host()
-        domain, port = split_domain_port(host)
-        return host == (f"{domain}:{port}" if port else domain) and port in ("", request.get_port())
-
-    @staticmethod
     def _key(request) -> str:
-        host = request.get_host()  # validated by _canonical_host
+        host = request.get_host()  # validated by canonical_host
         gzip = "gzip" in request.headers.get("Accept-Encoding", "")
         url = f"{request.scheme}://{host}{request.get_full_path()}"
         return f"page:{int(gzip)}:{hashlib.sha256(url.encode()).hexdigest()}"

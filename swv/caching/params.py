@@ -20,21 +20,23 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.signals import setting_changed
-from django.urls import Resolver404, resolve
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.cache import patch_cache_control
 
 MAX_VALUES = 8  # of one many(...) parameter, e.g. ?swv=..&swv=.. on the comparison page (at most 4 are compared)
 
-# Patterns shared by several views: one spelling in lower and one in upper case, never mixed.
+# Patterns shared by several views. A sector in lower case (the site's links) or upper case (the API's),
+# never mixed.
 SECTOR = r"po|vo|PO|VO"
-SWV = r"(po|vo|PO|VO)\d{4}"
-GEMEENTE = r"(gm|GM)\d{4}"
+# Codes as the sector writes them (PO3009, GM0363): another spelling is read, but not cached.
+SWV = r"(PO|VO)\d{4}"
+GEMEENTE = r"GM\d{4}"
 INDICATOR = r"[-a-z0-9_]{1,80}"
 PERIODE = r"\d{4}(-\d{2}(-\d{2})?|-\d{4})?"
 NIVEAU = r"swv|gemeente|land"
 PAGE = r"[1-9]\d{0,5}"  # no 0, no leading zeros: each page has one address
 PER_PAGE = r"[1-9]\d{0,2}|1000"  # the API's most (larger asks get 1000 too)
-BRIN6 = r"[0-9A-Z]{6}|[0-9a-z]{6}"
+BRIN6 = r"[0-9A-Z]{6}"
 TEXT = r"[^\x00]{1,100}"
 WORD = r"[a-z_]{1,40}"
 PATH = r"/[^\s\x00]{0,299}"
@@ -80,6 +82,18 @@ def selects_nothing(response):
 
 
 @functools.lru_cache(maxsize=4096)
+def canonical_path(path_info: str) -> bool:
+    """Whether the path is the one the URLconf writes for what it resolves to: a code in another spelling or
+    case that a path converter reads all the same is not (an API format suffix may go without its slash)."""
+    try:
+        match = resolve(path_info)
+        written = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+    except (Resolver404, NoReverseMatch):
+        return False
+    return written.rstrip("/") == path_info.rstrip("/")
+
+
+@functools.lru_cache(maxsize=4096)
 def declared_params(path_info: str) -> dict[str, Param] | None:
     """The parameters the view of this path declares; None when it declares none (or nothing matches)."""
     try:
@@ -110,6 +124,7 @@ def normalise_query(request, declared: dict[str, Param]) -> bool:
 def _urlconf_changed(*, setting, **_kwargs):
     if setting == "ROOT_URLCONF":
         declared_params.cache_clear()
+        canonical_path.cache_clear()
 
 
 setting_changed.connect(_urlconf_changed)

@@ -15,6 +15,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 
 from swv.caching import params
+from swv.caching.middleware import canonical_host
 from swv.caching.versions import derived
 from swv.models import ImportRun, Indicator, Samenwerkingsverband, Waarde
 from swv.opendata.csvw import metadata_path
@@ -316,7 +317,12 @@ def catalogus_rdf(request, fmt: str):
         options = {"context": JSONLD_CONTEXT, "auto_compact": True} if fmt == "jsonld" else {}
         return g.serialize(format=rdf_format, **options)
 
-    body = derived(f"catalogus:{fmt}:{request.scheme}://{request.get_host()}", build)
+    # Kept per host, for the links name it; a host in another spelling (any port) would be one more copy.
+    body = (
+        derived(f"catalogus:{fmt}:{request.scheme}://{request.get_host()}", build)
+        if canonical_host(request)
+        else build()
+    )
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'inline; filename="catalogus.{fmt}"'
     return response

@@ -88,6 +88,10 @@ def test_an_unexpected_value_is_answered_but_not_cached(client):
         ("/api/v1/waarden?gemeente=GM0363", "testserver"),  # a filter of another niveau: refused
         ("/documenten/?pagina=999", "testserver"),  # past the last page: a 404
         ("/afdrukken.css?pagina=/willekeurig", "testserver"),  # private: the browser's alone
+        ("/zoeken/?q=%20%20", "testserver"),  # nothing to search for
+        ("/downloads/swv/{swv}.csv", "testserver"),  # a code in the path in another case
+        ("/feeds/swv/{swv}.atom", "testserver"),
+        ("/api/v1/gemeenten?swv={swv}", "testserver"),
         ("/landelijk/", "TESTSERVER"),
         ("/landelijk/", "testserver."),
         ("/landelijk/", "testserver:1"),
@@ -97,10 +101,20 @@ def test_an_unexpected_value_is_answered_but_not_cached(client):
 def test_an_odd_spelling_or_a_value_that_names_nothing_is_answered_but_not_cached(client, url, host):
     """Each would otherwise be a key of its own, without end (any port, any code that fits the pattern)."""
     GemeenteFactory()
-    client.get(url.split("?")[0])
+    code = SamenwerkingsverbandFactory().code
+    client.get(url.split("?")[0].format(swv=code))
     pages = _pages()
-    assert client.get(url, HTTP_HOST=host).status_code < 500
+    assert client.get(url.format(swv=code.lower()), HTTP_HOST=host).status_code < 500
     assert _pages() == pages
+
+
+def test_the_catalogue_is_kept_once_per_host_not_per_spelling(client):
+    """Its links name the host, so it is kept per host; a host in another spelling (any port) is built anew."""
+    assert client.get("/catalogus.ttl").status_code == 200
+    kept = set(cache.keys("derived:catalogus*"))
+    for host in ("TESTSERVER", "testserver.", "testserver:1"):
+        assert client.get("/catalogus.ttl", HTTP_HOST=host).status_code == 200
+    assert set(cache.keys("derived:catalogus*")) == kept
 
 
 def test_anonymous_pages_are_ready_for_a_cdn(client, settings):

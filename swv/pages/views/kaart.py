@@ -79,7 +79,7 @@ def zoeken(request):
     if result.redirect_url:
         return redirect(result.redirect_url)
     response = render(request, "zoeken/zoeken.html", {"result": result, "query": result.query, "sector": sector})
-    return response if result.hits or not result.query else params.selects_nothing(response)
+    return response if result.hits or "q" not in request.GET else params.selects_nothing(response)
 
 
 @params.query_params(q=params.TEXT)
