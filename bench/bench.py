@@ -197,6 +197,8 @@ class Server:
                 PY,
                 "-m",
                 "gunicorn",
+                "-c",
+                "python:verantwoording.gunicorn_conf",
                 "verantwoording.wsgi",
                 "-b",
                 f"127.0.0.1:{self.port}",

@@ -128,6 +128,8 @@ def start_site(**env) -> tuple[str, subprocess.Popen]:
             sys.executable,
             "-m",
             "gunicorn",
+            "-c",
+            "python:verantwoording.gunicorn_conf",
             "verantwoording.wsgi",
             "-b",
             f"127.0.0.1:{port}",

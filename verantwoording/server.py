@@ -1,4 +1,4 @@
-"""gunicorn's part (installed by gunicorn.conf.py): the requests gunicorn refuses itself, before Django sees
+"""gunicorn's part (installed by gunicorn_conf.py): the requests gunicorn refuses itself, before Django sees
 them, get the site's Dutch error page instead of gunicorn's English one.
 
 Those are requests no browser sends, or sends only by mistake: a raw non-ASCII byte or a space in the

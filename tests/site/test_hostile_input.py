@@ -582,7 +582,7 @@ SERVER_REFUSES = [
 
 @pytest.mark.django_db(transaction=True)
 def test_what_gunicorn_refuses_gets_the_dutch_page():
-    """Requests gunicorn refuses before Django sees them (gunicorn.conf.py, verantwoording.server) get the
+    """Requests gunicorn refuses before Django sees them (gunicorn_conf.py, server.py) get the
     site's page, never gunicorn's English one, and no proxy may keep it; a long address up to what nginx
     passes is the site's own 404."""
     url, server = start_site()

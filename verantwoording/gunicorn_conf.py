@@ -1,4 +1,4 @@
-"""gunicorn's settings for this site. gunicorn reads ./gunicorn.conf.py when it starts in the checkout (as the
+"""gunicorn's settings for this site: `gunicorn -c python:verantwoording.gunicorn_conf verantwoording.wsgi` (as the
 README's production command, the tests and the benchmark start it); options on its command line still win."""
 
 # The longest request line gunicorn can read (its default is 4094): as long as what nginx passes by default
