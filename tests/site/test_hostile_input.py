@@ -580,12 +580,13 @@ SERVER_REFUSES = [
 ]
 
 
-@pytest.mark.django_db(transaction=True)
-def test_what_gunicorn_refuses_gets_the_dutch_page():
+def test_what_gunicorn_refuses_gets_the_dutch_page(django_db_setup, django_db_blocker):
     """Requests gunicorn refuses before Django sees them (gunicorn_conf.py, server.py) get the
     site's page, never gunicorn's English one, and no proxy may keep it; a long address up to what nginx
-    passes is the site's own 404."""
-    url, server = start_site()
+    passes is the site's own 404. The server reads the session's database as it is (a transactional test
+    would empty it afterwards for every later test)."""
+    with django_db_blocker.unblock():
+        url, server = start_site()
     try:
         for request in SERVER_REFUSES:
             status, headers, body = raw_request(url, request)
