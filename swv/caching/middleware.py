@@ -76,7 +76,8 @@ class PublicPageCacheMiddleware:
             return self.get_response(request)
         declared = declared_params(request.path_info)
         if declared is not None:
-            cacheable = normalise_query(request, declared)
+            cacheable, blank = normalise_query(request, declared)
+            cacheable = cacheable and not (blank and declared.canonical_redirect)
         else:
             cacheable = not request.META.get("QUERY_STRING")  # which parameters count is unknown
         if not (cacheable and settings.PAGE_CACHE_ENABLED and self._anonymous(request) and canonical_address(request)):

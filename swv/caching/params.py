@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.signals import setting_changed
+from django.http import QueryDict
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.cache import patch_cache_control
 
+SENT = "swv.query_as_sent"  # request.META key
 MAX_VALUES = 8  # of one many(...) parameter, e.g. ?swv=..&swv=.. on the comparison page (at most 4 are compared)
 
 # Patterns shared by several views. A sector in lower case (the site's links) or upper case (the API's),
@@ -59,13 +61,23 @@ class Param:
         return len(values) <= self.most and all(self.pattern.fullmatch(value) for value in values)
 
 
-def query_params(**patterns: str):
+class Declared(dict):
+    """name -> Param, and whether the view redirects to its canonical address (query_params)."""
+
+    canonical_redirect = False
+
+
+def query_params(*, canonical_redirect: bool = False, **patterns: str):
     """Declare the query parameters of a view (function, class-based view or DRF view set): name=regex, or
-    name=many(regex) for a parameter that may be repeated."""
-    compiled = {
-        name: Param(re.compile(pattern), MAX_VALUES if isinstance(pattern, Many) else 1)
+    name=many(regex) for a parameter that may be repeated. With canonical_redirect the view redirects an
+    address written another way (a form's blank fields, ?swv=PO3009&swv=; a code in lower case) to its own:
+    it reads the query as sent (`sent`), and an address with a blank value is answered by the view, never
+    from the cache under the address without it."""
+    compiled = Declared(
+        (name, Param(re.compile(pattern), MAX_VALUES if isinstance(pattern, Many) else 1))
         for name, pattern in patterns.items()
-    }
+    )
+    compiled.canonical_redirect = canonical_redirect
 
     def declare(view):
         view.cached_query_params = compiled
@@ -96,7 +108,7 @@ def canonical_path(path_info: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def declared_params(path_info: str) -> dict[str, Param] | None:
+def declared_params(path_info: str) -> Declared | None:
     """The parameters the view of this path declares; None when it declares none (or nothing matches)."""
     try:
         func = resolve(path_info).func
@@ -109,18 +121,26 @@ def declared_params(path_info: str) -> dict[str, Param] | None:
     return None
 
 
-def normalise_query(request, declared: dict[str, Param]) -> bool:
-    """Keep only the declared parameters, in name order; True when every kept value may be cached. An empty
-    value is left out too (a form sends ?soort=&sector= for "all"): it reads as the parameter's absence."""
-    kept, cacheable = [], True
+def normalise_query(request, declared: Declared) -> tuple[bool, bool]:
+    """Keep only the declared parameters, in name order. An empty value is left out too (a form sends
+    ?soort=&sector= for "all"): it reads as the parameter's absence. Returns whether every kept value may be
+    cached, and whether a blank value was left out."""
+    kept, cacheable, blank = [], True, False
     for name in sorted(declared):
-        values = [value for value in request.GET.getlist(name) if value]
+        sent = request.GET.getlist(name)
+        values = [value for value in sent if value]
+        blank = blank or len(values) < len(sent)
         if not declared[name].cacheable(values):
             cacheable = False
         kept.extend((name, value) for value in values)
-    request.META["QUERY_STRING"] = urlencode(kept)
+    request.META[SENT], request.META["QUERY_STRING"] = request.META.get("QUERY_STRING", ""), urlencode(kept)
     request.__dict__.pop("GET", None)  # parsed again from the new query string when read
-    return cacheable
+    return cacheable, blank
+
+
+def sent(request) -> QueryDict:
+    """The query string as the client sent it, before normalise_query."""
+    return QueryDict(request.META.get(SENT, request.META.get("QUERY_STRING", "")))
 
 
 def _urlconf_changed(*, setting, **_kwargs):

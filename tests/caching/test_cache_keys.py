@@ -45,6 +45,16 @@ def test_an_empty_value_is_the_page_without_it(client, django_assert_num_queries
     assert filled.content == plain.content
 
 
+def test_a_view_that_redirects_to_its_own_address_sees_the_blanks_sent(client):
+    """The comparison form sends its unused selects (?swv=..&swv=&swv=); the address to share has none"""
+    po, vo = SamenwerkingsverbandFactory(sector="PO").code, SamenwerkingsverbandFactory(sector="VO").code
+    assert client.get(f"/vergelijk/?swv={po}&swv={vo}").status_code == 200  # now in the cache
+    for query in (f"swv={po}&swv=&swv={vo}&swv=", f"swv=&swv={po}&swv={vo}&utm_source=x"):
+        response = client.get(f"/vergelijk/?{query}")
+        assert response.status_code == 302
+        assert response["Location"] == f"/vergelijk/?swv={po}&swv={vo}"
+
+
 def test_declared_parameters_count_in_any_order(client, django_assert_num_queries):
     po, vo = SamenwerkingsverbandFactory(sector="PO").code, SamenwerkingsverbandFactory(sector="VO").code
     national = client.get("/landelijk/").content

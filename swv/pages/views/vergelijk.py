@@ -22,9 +22,9 @@ def _canonical_query(codes: list[str]) -> str:
     return urlencode([("swv", code) for code in codes])
 
 
-@params.query_params(swv=params.many(params.SWV))
+@params.query_params(swv=params.many(params.SWV), canonical_redirect=True)
 def vergelijk(request):
-    raw = request.GET.getlist("swv")
+    raw = params.sent(request).getlist("swv")
     selection = parse_selection(raw_codes=raw)
     if selection.valid and raw != selection.codes:
         return redirect(f"{request.path}?{_canonical_query(selection.codes)}", permanent=False)
