@@ -32,6 +32,9 @@ from urllib.request import Request, urlopen
 
 import import_memory  # bench/, next to this script
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, for how it starts gunicorn
+from verantwoording.gunicorn_conf import local_command  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 DURATION = os.environ.get("BENCH_SECONDS", "4")
@@ -193,22 +196,9 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
-            [
-                PY,
-                "-m",
-                "gunicorn",
-                "-c",
-                "python:verantwoording.gunicorn_conf",
-                "verantwoording.wsgi",
-                "-b",
-                f"127.0.0.1:{self.port}",
-                "-w",
-                str(workers),
-                "--log-level",
-                "warning",
-                "--timeout",
-                str(timeout),
-            ],
+            local_command(
+                port=self.port, workers=workers, options=("--log-level", "warning", "--timeout", str(timeout))
+            ),
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,

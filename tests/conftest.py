@@ -12,7 +12,6 @@ import os
 import re
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 from urllib.request import urlopen
@@ -21,6 +20,7 @@ import pytest
 from django.core.management import call_command
 
 from swv.caching.versions import source_data_changed
+from verantwoording.gunicorn_conf import local_command
 
 ROOT = Path(__file__).resolve().parent.parent
 # Playwright's sync API runs an event loop in the test thread; Django would then refuse ORM calls made
@@ -124,22 +124,7 @@ def start_site(**env) -> tuple[str, subprocess.Popen]:
         **env,
     }
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-c",
-            "python:verantwoording.gunicorn_conf",
-            "verantwoording.wsgi",
-            "-b",
-            f"127.0.0.1:{port}",
-            "-w",
-            "2",
-            "--access-logfile",
-            "-",
-            "--log-level",
-            "warning",
-        ],
+        local_command(port=port, workers=2, options=("--access-logfile", "-", "--log-level", "warning")),
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
