@@ -27,7 +27,7 @@ from uploads.forms import (
 )
 from uploads.markdown import render_markdown
 from uploads.models import Document, Toelichting, ZelfgerapporteerdCijfer
-from uploads.staff.roles import may_write_for_swv, restrict_to_user, swv_ids_for
+from uploads.staff.roles import linked_swvs, may_read_swv, may_write_for_swv, restrict_to_user
 
 logger = logging.getLogger("uploads.admin")
 
@@ -38,7 +38,7 @@ def writable_swvs(user):
         return Samenwerkingsverband.objects.none()
     if user.is_superuser:
         return Samenwerkingsverband.objects.all()
-    return Samenwerkingsverband.objects.filter(medewerkers__user=user).distinct()
+    return linked_swvs(user)
 
 
 def swv_label(swv) -> str:
@@ -56,6 +56,8 @@ class SwvScopedAdminMixin:
 
     swv_field = "swv"
     lidwoord = "de"  # the article of the model's verbose name, for Django's messages
+    fixed_after_add = ["swv"]  # read-only once the object exists
+    object_views: dict[str, str] = {}  # view name -> its route below the object's URL (a method <name>_view)
 
     def get_queryset(self, request):
         return restrict_to_user(super().get_queryset(request), request.user, self.swv_field)
@@ -63,13 +65,9 @@ class SwvScopedAdminMixin:
     def obj_swv_id(self, obj):
         return obj.swv_id
 
-    def _in_read_scope(self, request, obj) -> bool:
-        ids = swv_ids_for(request.user)
-        return ids is None or self.obj_swv_id(obj) in ids
-
     def has_view_permission(self, request, obj=None):
         allowed = super().has_view_permission(request, obj)
-        return allowed and (obj is None or self._in_read_scope(request, obj))
+        return allowed and (obj is None or may_read_swv(request.user, self.obj_swv_id(obj)))
 
     def has_add_permission(self, request, *args):
         return super().has_add_permission(request, *args) and writable_swvs(request.user).exists()
@@ -83,6 +81,34 @@ class SwvScopedAdminMixin:
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or may_write_for_swv(request.user, self.obj_swv_id(obj)))
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return fields if obj is None else [*self.fixed_after_add, *fields]
+
+    def get_urls(self):
+        opts = self.model._meta
+        custom = [
+            path(
+                f"<path:object_id>/{route}",
+                self.admin_site.admin_view(getattr(self, f"{name}_view")),
+                name=f"{opts.app_label}_{opts.model_name}_{name}",
+            )
+            for name, route in self.object_views.items()
+        ]
+        return custom + super().get_urls()
+
+    def writable_object(self, request, object_id):
+        """The object of a view of its own, for those who may change it (else 403)."""
+        obj = self.get_object(request, object_id)
+        if obj is None or not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        return obj
+
+    def render_page(self, request, template: str, title: str, **context):
+        """A page of the admin's own beside the model's forms, in its layout."""
+        context = {**self.admin_site.each_context(request), "title": title, "opts": self.model._meta, **context}
+        return TemplateResponse(request, template, context)
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
@@ -164,12 +190,8 @@ class ToelichtingAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
     readonly_fields = ["concept_weergave", "gepubliceerd_weergave", "gepubliceerd_op", "gewijzigd_op", "gewijzigd_door"]
     actions = ["publiceer_concepten"]
     change_form_template = "admin/uploads/toelichting/change_form.html"
-
-    def get_readonly_fields(self, request, obj=None):
-        fields = list(super().get_readonly_fields(request, obj))
-        if obj is not None:
-            fields = ["swv", "thema", *fields]
-        return fields
+    fixed_after_add = ["swv", "thema"]
+    object_views = {"herstel": "versies/<int:versie_id>/herstel/"}
 
     def get_fieldsets(self, request, obj=None):
         if obj is None:
@@ -247,22 +269,10 @@ class ToelichtingAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
             context["voorbeeld_url"] = reverse("uploads:voorbeeld", kwargs={"code": obj.swv.code})
         return super().render_change_form(request, context, add, change, form_url, obj)
 
-    def get_urls(self):
-        custom = [
-            path(
-                "<path:object_id>/versies/<int:versie_id>/herstel/",
-                self.admin_site.admin_view(self.herstel_view),
-                name="uploads_toelichting_herstel",
-            ),
-        ]
-        return custom + super().get_urls()
-
     def herstel_view(self, request, object_id, versie_id):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        obj = self.get_object(request, object_id)
-        if obj is None or not self.has_change_permission(request, obj):
-            raise PermissionDenied
+        obj = self.writable_object(request, object_id)
         versie = get_object_or_404(obj.versies, pk=versie_id)
         services.restore(versie=versie, user=request.user)
         self.log_change(request, obj, f"Versie van {versie.op:%d-%m-%Y %H:%M} teruggezet als concept.")
@@ -276,14 +286,13 @@ class ToelichtingAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
         changed after the page was opened is skipped)."""
         objects = self.writable_objects(request, queryset)
         if request.POST.get("bevestigd") != "1":
-            context = {
-                **self.admin_site.each_context(request),
-                "title": "Concepten publiceren",
-                "opts": self.model._meta,
-                "toelichtingen": [(obj, render_markdown(obj.concept)) for obj in objects],
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-            }
-            return TemplateResponse(request, "admin/uploads/toelichting/publiceren.html", context)
+            return self.render_page(
+                request,
+                "admin/uploads/toelichting/publiceren.html",
+                "Concepten publiceren",
+                toelichtingen=[(obj, render_markdown(obj.concept)) for obj in objects],
+                action_checkbox_name=admin.helpers.ACTION_CHECKBOX_NAME,
+            )
         chosen = set(request.POST.getlist("publiceer"))
         published, skipped = 0, 0
         for obj in objects:
@@ -327,7 +336,8 @@ class DocumentAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
     search_fields = ["swv__code", "swv__naam", "titel"]
     list_select_related = ["swv"]
     change_form_template = "admin/uploads/document/change_form.html"
-    change_readonly = [
+    object_views = {"intrekken": "intrekken/"}
+    fixed_after_add = [
         "swv",
         "status",
         "download",
@@ -358,18 +368,11 @@ class DocumentAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
             editable.append("bewaard_als_geschiedenis")  # only an earlier version can be kept as history
         if self.has_change_permission(request, obj):
             editable.append("geopend_versie")
-        return [*editable, *self.change_readonly]
-
-    def get_readonly_fields(self, request, obj=None):
-        return self.change_readonly if obj is not None else []
+        return [*editable, *self.fixed_after_add]
 
     @admin.display(description="grootte")
     def grootte_leesbaar(self, obj):
         return filesizeformat(obj.grootte)
-
-    @admin.display(description="status")
-    def status(self, obj):
-        return obj.status
 
     @admin.display(description="bestand")
     def download(self, obj):
@@ -400,17 +403,7 @@ class DocumentAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
     def save_form(self, request, form, change):
         if change:
             return form.save(commit=False)
-        data = form.cleaned_data
-        return services.upload_document(
-            swv=data["swv"],
-            soort=data["soort"],
-            titel=data["titel"],
-            periode_van=data.get("periode_van"),
-            periode_tot=data.get("periode_tot"),
-            bestand=data["bestand"],
-            vervangt=data.get("vervangt"),
-            user=request.user,
-        )
+        return services.upload_document(user=request.user, **form.cleaned_data)
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -432,35 +425,22 @@ class DocumentAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
             context["conflict"] = conflict
         return super().render_change_form(request, context, add, change, form_url, obj)
 
-    def get_urls(self):
-        custom = [
-            path(
-                "<path:object_id>/intrekken/",
-                self.admin_site.admin_view(self.intrekken_view),
-                name="uploads_document_intrekken",
-            ),
-        ]
-        return custom + super().get_urls()
-
     def intrekken_view(self, request, object_id):
         """Withdraw a document: the SWV's own staff, with a reason; logged in the admin log and the audit log."""
-        obj = self.get_object(request, object_id)
-        if obj is None or not self.has_change_permission(request, obj):
-            raise PermissionDenied
+        obj = self.writable_object(request, object_id)
         form = IntrekkenForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             services.withdraw_document(document=obj, reden=form.cleaned_data["reden"], user=request.user)
             self.log_change(request, obj, f"Ingetrokken: {form.cleaned_data['reden']}")
             messages.success(request, "Het document is ingetrokken en staat niet meer op de site.")
             return HttpResponseRedirect(reverse("admin:uploads_document_change", args=[obj.pk]))
-        context = {
-            **self.admin_site.each_context(request),
-            "title": f"Document intrekken: {obj.titel}",
-            "opts": self.model._meta,
-            "original": obj,
-            "form": form,
-        }
-        return TemplateResponse(request, "admin/uploads/document/intrekken.html", context)
+        return self.render_page(
+            request,
+            "admin/uploads/document/intrekken.html",
+            f"Document intrekken: {obj.titel}",
+            original=obj,
+            form=form,
+        )
 
 
 @admin.register(ZelfgerapporteerdCijfer)
@@ -472,10 +452,6 @@ class ZelfgerapporteerdCijferAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
     search_fields = ["swv__code", "swv__naam"]
     list_select_related = ["swv", "indicator"]
     readonly_fields = ["gewijzigd_op", "gewijzigd_door"]
-
-    def get_readonly_fields(self, request, obj=None):
-        fields = list(super().get_readonly_fields(request, obj))
-        return ["swv", *fields] if obj is not None else fields
 
     def save_model(self, request, obj, form, change):
         services.save_self_reported_figure(cijfer=obj, user=request.user)

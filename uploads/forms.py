@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 
 from uploads.models import Document, Toelichting, ZelfgerapporteerdCijfer
-from uploads.services import STALE_MESSAGE
+from uploads.services import STALE_MESSAGE, normalise
 from uploads.validators import MAX_DOCUMENT_BYTES, validate_pdf, validate_toelichting_length
 
 
@@ -65,7 +65,7 @@ class ToelichtingForm(OpenedVersionForm):
             concept.validators = [v for v in concept.validators if not isinstance(v, MaxLengthValidator)]
 
     def clean_concept(self):
-        tekst = (self.cleaned_data.get("concept") or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+        tekst = normalise(self.cleaned_data.get("concept"))
         validate_toelichting_length(tekst, Toelichting.MAX_LENGTH)
         return tekst
 

@@ -19,25 +19,31 @@ class Thema(models.TextChoices):
     ORGANISATIE = "organisatie", "Organisatie"
 
 
+def of_swv(related_name: str):
+    return models.ForeignKey(
+        Samenwerkingsverband, on_delete=models.CASCADE, related_name=related_name, verbose_name="samenwerkingsverband"
+    )
+
+
+def by_user(editable: bool = False):
+    """Who did something; the record stays when the account is deleted."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=editable, related_name="+"
+    )
+
+
 class Toelichting(models.Model):
     """An SWV's own explanation of one theme: a draft being written and the published text."""
 
     MAX_LENGTH = 6000
 
-    swv = models.ForeignKey(
-        Samenwerkingsverband,
-        on_delete=models.CASCADE,
-        related_name="toelichtingen",
-        verbose_name="samenwerkingsverband",
-    )
+    swv = of_swv("toelichtingen")
     thema = models.CharField(max_length=20, choices=Thema.choices)
     concept = models.TextField("concepttekst", blank=True, max_length=MAX_LENGTH)
     gepubliceerd = models.TextField("gepubliceerde tekst", blank=True, max_length=MAX_LENGTH, editable=False)
     gepubliceerd_op = models.DateTimeField(null=True, blank=True, editable=False)
     gewijzigd_op = models.DateTimeField(auto_now=True)
-    gewijzigd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
-    )
+    gewijzigd_door = by_user()
     # Optimistic locking: every write raises it; a form opened at an older version is refused.
     versie = models.PositiveIntegerField(default=1, editable=False)
 
@@ -66,9 +72,7 @@ class ToelichtingVersie(models.Model):
     toelichting = models.ForeignKey(Toelichting, on_delete=models.CASCADE, related_name="versies")
     tekst = models.TextField(blank=True, max_length=Toelichting.MAX_LENGTH)
     status = models.CharField(max_length=12, choices=Status.choices)
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    door = by_user(editable=True)
     op = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
@@ -110,9 +114,7 @@ class Document(models.Model):
     """A PDF an SWV publishes. A replaced version is no longer public unless the SWV keeps it as history;
     a withdrawn document is never public (staff still see it in the admin, with who withdrew it and why)."""
 
-    swv = models.ForeignKey(
-        Samenwerkingsverband, on_delete=models.CASCADE, related_name="documenten", verbose_name="samenwerkingsverband"
-    )
+    swv = of_swv("documenten")
     soort = models.CharField(max_length=20, choices=DocumentSoort.choices)
     titel = models.CharField(max_length=200)
     periode_van = models.PositiveSmallIntegerField("van (jaar)", null=True, blank=True)
@@ -120,9 +122,7 @@ class Document(models.Model):
     bestand = models.FileField(upload_to=document_path)
     grootte = models.PositiveIntegerField("grootte in bytes", default=0, editable=False)
     geupload_op = models.DateTimeField(auto_now_add=True)
-    geupload_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
-    )
+    geupload_door = by_user()
     vervangen_door = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="eerdere_versies"
     )
@@ -132,9 +132,7 @@ class Document(models.Model):
         help_text="Alleen voor een vervangen versie: aangevinkt blijft zij te downloaden als geschiedenis.",
     )
     ingetrokken_op = models.DateTimeField(null=True, blank=True, editable=False)
-    ingetrokken_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
-    )
+    ingetrokken_door = by_user()
     intrekking_reden = models.TextField("reden van intrekken", blank=True, max_length=1000, editable=False)
     # Optimistic locking: every save raises it; a form opened at an older version is refused.
     versie = models.PositiveIntegerField(default=1, editable=False)
@@ -206,14 +204,7 @@ class SwvMedewerker(models.Model):
 class ZelfgerapporteerdCijfer(models.Model):
     """A figure the SWV reports itself (indicators with zelf_gerapporteerd=1), shown as such."""
 
-    TOELICHTING_MAX_LENGTH = 2000
-
-    swv = models.ForeignKey(
-        Samenwerkingsverband,
-        on_delete=models.CASCADE,
-        related_name="zelfgerapporteerde_cijfers",
-        verbose_name="samenwerkingsverband",
-    )
+    swv = of_swv("zelfgerapporteerde_cijfers")
     indicator = models.ForeignKey(
         "swv.Indicator",
         on_delete=models.PROTECT,
@@ -224,17 +215,13 @@ class ZelfgerapporteerdCijfer(models.Model):
         "kalenderjaar", validators=[MinValueValidator(2014), MaxValueValidator(2100)]
     )
     bedrag = models.DecimalField("bedrag (euro)", max_digits=14, decimal_places=2, validators=[MinValueValidator(0)])
-    toelichting = models.TextField(blank=True, max_length=TOELICHTING_MAX_LENGTH)
+    toelichting = models.TextField(blank=True, max_length=2000)
     gewijzigd_op = models.DateTimeField(auto_now=True)
-    gewijzigd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False, related_name="+"
-    )
+    gewijzigd_door = by_user()
 
     class Meta:
         ordering = ["swv__code", "-jaar", "indicator__volgorde"]
-        constraints = [
-            models.UniqueConstraint(fields=["swv", "indicator", "jaar"], name="zelfgerapporteerd_uniek"),
-        ]
+        constraints = [models.UniqueConstraint(fields=["swv", "indicator", "jaar"], name="zelfgerapporteerd_uniek")]
         verbose_name = "zelfgerapporteerd cijfer"
         verbose_name_plural = "zelfgerapporteerde cijfers"
 

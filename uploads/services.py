@@ -45,7 +45,16 @@ def _check_version(current, opened_at: int | None) -> None:
         raise ConcurrentEdit(current=current)
 
 
-def _normalise(text: str) -> str:
+def _save_public(obj) -> None:
+    """Store a change visitors see: a new version (forms opened before it are stale), every cached page too."""
+    obj.versie += 1
+    obj.full_clean()
+    obj.save()
+    pages_changed()
+
+
+def normalise(text: str) -> str:
+    """Line ends as the site stores them (a browser sends CRLF), without surrounding white space."""
     return (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
@@ -56,7 +65,7 @@ def save_draft(*, toelichting: Toelichting, tekst: str, user, opened_at: int | N
     opened_at is the version the editor's form showed; if someone saved in between, ConcurrentEdit.
     """
     _require_writer(user, toelichting.swv_id)
-    tekst = _normalise(tekst)
+    tekst = normalise(tekst)
     validate_toelichting_length(tekst, Toelichting.MAX_LENGTH)
     if toelichting.pk is None:
         toelichting.concept = tekst
@@ -96,19 +105,16 @@ def publish(*, toelichting: Toelichting, user, seen_version: int | None = None) 
         raise PermissionDenied("U mag geen toelichting publiceren.")
     toelichting = Toelichting.objects.select_for_update().select_related("swv").get(pk=toelichting.pk)
     _check_version(toelichting, seen_version)
-    toelichting.versie += 1
     validate_toelichting_length(toelichting.concept, Toelichting.MAX_LENGTH)
     toelichting.gepubliceerd = toelichting.concept
     toelichting.gepubliceerd_op = timezone.now()
     toelichting.gewijzigd_door = user
-    toelichting.full_clean()
-    toelichting.save()
+    _save_public(toelichting)
     versie = ToelichtingVersie(
         toelichting=toelichting, tekst=toelichting.gepubliceerd, status=ToelichtingVersie.Status.GEPUBLICEERD, door=user
     )
     versie.full_clean()
     versie.save()
-    pages_changed()
     logger.info("published toelichting=%s swv=%s user=%s", toelichting.pk, toelichting.swv.code, user.pk)
     return toelichting
 
@@ -116,10 +122,9 @@ def publish(*, toelichting: Toelichting, user, seen_version: int | None = None) 
 @transaction.atomic
 def restore(*, versie: ToelichtingVersie, user) -> Toelichting:
     """Put an earlier version back as the draft; publishing it is a separate, deliberate step."""
-    toelichting = versie.toelichting
-    _require_writer(user, toelichting.swv_id)
+    toelichting = save_draft(toelichting=versie.toelichting, tekst=versie.tekst, user=user)
     logger.info("restore versie=%s toelichting=%s user=%s", versie.pk, toelichting.pk, user.pk)
-    return save_draft(toelichting=toelichting, tekst=versie.tekst, user=user)
+    return toelichting
 
 
 def upload_document(
@@ -189,14 +194,10 @@ def update_document(*, document: Document, user, opened_at: int | None = None, *
     current = Document.objects.select_for_update().select_related("swv").get(pk=document.pk)
     _check_version(current, opened_at)
     for name in DOCUMENT_FIELDS:
-        value = fields.get(name, getattr(document, name))
-        setattr(current, name, value)
+        setattr(current, name, fields.get(name, getattr(document, name)))
     if current.bewaard_als_geschiedenis and current.vervangen_door_id is None:
         current.bewaard_als_geschiedenis = False  # only an earlier version can be kept as history
-    current.versie += 1
-    current.full_clean()
-    current.save()
-    pages_changed()
+    _save_public(current)
     logger.info("document changed document=%s swv=%s user=%s", current.pk, current.swv.code, user.pk)
     return current
 
@@ -208,7 +209,7 @@ def withdraw_document(*, document: Document, reden: str, user) -> Document:
     Only the SWV's own staff withdraw, always with a reason, and it is logged with who and why.
     """
     _require_writer(user, document.swv_id)
-    reden = _normalise(reden)
+    reden = normalise(reden)
     if len(reden) < 5:
         raise ValidationError({"reden": "Schrijf kort waarom het document wordt ingetrokken."})
     current = Document.objects.select_for_update().select_related("swv").get(pk=document.pk)
@@ -217,10 +218,7 @@ def withdraw_document(*, document: Document, reden: str, user) -> Document:
     current.ingetrokken_op = timezone.now()
     current.ingetrokken_door = user
     current.intrekking_reden = reden
-    current.versie += 1
-    current.full_clean()
-    current.save()
-    pages_changed()
+    _save_public(current)
     logger.info(
         "document withdrawn document=%s swv=%s user=%s reason=%r", current.pk, current.swv.code, user.pk, reden[:200]
     )
@@ -230,7 +228,7 @@ def withdraw_document(*, document: Document, reden: str, user) -> Document:
 @transaction.atomic
 def save_self_reported_figure(*, cijfer: ZelfgerapporteerdCijfer, user) -> ZelfgerapporteerdCijfer:
     _require_writer(user, cijfer.swv_id)
-    cijfer.toelichting = _normalise(cijfer.toelichting)
+    cijfer.toelichting = normalise(cijfer.toelichting)
     cijfer.gewijzigd_door = user
     cijfer.full_clean()
     cijfer.save()

@@ -4,8 +4,6 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import InvalidPage, Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -15,18 +13,10 @@ from swv.models import Samenwerkingsverband, Sector
 from swv.pages.profile import build_swv_page_context
 from uploads.models import Document, DocumentSoort
 from uploads.selectors import documents_overview, draft_toelichtingen
-from uploads.staff.roles import swv_ids_for
+from uploads.staff.roles import may_read_swv
 from verantwoording.errors import error_page
 
 logger = logging.getLogger("uploads")
-
-
-def _staff_may_read(request, document) -> bool:
-    user = request.user
-    if not (user.is_authenticated and user.is_staff and user.has_perm("uploads.view_document")):
-        return False
-    ids = swv_ids_for(user)
-    return ids is None or document.swv_id in ids
 
 
 @params.query_params()
@@ -36,7 +26,10 @@ def download(request, pk: int):
     version is gone for visitors (410, with a link to the newer version) but still readable for staff."""
     document = get_object_or_404(Document.objects.select_related("swv", "vervangen_door"), pk=pk)
     staff_only = not document.is_openbaar
-    if staff_only and not _staff_may_read(request, document):
+    user = request.user
+    if staff_only and not (
+        user.is_staff and user.has_perm("uploads.view_document") and may_read_swv(user, document.swv_id)
+    ):
         return _gone(request, document)
     try:
         handle = document.bestand.open("rb")
@@ -102,19 +95,10 @@ def voorbeeld(request, code: str):
     Only for users who may read this SWV's texts in the admin (its own staff, beheerder, inspectie).
     """
     swv = get_object_or_404(Samenwerkingsverband, code=code.upper())
-    ids = swv_ids_for(request.user)
-    if not request.user.has_perm("uploads.view_toelichting") or (ids is not None and swv.pk not in ids):
+    if not (request.user.has_perm("uploads.view_toelichting") and may_read_swv(request.user, swv.pk)):
         raise Http404
     logger.info("preview swv=%s user=%s", swv.code, request.user.pk)
-    toelichtingen = draft_toelichtingen(swv=swv)
-    try:
-        get_template("swv/detail.html")
-        context = build_swv_page_context(swv=swv, toelichtingen=toelichtingen)
-        template = "uploads/voorbeeld.html"
-    except (ImportError, TemplateDoesNotExist):
-        context = {"swv": swv, "toelichtingen": toelichtingen}
-        template = "uploads/voorbeeld_eenvoudig.html"
-    context.update({"voorbeeld": True, "voorbeeld_swv": swv})
-    response = render(request, template, context)
+    context = build_swv_page_context(swv=swv, toelichtingen=draft_toelichtingen(swv=swv))
+    response = render(request, "uploads/voorbeeld.html", {**context, "voorbeeld": True, "voorbeeld_swv": swv})
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response

@@ -21,62 +21,38 @@ SWV_MEDEWERKER = "SWV-medewerker"
 BEHEERDER = "beheerder"
 INSPECTIE = "inspectie / ministerie"
 
-VIEW_ALL_PERMISSION = "uploads.view_all_swvs"
-
-# (app_label, model) -> actions; "*" for app_label-wide grants is expanded over that app's models.
-_UPLOAD_MODELS = ["toelichting", "toelichtingversie", "document", "zelfgerapporteerdcijfer"]
-
-ROLE_PERMISSIONS: dict[str, list[tuple[str, str, str]]] = {
+# Per role: (app_label, model, actions), each action granting the permission <action>_<model>; model "*"
+# grants the action on every model of the app, and view_all_swvs is a permission of its own (SwvMedewerker).
+READ_EVERYTHING = [
+    ("uploads", "toelichting", ["view"]),
+    ("uploads", "toelichtingversie", ["view"]),
+    ("uploads", "document", ["view"]),
+    ("uploads", "zelfgerapporteerdcijfer", ["view"]),
+    ("uploads", "swvmedewerker", ["view_all_swvs"]),
+    ("swv", "*", ["view"]),
+    ("landelijk", "*", ["view"]),
+]
+ROLE_PERMISSIONS: dict[str, list[tuple[str, str, list[str]]]] = {
     SWV_MEDEWERKER: [
-        ("uploads", "toelichting", "add"),
-        ("uploads", "toelichting", "change"),
-        ("uploads", "toelichting", "view"),
-        ("uploads", "toelichting", "publish"),
-        ("uploads", "toelichtingversie", "view"),
-        ("uploads", "document", "add"),
-        ("uploads", "document", "change"),
-        ("uploads", "document", "view"),
-        ("uploads", "zelfgerapporteerdcijfer", "add"),
-        ("uploads", "zelfgerapporteerdcijfer", "change"),
-        ("uploads", "zelfgerapporteerdcijfer", "view"),
-        ("swv", "samenwerkingsverband", "view"),
+        ("uploads", "toelichting", ["add", "change", "view", "publish"]),
+        ("uploads", "toelichtingversie", ["view"]),
+        ("uploads", "document", ["add", "change", "view"]),
+        ("uploads", "zelfgerapporteerdcijfer", ["add", "change", "view"]),
+        ("swv", "samenwerkingsverband", ["view"]),
     ],
     BEHEERDER: [
-        *[("uploads", model, "view") for model in _UPLOAD_MODELS],
-        ("uploads", "swvmedewerker", "add"),
-        ("uploads", "swvmedewerker", "change"),
-        ("uploads", "swvmedewerker", "delete"),
-        ("uploads", "swvmedewerker", "view"),
-        ("uploads", "swvmedewerker", "view_all_swvs"),
-        ("auth", "user", "add"),
-        ("auth", "user", "change"),
-        ("auth", "user", "view"),
-        ("auth", "group", "view"),
-        ("admin", "logentry", "view"),
+        *READ_EVERYTHING,
+        ("uploads", "swvmedewerker", ["add", "change", "delete", "view"]),
+        ("auth", "user", ["add", "change", "view"]),
+        ("auth", "group", ["view"]),
+        ("admin", "logentry", ["view"]),
         # Login attempts and lockouts (django-axes): read them, and lift a lockout by deleting the attempt.
-        ("axes", "*", "view"),
-        ("axes", "accessattempt", "delete"),
-        ("swv", "*", "view"),
-        ("landelijk", "*", "add"),
-        ("landelijk", "*", "change"),
-        ("landelijk", "*", "delete"),
-        ("landelijk", "*", "view"),
+        ("axes", "*", ["view"]),
+        ("axes", "accessattempt", ["delete"]),
+        ("landelijk", "*", ["add", "change", "delete"]),
     ],
-    INSPECTIE: [
-        *[("uploads", model, "view") for model in _UPLOAD_MODELS],
-        ("uploads", "swvmedewerker", "view_all_swvs"),
-        ("swv", "*", "view"),
-        ("landelijk", "*", "view"),
-    ],
+    INSPECTIE: READ_EVERYTHING,
 }
-
-
-def _codename(action: str, model: str) -> str:
-    if action == "view_all_swvs":
-        return "view_all_swvs"
-    if action == "publish":
-        return f"publish_{model}"
-    return f"{action}_{model}"
 
 
 def sync_roles(apps=None, *, using: str = "default") -> None:
@@ -88,13 +64,15 @@ def sync_roles(apps=None, *, using: str = "default") -> None:
     for role, grants in ROLE_PERMISSIONS.items():
         group, _ = Group.objects.using(using).get_or_create(name=role)
         permissions = []
-        for app_label, model, action in grants:
-            query = Permission.objects.using(using).filter(content_type__app_label=app_label)
-            if model == "*":
-                query = query.filter(codename__startswith=f"{action}_")
-            else:
-                query = query.filter(content_type__model=model, codename=_codename(action, model))
-            permissions.extend(query)
+        for app_label, model, actions in grants:
+            for action in actions:
+                query = Permission.objects.using(using).filter(content_type__app_label=app_label)
+                if model == "*":
+                    query = query.filter(codename__startswith=f"{action}_")
+                else:
+                    codename = action if action == "view_all_swvs" else f"{action}_{model}"
+                    query = query.filter(content_type__model=model, codename=codename)
+                permissions.extend(query)
         group.permissions.set(permissions)
 
 
@@ -103,21 +81,27 @@ def sync_roles_after_migrate(sender, using="default", **kwargs) -> None:
     sync_roles(using=using)
 
 
-def sees_all_swvs(user) -> bool:
-    return bool(user.is_active and (user.is_superuser or user.has_perm(VIEW_ALL_PERMISSION)))
-
-
 def swv_ids_for(user) -> set[int] | None:
     """The SWV ids a user may see in the admin: None means all of them, an empty set means none."""
     if not user.is_authenticated or not user.is_active:
         return set()
-    if sees_all_swvs(user):
+    if user.is_superuser or user.has_perm("uploads.view_all_swvs"):
         return None
     cached = getattr(user, "_swv_ids_cache", None)
     if cached is None:
-        cached = set(Samenwerkingsverband.objects.filter(medewerkers__user=user).values_list("pk", flat=True))
+        cached = set(linked_swvs(user).values_list("pk", flat=True))
         user._swv_ids_cache = cached
     return cached
+
+
+def may_read_swv(user, swv_id: int) -> bool:
+    ids = swv_ids_for(user)
+    return ids is None or swv_id in ids
+
+
+def linked_swvs(user) -> QuerySet:
+    """The SWV's the account is linked to as their staff."""
+    return Samenwerkingsverband.objects.filter(medewerkers__user=user).distinct()
 
 
 def is_beheerder(user) -> bool:
@@ -139,6 +123,4 @@ def may_write_for_swv(user, swv_id: int | None) -> bool:
 
 def restrict_to_user(queryset: QuerySet, user, swv_field: str = "swv") -> QuerySet:
     ids = swv_ids_for(user)
-    if ids is None:
-        return queryset
-    return queryset.filter(**{f"{swv_field}__in": ids})
+    return queryset if ids is None else queryset.filter(**{f"{swv_field}__in": ids})
