@@ -48,26 +48,20 @@ def swv_label(swv) -> str:
 
 class SwvScopedAdminMixin:
     """Limits querysets, object permissions, foreign-key choices, search and actions to the user's SWV's.
+    Reading: own SWV's for staff, everything for beheerder/inspectie (uploads.view_all_swvs). Writing
+    (add/change/delete an object): only for staff linked to the object's SWV, on top of the model
+    permission. An object outside the queryset is "not found" for every admin view and POST."""
 
-    Reading: own SWV's for staff, everything for beheerder/inspectie (uploads.view_all_swvs).
-    Writing (add/change/delete an object): only for staff linked to the object's SWV, on top of the
-    model permission. An object outside the queryset is "not found" for every admin view and POST.
-    """
-
-    swv_field = "swv"
     lidwoord = "de"  # the article of the model's verbose name, for Django's messages
     fixed_after_add = ["swv"]  # read-only once the object exists
     object_views: dict[str, str] = {}  # view name -> its route below the object's URL (a method <name>_view)
 
     def get_queryset(self, request):
-        return restrict_to_user(super().get_queryset(request), request.user, self.swv_field)
-
-    def obj_swv_id(self, obj):
-        return obj.swv_id
+        return restrict_to_user(super().get_queryset(request), request.user)
 
     def has_view_permission(self, request, obj=None):
         allowed = super().has_view_permission(request, obj)
-        return allowed and (obj is None or may_read_swv(request.user, self.obj_swv_id(obj)))
+        return allowed and (obj is None or may_read_swv(request.user, obj.swv_id))
 
     def has_add_permission(self, request, *args):
         return super().has_add_permission(request, *args) and writable_swvs(request.user).exists()
@@ -76,11 +70,11 @@ class SwvScopedAdminMixin:
         allowed = super().has_change_permission(request, obj)
         if obj is None:
             return allowed and writable_swvs(request.user).exists()
-        return allowed and may_write_for_swv(request.user, self.obj_swv_id(obj))
+        return allowed and may_write_for_swv(request.user, obj.swv_id)
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or may_write_for_swv(request.user, self.obj_swv_id(obj)))
+        return allowed and (obj is None or may_write_for_swv(request.user, obj.swv_id))
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -114,7 +108,7 @@ class SwvScopedAdminMixin:
         initial = super().get_changeform_initial_data(request)
         own = list(writable_swvs(request.user)[:2])
         if len(own) == 1:
-            initial.setdefault(self.swv_field, own[0].pk)
+            initial.setdefault("swv", own[0].pk)
         return initial
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
@@ -126,7 +120,7 @@ class SwvScopedAdminMixin:
         return field
 
     def get_list_display(self, request):
-        return ["samenwerkingsverband" if f == self.swv_field else f for f in super().get_list_display(request)]
+        return ["samenwerkingsverband" if f == "swv" else f for f in super().get_list_display(request)]
 
     @admin.display(description="samenwerkingsverband", ordering="swv__code")
     def samenwerkingsverband(self, obj):
@@ -142,7 +136,7 @@ class SwvScopedAdminMixin:
 
     def get_search_results(self, request, queryset, search_term):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        return restrict_to_user(queryset, request.user, self.swv_field), may_have_duplicates
+        return restrict_to_user(queryset, request.user), may_have_duplicates
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -152,7 +146,7 @@ class SwvScopedAdminMixin:
 
     def writable_objects(self, request, queryset):
         """The objects of an action's selection the user may change; refuses the whole action otherwise."""
-        queryset = restrict_to_user(queryset, request.user, self.swv_field)
+        queryset = restrict_to_user(queryset, request.user)
         objects = list(queryset)
         if any(not self.has_change_permission(request, obj) for obj in objects):
             raise PermissionDenied
@@ -252,14 +246,6 @@ class ToelichtingAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
         return message
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        conflict = getattr(context["adminform"].form, "conflict", None)
-        if conflict is not None:
-            context["conflict"] = {
-                "door": conflict.gewijzigd_door,
-                "op": conflict.gewijzigd_op,
-                "hun_tekst": conflict.concept,
-                "uw_tekst": context["adminform"].form.data.get("concept", ""),
-            }
         context["kan_publiceren"] = bool(
             obj is None or may_write_for_swv(request.user, obj.swv_id)
         ) and request.user.has_perm("uploads.publish_toelichting")
@@ -420,9 +406,6 @@ class DocumentAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["kan_intrekken"] = bool(obj and not obj.is_ingetrokken and self.has_change_permission(request, obj))
-        conflict = getattr(context["adminform"].form, "conflict", None)
-        if conflict is not None:
-            context["conflict"] = conflict
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def intrekken_view(self, request, object_id):

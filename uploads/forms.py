@@ -10,11 +10,9 @@ from uploads.validators import MAX_DOCUMENT_BYTES, validate_pdf, validate_toelic
 
 
 class OpenedVersionForm(forms.ModelForm):
-    """Carries the version of the object the form was opened at (optimistic locking).
-
-    A save from a form opened before someone else's save is refused with both versions shown
-    (`conflict` holds what is stored now); the form then carries the new version, so saving again after
-    reading both is a deliberate overwrite.
+    """Carries the version of the object the form was opened at (optimistic locking). A save from a form
+    opened before someone else's save is refused with both versions shown (`conflict` holds what is stored
+    now); the form then carries the new version, so saving again after reading both is a deliberate overwrite.
     """
 
     geopend_versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -49,11 +47,6 @@ class ToelichtingForm(OpenedVersionForm):
                 "Andere opmaak en HTML worden weggelaten. "
                 f"Hooguit {Toelichting.MAX_LENGTH} tekens."
             )
-        }
-        error_messages = {
-            "concept": {
-                "max_length": "De toelichting is te lang: %(show_value)d tekens, het maximum is %(limit_value)d."
-            }
         }
 
     def __init__(self, *args, **kwargs):

@@ -7,10 +7,10 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
-from swv.models import Samenwerkingsverband
 from swv.selectors.names import display_name
 from uploads.markdown import render_markdown
 from uploads.models import Document, DocumentSoort, Thema, Toelichting, ZelfgerapporteerdCijfer
+from uploads.staff.roles import linked_swvs
 
 
 def published_toelichtingen(*, swv) -> dict[str, SafeString]:
@@ -30,11 +30,7 @@ def documents_for_swv(*, swv) -> dict[str, list]:
 
 
 def self_reported_figures(*, swv) -> list:
-    """The figures this SWV reported itself (ZelfgerapporteerdCijfer), newest year first, with indicator.
-
-    Each row has .indicator (label, definitie, kanttekening), .jaar, .bedrag and .toelichting_html; the
-    page must label them as reported by the SWV itself (indicator.bron says so as well).
-    """
+    """The figures this SWV reported itself, newest year first; the page labels them as such."""
     return list(
         ZelfgerapporteerdCijfer.objects.filter(swv=swv)
         .select_related("indicator")
@@ -102,7 +98,7 @@ REQUIRED_DOCUMENTS = ("ondersteuningsplan", "jaarplan", "jaarverslag", "inspecti
 
 def staff_overview(*, user) -> list[SwvOverzicht]:
     """Per SWV the user is linked to: each theme's toelichting and each document type, with its status."""
-    swvs = list(Samenwerkingsverband.objects.filter(medewerkers__user=user).distinct().order_by("code"))
+    swvs = list(linked_swvs(user).order_by("code"))
     texts = {(t.swv_id, t.thema): t for t in Toelichting.objects.filter(swv__in=swvs)}
     documents: dict[tuple[int, str], list] = {}
     for document in Document.objects.current().filter(swv__in=swvs).order_by("-geupload_op"):

@@ -61,9 +61,7 @@ def normalise(text: str) -> str:
 @transaction.atomic
 def save_draft(*, toelichting: Toelichting, tekst: str, user, opened_at: int | None = None) -> Toelichting:
     """Store a new draft text (the published text is untouched); every change becomes a version.
-
-    opened_at is the version the editor's form showed; if someone saved in between, ConcurrentEdit.
-    """
+    opened_at is the version the editor's form showed; if someone saved in between, ConcurrentEdit."""
     _require_writer(user, toelichting.swv_id)
     tekst = normalise(tekst)
     validate_toelichting_length(tekst, Toelichting.MAX_LENGTH)
@@ -95,11 +93,9 @@ def save_draft(*, toelichting: Toelichting, tekst: str, user, opened_at: int | N
 
 @transaction.atomic
 def publish(*, toelichting: Toelichting, user, seen_version: int | None = None) -> Toelichting:
-    """Make the current draft the public text (an empty draft withdraws the public text).
-
-    seen_version is the version of the draft the user read (in its form or on the confirmation page);
-    a draft changed since then is not published (ConcurrentEdit).
-    """
+    """Make the current draft the public text (an empty draft withdraws the public text). seen_version is
+    the version of the draft the user read (in its form or on the confirmation page); a draft changed since
+    then is not published (ConcurrentEdit)."""
     _require_writer(user, toelichting.swv_id)
     if not user.has_perm("uploads.publish_toelichting"):
         raise PermissionDenied("U mag geen toelichting publiceren.")
@@ -205,9 +201,7 @@ def update_document(*, document: Document, user, opened_at: int | None = None, *
 @transaction.atomic
 def withdraw_document(*, document: Document, reden: str, user) -> Document:
     """Take a document off the site (download answers 410, gone from lists and feeds); kept for the staff.
-
-    Only the SWV's own staff withdraw, always with a reason, and it is logged with who and why.
-    """
+    Only the SWV's own staff withdraw, always with a reason, and it is logged with who and why."""
     _require_writer(user, document.swv_id)
     reden = normalise(reden)
     if len(reden) < 5:

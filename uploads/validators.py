@@ -26,17 +26,6 @@ MAX_TRAILING_BYTES = 64
 # Walking stops here: a 25 MB document for parents has far fewer objects; more is a decompression trap.
 MAX_OBJECTS = 500_000
 
-# Actions a PDF reader would run that documents for parents never need.
-FORBIDDEN_ACTIONS = {
-    "/JavaScript": "een script (JavaScript)",
-    "/Launch": "een opdracht die een programma start (Launch)",
-    "/SubmitForm": "een formulier dat gegevens verstuurt (SubmitForm)",
-    "/ImportData": "een opdracht die gegevens inleest (ImportData)",
-    "/GoToE": "een sprong naar een ingesloten bestand (GoToE)",
-    "/GoToR": "een sprong naar een ander bestand (GoToR)",
-    "/Rendition": "een multimedia-opdracht (Rendition)",
-    "/RichMediaExecute": "een multimedia-opdracht (RichMediaExecute)",
-}
 # Keys whose mere presence means active or embedded content, wherever they occur.
 FORBIDDEN_KEYS = {
     "/JS": "een script (JavaScript)",
@@ -48,17 +37,28 @@ FORBIDDEN_KEYS = {
     "/RichMediaContent": "multimedia-inhoud (RichMedia)",
     "/XFA": "een XFA-formulier",
 }
-FORBIDDEN_TYPES = {
-    "/EmbeddedFile": "een ingesloten bestand",
-    "/Filespec": "een ingesloten of gekoppeld bestand",
-}
-FORBIDDEN_SUBTYPES = {
-    "/FileAttachment": "een bijlage (FileAttachment)",
-    "/RichMedia": "multimedia-inhoud (RichMedia)",
-    "/Movie": "een film (Movie)",
-    "/Sound": "geluid (Sound)",
-    "/Screen": "multimedia-inhoud (Screen)",
-    "/3D": "een 3D-object",
+# A dictionary is refused when its value under one of these keys is a name in the key's table.
+FORBIDDEN_NAMES = {
+    # Actions a PDF reader would run that documents for parents never need.
+    "/S": {
+        "/JavaScript": "een script (JavaScript)",
+        "/Launch": "een opdracht die een programma start (Launch)",
+        "/SubmitForm": "een formulier dat gegevens verstuurt (SubmitForm)",
+        "/ImportData": "een opdracht die gegevens inleest (ImportData)",
+        "/GoToE": "een sprong naar een ingesloten bestand (GoToE)",
+        "/GoToR": "een sprong naar een ander bestand (GoToR)",
+        "/Rendition": "een multimedia-opdracht (Rendition)",
+        "/RichMediaExecute": "een multimedia-opdracht (RichMediaExecute)",
+    },
+    "/Type": {"/EmbeddedFile": "een ingesloten bestand", "/Filespec": "een ingesloten of gekoppeld bestand"},
+    "/Subtype": {
+        "/FileAttachment": "een bijlage (FileAttachment)",
+        "/RichMedia": "multimedia-inhoud (RichMedia)",
+        "/Movie": "een film (Movie)",
+        "/Sound": "geluid (Sound)",
+        "/Screen": "multimedia-inhoud (Screen)",
+        "/3D": "een 3D-object",
+    },
 }
 # Links to web pages and e-mail addresses are fine; javascript:, file: and the like are not.
 ALLOWED_URI = re.compile(r"^(?:https?://|mailto:|#)", re.IGNORECASE)
@@ -133,18 +133,14 @@ def active_content(stream) -> str | None:
         pending += [IndirectObject(num, gen, reader) for gen, table in reader.xref.items() for num in table]
         pending += [IndirectObject(num, 0, reader) for num in reader.xref_objStm]
         return _walk(pending)
-    except _Broken as error:
-        raise ValidationError(str(error), code="broken_pdf") from None
+    except ValidationError:
+        raise
     except Exception:  # noqa: BLE001 (whatever pypdf cannot read, a reader may read differently: refuse it)
         logger.info("pdf refused: pypdf could not read it", exc_info=True)
         raise ValidationError(
             "Dit PDF-bestand is beschadigd: het kon niet gelezen worden. Sla het document opnieuw op als PDF.",
             code="broken_pdf",
         ) from None
-
-
-class _Broken(Exception):
-    pass
 
 
 def _walk(pending: list) -> str | None:
@@ -160,9 +156,11 @@ def _walk(pending: list) -> str | None:
             item = item.get_object()
         visited += 1
         if visited > MAX_OBJECTS:
-            raise _Broken("Dit PDF-bestand heeft ongewoon veel onderdelen en kan niet gecontroleerd worden.")
+            raise ValidationError(
+                "Dit PDF-bestand heeft ongewoon veel onderdelen en kan niet gecontroleerd worden.", code="broken_pdf"
+            )
         if isinstance(item, DictionaryObject):  # stream objects are dictionaries too (their data is not read)
-            problem = _dictionary_problem(item, NameObject)
+            problem = _dictionary_problem(item)
             if problem:
                 return problem
             pending.extend(item.values())
@@ -176,20 +174,15 @@ def _resolved(dictionary, key):
     return value.get_object() if value is not None else None
 
 
-def _dictionary_problem(dictionary, name_type) -> str | None:
+def _dictionary_problem(dictionary) -> str | None:
     for key in dictionary:  # keys are always direct names, already decoded from #xx escapes
         if key in FORBIDDEN_KEYS:
             return FORBIDDEN_KEYS[key]
-    action = _resolved(dictionary, "/S")  # an action's type may itself be an indirect object
-    if isinstance(action, name_type) and action in FORBIDDEN_ACTIONS:
-        return FORBIDDEN_ACTIONS[action]
-    kind = _resolved(dictionary, "/Type")
-    if isinstance(kind, name_type) and kind in FORBIDDEN_TYPES:
-        return FORBIDDEN_TYPES[kind]
-    kind = _resolved(dictionary, "/Subtype")
-    if isinstance(kind, name_type) and kind in FORBIDDEN_SUBTYPES:
-        return FORBIDDEN_SUBTYPES[kind]
-    if action == "/URI":
+    for key, forbidden in FORBIDDEN_NAMES.items():
+        name = _resolved(dictionary, key)  # an action's type, say, may itself be an indirect object
+        if isinstance(name, NameObject) and name in forbidden:
+            return forbidden[name]
+    if _resolved(dictionary, "/S") == "/URI":
         uri = _resolved(dictionary, "/URI")
         text = uri.decode("latin-1") if isinstance(uri, bytes) else str(uri or "")
         if not ALLOWED_URI.match(text.strip()):

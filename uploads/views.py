@@ -76,13 +76,7 @@ def documenten(request):
     return render(
         request,
         "uploads/documenten.html",
-        {
-            "page": page,
-            "soort": soort,
-            "sector": sector,
-            "soorten": DocumentSoort.choices,
-            "sectoren": Sector.choices,
-        },
+        {"page": page, "soort": soort, "sector": sector, "soorten": DocumentSoort.choices, "sectoren": Sector.choices},
     )
 
 
@@ -90,10 +84,8 @@ def documenten(request):
 @staff_member_required(login_url="admin:login")
 @require_safe
 def voorbeeld(request, code: str):
-    """Staff preview: the real SWV page with the draft toelichtingen instead of the published ones.
-
-    Only for users who may read this SWV's texts in the admin (its own staff, beheerder, inspectie).
-    """
+    """Staff preview: the real SWV page with the draft toelichtingen instead of the published ones, only
+    for users who may read this SWV's texts in the admin (its own staff, beheerder, inspectie)."""
     swv = get_object_or_404(Samenwerkingsverband, code=code.upper())
     if not (request.user.has_perm("uploads.view_toelichting") and may_read_swv(request.user, swv.pk)):
         raise Http404

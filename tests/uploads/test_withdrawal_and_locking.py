@@ -179,6 +179,7 @@ def test_second_editor_of_a_toelichting_is_told_and_sees_both_texts(anna, bram, 
     html = refused.content.decode()
     assert "iemand anders heeft dit intussen gewijzigd" in html.lower()
     assert "Tekst van Anna" in html and "Tekst van Bram" in html, "both texts are shown"
+    assert f"(door {anna}," in html, "with who saved in between"
     toelichting_a.refresh_from_db()
     assert toelichting_a.concept == "Tekst van Anna"
 

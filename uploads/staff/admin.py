@@ -15,6 +15,7 @@ from uploads.models import SwvMedewerker
 from uploads.staff.roles import BEHEERDER, ROLE_PERMISSIONS, SWV_MEDEWERKER, is_beheerder
 
 logger = logging.getLogger("uploads.staff")
+User = get_user_model()
 # Failed logins are counted and locked out by django-axes (uploads/staff/login.py).
 admin.site.site_header = "Passend onderwijs in beeld – beheer"
 admin.site.site_title = "Beheer"
@@ -26,11 +27,9 @@ def _role_names(user) -> list[str]:
 
 @admin.register(SwvMedewerker)
 class SwvMedewerkerAdmin(admin.ModelAdmin):
-    """Beheerders link accounts to SWV's; the account gets the SWV-medewerker role with it.
-
-    Never a beheerder's account (its own least of all) and never a superuser: whoever manages the links
-    does not write for an SWV (separation of duties).
-    """
+    """Beheerders link accounts to SWV's; the account gets the SWV-medewerker role with it. Never a
+    beheerder's account (its own least of all) and never a superuser: whoever manages the links does not
+    write for an SWV (separation of duties)."""
 
     list_display = ["user", "swv_codes"]
     search_fields = ["user__username", "user__email", "swvs__code", "swvs__naam"]
@@ -45,12 +44,8 @@ class SwvMedewerkerAdmin(admin.ModelAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "user":
-            kwargs["queryset"] = (
-                get_user_model()
-                .objects.filter(is_superuser=False)
-                .exclude(groups__name=BEHEERDER)
-                .exclude(pk=request.user.pk)
-            )
+            others = User.objects.filter(is_superuser=False).exclude(pk=request.user.pk)
+            kwargs["queryset"] = others.exclude(groups__name=BEHEERDER)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_related(self, request, form, formsets, change):
@@ -74,7 +69,6 @@ class AccountChangeForm(UserChangeForm):
         return cleaned
 
 
-User = get_user_model()
 admin.site.unregister(User)
 
 

@@ -110,10 +110,8 @@ def is_beheerder(user) -> bool:
 
 def may_write_for_swv(user, swv_id: int | None) -> bool:
     """Writing is for the SWV's own staff only (and superusers); readers of everything never write.
-
     Separation of duties: a beheerder (who manages accounts and their links) never writes or publishes an
-    SWV's text, even if its account were linked to that SWV.
-    """
+    SWV's text, even if its account were linked to that SWV."""
     if not user.is_active or swv_id is None:
         return False
     if user.is_superuser:
@@ -121,6 +119,6 @@ def may_write_for_swv(user, swv_id: int | None) -> bool:
     return SwvMedewerker.objects.filter(user=user, swvs__pk=swv_id).exists() and not is_beheerder(user)
 
 
-def restrict_to_user(queryset: QuerySet, user, swv_field: str = "swv") -> QuerySet:
+def restrict_to_user(queryset: QuerySet, user) -> QuerySet:
     ids = swv_ids_for(user)
-    return queryset if ids is None else queryset.filter(**{f"{swv_field}__in": ids})
+    return queryset if ids is None else queryset.filter(swv__in=ids)
