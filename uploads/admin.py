@@ -1,6 +1,5 @@
 """Admin for what SWV's supply themselves. One rule, enforced in one mixin for every model here:
-staff of an SWV see and change only their own SWV's objects; readers of everything change nothing.
-"""
+staff of an SWV see and change only their own SWV's objects; readers of everything change nothing."""
 
 import logging
 

@@ -1,6 +1,5 @@
 """Writes for what SWV's supply themselves. Every write checks who may do it, validates fully and is
-all or nothing (one transaction; an uploaded file is removed again when the database write fails).
-"""
+all or nothing (one transaction; an uploaded file is removed again when the database write fails)."""
 
 import logging
 
