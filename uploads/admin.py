@@ -245,9 +245,8 @@ class ToelichtingAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
         return message
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        context["kan_publiceren"] = bool(
-            obj is None or may_write_for_swv(request.user, obj.swv_id)
-        ) and request.user.has_perm("uploads.publish_toelichting")
+        may_publish = request.user.has_perm("uploads.publish_toelichting")
+        context["kan_publiceren"] = may_publish and (obj is None or may_write_for_swv(request.user, obj.swv_id))
         if obj is not None:
             context["versies"] = obj.versies.select_related("door")[:50]
             context["kan_herstellen"] = self.has_change_permission(request, obj)
@@ -340,9 +339,8 @@ class DocumentAdmin(SwvScopedAdminMixin, admin.ModelAdmin):
         kwargs["form"] = DocumentChangeForm if obj is not None else DocumentUploadForm
         form = super().get_form(request, obj, change=change, **kwargs)
         if obj is None and "vervangt" in form.base_fields:
-            form.base_fields["vervangt"].queryset = Document.objects.filter(
-                swv__in=writable_swvs(request.user), vervangen_door__isnull=True, ingetrokken_op__isnull=True
-            ).select_related("swv")
+            current = Document.objects.current().filter(swv__in=writable_swvs(request.user))
+            form.base_fields["vervangt"].queryset = current.select_related("swv")
         return form
 
     def get_fields(self, request, obj=None):
