@@ -180,82 +180,69 @@ def catalogue(*, absolute) -> Catalogue:
     )
 
 
-def _titled(graph: Graph, url: str, kind: URIRef, title: str) -> URIRef:
-    """A node of this kind (a page, standard, licence or distribution) with its Dutch title."""
-    node = URIRef(url)
-    graph.add((node, RDF.type, kind))
-    graph.add((node, DCTERMS.title, Literal(title, lang="nl")))
-    return node
-
-
 def graph(cat: Catalogue) -> Graph:
     """The catalogue as RDF in the DCAT-AP-NL 3.0 profile."""
     g = Graph()
     for prefix, namespace in (("dcat", DCAT), ("dct", DCTERMS), ("foaf", FOAF), ("vcard", VCARD), ("adms", ADMS)):
         g.bind(prefix, namespace)
-    licence = _titled(g, LICENCE_URL, DCTERMS.LicenseDocument, LICENCE_NAME)
 
-    publisher = URIRef(f"{cat.site}#uitgever")
-    for kind in (FOAF.Agent, FOAF.Organization):
-        g.add((publisher, RDF.type, kind))
-    g.add((publisher, FOAF.name, Literal(settings.PUBLISHER_NAME, lang="nl")))
-    g.add((publisher, FOAF.homepage, URIRef(cat.site)))
-    contact = URIRef(f"{cat.site}#contact")
-    for kind in (VCARD.Kind, VCARD.Organization):
-        g.add((contact, RDF.type, kind))
-    g.add((contact, VCARD.fn, Literal(settings.PUBLISHER_NAME, lang="nl")))
-    g.add((contact, VCARD.hasEmail, URIRef(f"mailto:{settings.CONTACT_EMAIL}")))
-    g.add((contact, VCARD.hasURL, URIRef(cat.site)))
+    def add(node: URIRef | BNode, *pairs) -> None:
+        for predicate, value in pairs:
+            g.add((node, predicate, value))
+
+    def titled(url: str, kind: URIRef, title: str) -> URIRef:
+        """A node of this kind (a page, standard, licence or distribution) with its Dutch title."""
+        node = URIRef(url)
+        add(node, (RDF.type, kind), (DCTERMS.title, Literal(title, lang="nl")))
+        return node
+
+    def keywords(words) -> list[tuple]:
+        return [(DCAT.keyword, Literal(word, lang="nl")) for word in words]
+
+    licence = titled(LICENCE_URL, DCTERMS.LicenseDocument, LICENCE_NAME)
+    site, name = URIRef(cat.site), Literal(settings.PUBLISHER_NAME, lang="nl")
+    publisher, contact = URIRef(f"{cat.site}#uitgever"), URIRef(f"{cat.site}#contact")
+    add(publisher, (RDF.type, FOAF.Agent), (RDF.type, FOAF.Organization), (FOAF.name, name), (FOAF.homepage, site))
+    add(contact, (RDF.type, VCARD.Kind), (RDF.type, VCARD.Organization), (VCARD.fn, name))
+    add(contact, (VCARD.hasEmail, URIRef(f"mailto:{settings.CONTACT_EMAIL}")), (VCARD.hasURL, site))
     modified = Literal(cat.modified, datatype=XSD.date)
-    docs = _titled(g, cat.api_docs, FOAF.Document, "Open data en API: documentatie")
+    docs = titled(cat.api_docs, FOAF.Document, "Open data en API: documentatie")
 
-    def describe(node: URIRef, title: str, description: str, identifier: str):
-        g.add((node, DCTERMS.title, Literal(title, lang="nl")))
-        g.add((node, DCTERMS.description, Literal(description, lang="nl")))
-        g.add((node, DCTERMS.identifier, Literal(identifier)))
-        g.add((node, DCTERMS.publisher, publisher))
-        g.add((node, DCTERMS.creator, publisher))
-        g.add((node, DCAT.contactPoint, contact))
-        g.add((node, DCTERMS.language, DUTCH))
-        g.add((node, DCTERMS.modified, modified))
+    def describe(node: URIRef, kind: URIRef, title: str, description: str) -> None:
+        """What the catalogue, the API and every dataset say of themselves; each is identified by its URI."""
+        add(node, (RDF.type, kind), (DCTERMS.title, Literal(title, lang="nl")))
+        add(node, (DCTERMS.description, Literal(description, lang="nl")), (DCTERMS.identifier, Literal(str(node))))
+        add(node, (DCTERMS.publisher, publisher), (DCTERMS.creator, publisher), (DCAT.contactPoint, contact))
+        add(node, (DCTERMS.language, DUTCH), (DCTERMS.modified, modified))
 
     catalog = URIRef(cat.url)
-    g.add((catalog, RDF.type, DCAT.Catalog))
     describe(
         catalog,
+        DCAT.Catalog,
         "Passend onderwijs in beeld: open data",
         "De open data van Passend onderwijs in beeld, de landelijke verantwoordingswebsite van de "
         "samenwerkingsverbanden passend onderwijs: downloads en API.",
-        cat.url,
     )
-    g.add((catalog, FOAF.homepage, URIRef(cat.site)))
-    g.add((catalog, DCTERMS.license, licence))
+    add(catalog, (FOAF.homepage, site), (DCTERMS.license, licence))
 
     service = URIRef(f"{cat.url}#api")
-    g.add((service, RDF.type, DCAT.DataService))
     describe(
         service,
+        DCAT.DataService,
         "Passend onderwijs in beeld: open data API",
         "Alleen-lezen REST API met de samenwerkingsverbanden, gemeenten, de catalogus van indicatoren en alle "
         "waarden, met bron en peildatum; dezelfde cijfers als op de website.",
-        f"{cat.url}#api",
     )
-    g.add((service, DCAT.endpointURL, URIRef(cat.api)))
-    g.add((service, DCAT.endpointDescription, URIRef(cat.openapi)))
-    g.add((service, DCTERMS.conformsTo, _titled(g, API_DESIGN_RULES, DCTERMS.Standard, "NL API Design Rules")))
-    g.add((service, DCTERMS.accessRights, ACCESS_PUBLIC))
-    g.add((service, DCTERMS.license, licence))
-    g.add((service, DCAT.theme, THEME_EDUC))
-    g.add((service, DCAT.landingPage, docs))
-    g.add((service, FOAF.page, docs))
-    for keyword in ("passend onderwijs", "samenwerkingsverbanden", "API"):
-        g.add((service, DCAT.keyword, Literal(keyword, lang="nl")))
-    g.add((catalog, DCAT.service, service))
+    add(service, (DCAT.endpointURL, URIRef(cat.api)), (DCAT.endpointDescription, URIRef(cat.openapi)))
+    add(service, (DCTERMS.conformsTo, titled(API_DESIGN_RULES, DCTERMS.Standard, "NL API Design Rules")))
+    add(service, (DCTERMS.accessRights, ACCESS_PUBLIC), (DCTERMS.license, licence), (DCAT.theme, THEME_EDUC))
+    add(service, (DCAT.landingPage, docs), (FOAF.page, docs))
+    add(service, *keywords(["passend onderwijs", "samenwerkingsverbanden", "API"]))
+    add(catalog, (DCAT.service, service))
 
-    json_standard = _titled(g, JSON_STANDARD, DCTERMS.Standard, "JSON (RFC 8259)")
+    json_standard = titled(JSON_STANDARD, DCTERMS.Standard, "JSON (RFC 8259)")
     for dataset in cat.datasets:
         node = URIRef(f"{cat.url}#{dataset.key}")
-        g.add((node, RDF.type, DCAT.Dataset))
         description = dataset.description
         if dataset.sources:
             description += " Bronnen: " + "; ".join(dataset.sources) + "."
@@ -263,37 +250,28 @@ def graph(cat: Catalogue) -> Graph:
             description += f" Peildatum van de nieuwste cijfers: {dataset.end.isoformat()}."
         if dataset.fictief:
             description += " Bevat ook voorbeeldcijfers, gemarkeerd met fictief=ja."
-        describe(node, dataset.title, description, f"{cat.url}#{dataset.key}")
-        g.add((node, DCAT.theme, THEME_EDUC))
-        g.add((node, DCTERMS.accessRights, ACCESS_PUBLIC))
-        g.add((node, DCTERMS.spatial, NETHERLANDS))
-        g.add((node, DCAT.landingPage, _titled(g, dataset.landing_page, FOAF.Document, dataset.title)))
-        g.add((node, FOAF.page, docs))
-        for keyword in dataset.keywords:
-            g.add((node, DCAT.keyword, Literal(keyword, lang="nl")))
+        describe(node, DCAT.Dataset, dataset.title, description)
+        add(node, (DCAT.theme, THEME_EDUC), (DCTERMS.accessRights, ACCESS_PUBLIC), (DCTERMS.spatial, NETHERLANDS))
+        add(node, (DCAT.landingPage, titled(dataset.landing_page, FOAF.Document, dataset.title)))
+        add(node, (FOAF.page, docs), *keywords(dataset.keywords))
         if dataset.start and dataset.end:
             period = BNode()
-            g.add((period, RDF.type, DCTERMS.PeriodOfTime))
-            g.add((period, DCAT.startDate, Literal(dataset.start, datatype=XSD.date)))
-            g.add((period, DCAT.endDate, Literal(dataset.end, datatype=XSD.date)))
-            g.add((node, DCTERMS.temporal, period))
-        g.add((service, DCAT.servesDataset, node))
-        g.add((catalog, DCAT.dataset, node))
+            add(period, (RDF.type, DCTERMS.PeriodOfTime), (DCAT.startDate, Literal(dataset.start, datatype=XSD.date)))
+            add(period, (DCAT.endDate, Literal(dataset.end, datatype=XSD.date)))
+            add(node, (DCTERMS.temporal, period))
+        add(service, (DCAT.servesDataset, node))
+        add(catalog, (DCAT.dataset, node))
         for index, dist in enumerate(dataset.distributions, start=1):
-            d = _titled(g, f"{cat.url}#{dataset.key}-{index}", DCAT.Distribution, dist.title)
-            g.add((d, DCAT.accessURL, URIRef(dist.url)))
-            g.add((d, DCAT.downloadURL, URIRef(dist.url)))
-            g.add((d, DCTERMS.license, licence))
-            g.add((d, DCTERMS.format, FILE_TYPE[dist.fmt]))
-            g.add((d, DCAT.mediaType, MEDIA_TYPE[dist.fmt]))
-            g.add((d, DCTERMS.language, DUTCH))
-            schema = (
-                _titled(g, dist.schema, DCTERMS.Standard, f"CSVW-metadata van {dist.title}")
-                if dist.schema
-                else json_standard
-            )
-            g.add((d, DCTERMS.conformsTo, schema))
-            g.add((node, DCAT.distribution, d))
+            d = titled(f"{cat.url}#{dataset.key}-{index}", DCAT.Distribution, dist.title)
+            url = URIRef(dist.url)
+            add(d, (DCAT.accessURL, url), (DCAT.downloadURL, url), (DCTERMS.license, licence))
+            add(d, (DCTERMS.format, FILE_TYPE[dist.fmt]), (DCAT.mediaType, MEDIA_TYPE[dist.fmt]))
+            add(d, (DCTERMS.language, DUTCH))
+            if dist.schema:
+                add(d, (DCTERMS.conformsTo, titled(dist.schema, DCTERMS.Standard, f"CSVW-metadata van {dist.title}")))
+            else:
+                add(d, (DCTERMS.conformsTo, json_standard))
+            add(node, (DCAT.distribution, d))
     return g
 
 

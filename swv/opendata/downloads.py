@@ -33,8 +33,6 @@ def _cell(value) -> str:
         return "ja" if value else "nee"
     if isinstance(value, float | Decimal):  # a number the database stores with 4 decimals reads "2,5"
         return f"{value:.6f}".rstrip("0").rstrip(".").replace(".", ",")
-    if isinstance(value, int):
-        return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
@@ -56,11 +54,6 @@ def csv_chunks(rows: list[dict], columns: list[str], *, rows_per_chunk: int = 20
 
 
 def table_response(rows: list[dict], columns: list[str], *, fmt: str, filename: str, titel: str) -> HttpResponse:
-    response = _table_response(rows, columns, fmt=fmt, filename=filename, titel=titel)
-    return response if rows else params.selects_nothing(response)  # e.g. a filter on a code that names nothing
-
-
-def _table_response(rows: list[dict], columns: list[str], *, fmt: str, filename: str, titel: str) -> HttpResponse:
     if fmt == "csv":
         chunks = (chunk.encode("utf-8") for chunk in csv_chunks(rows, columns))
         if len(rows) > STREAM_ROWS:  # sent while it is written; the page cache keeps a copy as it passes
@@ -68,17 +61,17 @@ def _table_response(rows: list[dict], columns: list[str], *, fmt: str, filename:
         else:
             response = HttpResponse(b"".join(chunks), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-        return response
-    payload = {
-        "titel": titel,
-        "bron": f"{SITE}; de bron en peildatum van elk cijfer staan in de kolommen bron en peildatum.",
-        "licentie": {"naam": LICENCE_NAME, "url": LICENCE_URL},
-        "kolommen": columns,
-        "rijen": [{column: row.get(column) for column in columns} for row in rows],
-    }
-    response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
-    response["Content-Disposition"] = f'inline; filename="{filename}.json"'
-    return response
+    else:
+        payload = {
+            "titel": titel,
+            "bron": f"{SITE}; de bron en peildatum van elk cijfer staan in de kolommen bron en peildatum.",
+            "licentie": {"naam": LICENCE_NAME, "url": LICENCE_URL},
+            "kolommen": columns,
+            "rijen": [{column: row.get(column) for column in columns} for row in rows],
+        }
+        response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
+        response["Content-Disposition"] = f'inline; filename="{filename}.json"'
+    return response if rows else params.selects_nothing(response)  # e.g. a filter on a code that names nothing
 
 
 def checked_format(fmt: str) -> str:

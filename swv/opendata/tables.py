@@ -44,77 +44,32 @@ THEME_ORDER = [
     Indicator.Thema.CONTEXT,
 ]
 
-_INDICATOR_COLUMNS = ["indicator", "label", "thema", "onderwerp", "eenheid"]
-_VALUE_COLUMNS = [
-    "periode",
-    "peildatum",
-    "waarde",
-    "tekst",
-    "status",
-    "ondergrens",
-    "bovengrens",
-    "geschat",
-    "verdeling",
-    "fictief",
-]
-_SOURCE_COLUMNS = ["bron", "peildatum_soort"]
+_INDICATOR_COLUMNS = "indicator label thema onderwerp eenheid".split()
+_VALUE_COLUMNS = "periode peildatum waarde tekst status ondergrens bovengrens geschat verdeling fictief".split()
+_SOURCE_COLUMNS = "bron peildatum_soort".split()
 
 COLUMNS_SWV = [
-    "swv",
-    "swv_naam",
-    "sector",
+    *"swv swv_naam sector".split(),
     *_INDICATOR_COLUMNS,
     *_VALUE_COLUMNS,
-    "huidig",
-    "gemiddelde_sector",
-    "gemiddelde_sector_ondergrens",
-    "gemiddelde_sector_bovengrens",
-    "gemiddelde_vergelijkbare_grootte",
-    "aandeel_van_noemer",
+    *"huidig gemiddelde_sector gemiddelde_sector_ondergrens gemiddelde_sector_bovengrens".split(),
+    *"gemiddelde_vergelijkbare_grootte aandeel_van_noemer".split(),
     *_SOURCE_COLUMNS,
 ]
 COLUMNS_WAARDEN = [
-    "niveau",
-    "swv",
-    "swv_naam",
-    "gemeente",
-    "gemeente_naam",
-    "sector",
+    *"niveau swv swv_naam gemeente gemeente_naam sector".split(),
     *_INDICATOR_COLUMNS,
     *_VALUE_COLUMNS,
-    "opgeteld_uit_gemeenten",
-    "gemeenten_geleverd",
-    "gemeenten_totaal",
+    *"opgeteld_uit_gemeenten gemeenten_geleverd gemeenten_totaal".split(),
     *_SOURCE_COLUMNS,
 ]
 COLUMNS_AGGREGATEN = [
     "groep",
     *_INDICATOR_COLUMNS,
-    "aggregatie",
-    "periode",
-    "peildatum",
-    "waarde",
-    "ondergrens",
-    "bovengrens",
-    "gemiddelde",
-    "gemiddelde_ondergrens",
-    "gemiddelde_bovengrens",
-    "aandeel_van_noemer",
-    "categorie",
-    "aantal",
-    "percentage",
-    "eenheden",
-    "geleverd",
-    "onderdrukt",
-    "niet_aangeleverd",
-    "minimum",
-    "eerste_kwartiel",
-    "mediaan",
-    "derde_kwartiel",
-    "maximum",
-    "totaal_duo",
-    "buiten_regio_vestigingen",
-    "buiten_regio_leerlingen",
+    *"aggregatie periode peildatum waarde ondergrens bovengrens gemiddelde gemiddelde_ondergrens".split(),
+    *"gemiddelde_bovengrens aandeel_van_noemer categorie aantal percentage eenheden geleverd onderdrukt".split(),
+    *"niet_aangeleverd minimum eerste_kwartiel mediaan derde_kwartiel maximum".split(),
+    *"totaal_duo buiten_regio_vestigingen buiten_regio_leerlingen".split(),
     *_SOURCE_COLUMNS,
 ]
 
@@ -133,18 +88,8 @@ def indicator_fields(indicator: Indicator) -> dict:
 
 def _point_fields(point: Point | None) -> dict:
     if point is None:
-        return {
-            "periode": "",
-            "peildatum": None,
-            "waarde": None,
-            "tekst": "",
-            "status": Waarde.Status.NIET_GELEVERD,
-            "ondergrens": None,
-            "bovengrens": None,
-            "geschat": False,
-            "verdeling": "",
-            "fictief": False,
-        }
+        blank = {"periode": "", "tekst": "", "status": Waarde.Status.NIET_GELEVERD, "verdeling": ""}
+        return {**dict.fromkeys(_VALUE_COLUMNS), **blank, "geschat": False, "fictief": False}
     delivered = point.status == Waarde.Status.GELEVERD and (point.getal is not None or point.tekst != "")
     bounds = point.bounds if point.onderdrukt else None
     return {
@@ -266,30 +211,25 @@ def value_rows(
     indicators = set(indicator)
     rows: list[dict] = []
 
-    def add(figures: Figures, unit_fields, *, unit_filter=None, sector_value=""):
+    def add(figures: Figures, units: dict[int, dict] | None, *, sector_value=""):
+        """units: the columns of every unit to list, by its id (None: every unit, with no columns of its own)."""
         for code in _ordered(figures.series, figures):
             if indicators and code not in indicators:
                 continue
             series = figures.series[code]
+            rollup = series.indicator.niveau == Indicator.Niveau.GEMEENTE and niveau == "swv"
             for unit, points in sorted(series.per_unit.items()):
-                if unit_filter is not None and unit not in unit_filter:
-                    continue
-                fields = unit_fields(unit)
-                if fields is None:
+                if units is not None and unit not in units:
                     continue
                 for point in points:
                     if periode and point.periode != periode:
                         continue
-                    rollup = series.indicator.niveau == Indicator.Niveau.GEMEENTE and niveau == "swv"
                     rows.append(
                         {
                             "niveau": niveau,
-                            "swv": "",
-                            "swv_naam": "",
-                            "gemeente": "",
-                            "gemeente_naam": "",
+                            **dict.fromkeys(["swv", "swv_naam", "gemeente", "gemeente_naam"], ""),
                             "sector": sector_value,
-                            **fields,
+                            **(units[unit] if units is not None else {}),
                             **indicator_fields(series.indicator),
                             **_point_fields(point),
                             "opgeteld_uit_gemeenten": rollup,
@@ -299,28 +239,20 @@ def value_rows(
                     )
 
     if niveau == "swv":
-        lookup = _swv_lookup()
-        wanted = {pk for pk, (code, _, _) in lookup.items() if code in set(swv)} if swv else None
+        codes = set(swv)
+        found = _swv_lookup().items()
+        units = {pk: {"swv": code, "swv_naam": naam} for pk, (code, naam, _) in found if not codes or code in codes}
         for s in [sector] if sector else Sector.values:
-            add(
-                sector_figures(sector=s),
-                lambda unit: {"swv": lookup[unit][0], "swv_naam": lookup[unit][1]} if unit in lookup else None,
-                unit_filter=wanted,
-                sector_value=s,
-            )
+            add(sector_figures(sector=s), units, sector_value=s)
     elif niveau == "gemeente":
-        gemeenten = {pk: (code, naam) for pk, code, naam in Gemeente.objects.values_list("pk", "code", "naam")}
         codes = set(gemeente)
-        wanted = {pk for pk, (code, _) in gemeenten.items() if code in codes} if codes else None
-        add(
-            gemeente_figures(),
-            lambda unit: (
-                {"gemeente": gemeenten[unit][0], "gemeente_naam": gemeenten[unit][1]} if unit in gemeenten else None
-            ),
-            unit_filter=wanted,
-        )
+        found = Gemeente.objects.values_list("pk", "code", "naam")
+        units = {
+            pk: {"gemeente": code, "gemeente_naam": naam} for pk, code, naam in found if not codes or code in codes
+        }
+        add(gemeente_figures(), units)
     else:
-        add(national_figures(), lambda unit: {})
+        add(national_figures(), None)
     return rows
 
 
@@ -431,23 +363,8 @@ def periode_text(periode: str, soort: str = "") -> str:
 # --- The school level: pupils per vestiging and school-level indicators -----------------------------------
 
 COLUMNS_SCHOLEN = [
-    "vestiging",
-    "vestiging_naam",
-    "pc4",
-    "swv",
-    "swv_naam",
-    "sector",
-    "cijfer",
-    "label",
-    "soort",
-    "periode",
-    "peildatum",
-    "waarde",
-    "teller",
-    "noemer",
-    "eenheid",
-    "fictief",
-    "bron",
+    *"vestiging vestiging_naam pc4 swv swv_naam sector cijfer label soort periode peildatum waarde teller".split(),
+    *"noemer eenheid fictief bron".split(),
 ]
 PUPILS = "leerlingen"
 # The catalogue row whose source and definition a school's pupils of each soort come from.
