@@ -57,10 +57,6 @@ class DataDir:
                     tar.extractall(target, filter="data")
                 self._unpacked.append(target)
 
-    @property
-    def root(self) -> Path:
-        return self.roots[0]
-
     def find(self, pattern: str) -> list[Path]:
         found = [p for root in (*self.roots, *self._unpacked) for p in root.rglob(pattern)]
         return sorted(found, key=lambda p: p.name)
@@ -336,15 +332,17 @@ def _served(api: Api, indicator: str) -> dict[tuple[str, str], float | None]:
     return {(r["swv"], r["periode"]): r["waarde"] for r in rows if not r["fictief"]}
 
 
-def _compare_all(results: dict[str, Result], api: Api, expected: dict[str, dict[tuple[str, str], float]]):
+def _compare_all(api: Api, expected: dict[str, dict[tuple[str, str], float]]) -> dict[str, Result]:
+    results = {}
     for indicator, values in expected.items():
         served = _served(api, indicator)
-        result = results.setdefault(indicator, Result(indicator))
+        result = results[indicator] = Result(indicator)
         for (swv, periode), value in sorted(values.items()):
             result.compare(f"{swv} {periode}", float(value), served.get((swv, periode), "ontbreekt"))
         for (swv, periode), value in sorted(served.items()):
             if (swv, periode) not in values and value is not None:
                 result.mismatches.append(f"{swv} {periode}: API {value!r}, niet in de bestanden")
+    return results
 
 
 def _regional(code) -> bool:
@@ -365,6 +363,16 @@ def check_pupils(data: DataDir, api: Api) -> Iterable[Result]:
     counts = defaultdict(lambda: defaultdict(float))  # (swv, periode) -> soort -> pupils
     schools = defaultdict(lambda: defaultdict(int))  # (swv, periode) -> soort -> vestigingen with pupils
     outside, outside_schools, duo_total = Counter(), defaultdict(set), Counter()  # (periode, soort) -> ...
+
+    def count(swv: str | None, periode: str, soort: str, n: float, brin6: str) -> None:
+        counts[(swv, periode)][soort] += n
+        duo_total[(periode, soort)] += n
+        schools[(swv, periode)][soort] += 1 if n > 0 else 0
+        if not _regional(swv):
+            outside[(periode, soort)] += n
+            if n > 0:
+                outside_schools[(periode, soort)].add(brin6)
+
     for path in po_files:
         frame = read_csv(path)
         frame["n"] = _number(frame["TOTAAL"] if "TOTAAL" in frame else frame["LEERLINGEN"])
@@ -374,14 +382,7 @@ def check_pupils(data: DataDir, api: Api) -> Iterable[Result]:
             frame.groupby(["PEILDATUM", "SOORT_PO", "pc4", "brin6"])["n"].sum().items()
         ):
             periode = f"{peildatum[:4]}-{peildatum[4:6]}-{peildatum[6:]}"
-            swv = (vo if soort == "Vso" else po).get(pc4)
-            counts[(swv, periode)][soort.lower()] += n
-            duo_total[(periode, soort.lower())] += n
-            schools[(swv, periode)][soort.lower()] += 1 if n > 0 else 0
-            if not _regional(swv):
-                outside[(periode, soort.lower())] += n
-                if n > 0:
-                    outside_schools[(periode, soort.lower())].add(brin6)
+            count((vo if soort == "Vso" else po).get(pc4), periode, soort.lower(), n, brin6)
         for periode in {f"{d[:4]}-{d[4:6]}-{d[6:]}" for d in frame["PEILDATUM"]}:
             for code in codes:  # an SWV without a school of some soort has 0 of them
                 counts[(code, periode)]["bo" if code.startswith("PO") else "vso"] += 0
@@ -396,14 +397,7 @@ def check_pupils(data: DataDir, api: Api) -> Iterable[Result]:
         frame["pro"] = frame["ONDERWIJSTYPE VO EN LEER- OF VERBLIJFSJAAR"].str.startswith("Praktijk")
         frame["brin6"] = frame["BRIN NUMMER"] + frame["VESTIGINGSNUMMER"].str.zfill(2)
         for (brin6, pro), n in frame.groupby(["brin6", "pro"])["n"].sum().items():
-            swv, soort = vo.get(pc4_of.get(brin6)), "pro" if pro else "vo"
-            counts[(swv, periode)][soort] += n
-            duo_total[(periode, soort)] += n
-            schools[(swv, periode)][soort] += 1 if n > 0 else 0
-            if not _regional(swv):
-                outside[(periode, soort)] += n
-                if n > 0:
-                    outside_schools[(periode, soort)].add(brin6)
+            count(vo.get(pc4_of.get(brin6)), periode, "pro" if pro else "vo", n, brin6)
     expected: dict[str, dict] = defaultdict(dict)
     for (swv, periode), c in counts.items():
         if not _regional(swv):
@@ -427,8 +421,7 @@ def check_pupils(data: DataDir, api: Api) -> Iterable[Result]:
                 values |= {"leerlingen_totaal": all_vo + c["vso"], "deelname_vso": 100 * c["vso"] / (all_vo + c["vso"])}
         for indicator, value in values.items():
             expected[indicator][(swv, periode)] = value
-    results: dict[str, Result] = {}
-    _compare_all(results, api, expected)
+    results = _compare_all(api, expected)
     if outside:
         listed = ", ".join(f"{periode} {soort} {int(n)}" for (periode, soort), n in sorted(outside.items()) if n)
         results["leerlingen_bo"].notes.append(f"leerlingen op vestigingen buiten elke regio, niet meegeteld: {listed}")
@@ -497,9 +490,7 @@ def check_bron(data: DataDir, api: Api) -> Iterable[Result]:
             expected["leerlingen_bo_bron"][(swv, periode)] = total
             weighted = rows["TOTAAL_GEW03"].sum() + rows["TOTAAL_GEW12"].sum()
             expected["gewichtenleerlingen_pct"][(swv, periode)] = 100 * weighted / total
-    results: dict[str, Result] = {}
-    _compare_all(results, api, expected)
-    yield from results.values()
+    yield from _compare_all(api, expected).values()
 
 
 ACCOUNT_POSTS = {
@@ -534,9 +525,7 @@ def check_accounts(data: DataDir, api: Api) -> Iterable[Result]:
         whole = expected["baten"][key] + expected["doorbetalingen_besturen"][key]
         if whole > 0:
             expected["doorbetalingen_besturen_pct"][key] = 100 * expected["doorbetalingen_besturen"][key] / whole
-    results: dict[str, Result] = {}
-    _compare_all(results, api, expected)
-    yield from results.values()
+    yield from _compare_all(api, expected).values()
 
 
 CHECKS: list[Callable[[DataDir, Api], Iterable[Result]]] = [
