@@ -197,19 +197,11 @@ def check_vsv(data: DataDir, api: Api) -> Iterable[Result]:
         code = frame["samenwerkingsverband_nummer"].str.replace(r"\s+", "", regex=True).str.upper()
         regional = frame[code.str.fullmatch(r"VO\d{4}") & (code != "VO0001")].assign(code=code)
         excluded = len(frame) - len(regional)
-        totals = (
-            regional.assign(
-                leerlingen=regional["aantal_leerlingen"].astype(int), vsv=regional["vsv_totaal"].astype(int)
-            )
-            .groupby("code")[["leerlingen", "vsv"]]
-            .sum()
-        )
-        for swv, row in totals.iterrows():
-            expected = {
-                "vsv_leerlingen": float(row["leerlingen"]),
-                "vsv_totaal": float(row["vsv"]),
-                "vsv_percentage": float(row["vsv"]) * 100 / float(row["leerlingen"]) if row["leerlingen"] else None,
-            }
+        counted = ["aantal_leerlingen", "vsv_totaal"]
+        totals = regional.astype(dict.fromkeys(counted, int)).groupby("code")[counted].sum()
+        for swv, (pupils, leavers) in totals.iterrows():
+            percentage = float(leavers) * 100 / float(pupils) if pupils else None
+            expected = {"vsv_leerlingen": float(pupils), "vsv_totaal": float(leavers), "vsv_percentage": percentage}
             for name, value in expected.items():
                 found = api.figure(swv, name, periode)
                 results[name].compare(f"{swv} {periode}", value, found["waarde"] if found else "ontbreekt")

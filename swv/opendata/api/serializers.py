@@ -20,21 +20,9 @@ class SamenwerkingsverbandSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Samenwerkingsverband
-        fields = [
-            "code",
-            "code_leesbaar",
-            "sector",
-            "naam",
-            "straat",
-            "postcode",
-            "plaats",
-            "telefoon",
-            "email",
-            "website",
-            "pagina",
-            "url",
-            "cijfers",
-        ]
+        fields = (
+            "code code_leesbaar sector naam straat postcode plaats telefoon email website pagina url cijfers".split()
+        )
 
     def get_naam(self, obj) -> str:
         names = self.context.get("namen")  # one cache read per request instead of one per SWV
@@ -88,22 +76,9 @@ class IndicatorSerializer(serializers.ModelSerializer):
     class Meta:
         model = Indicator
         fields = [
-            "code",
-            "label",
-            "thema",
-            "onderwerp",
-            "eenheid",
-            "niveau",
-            "sector",
-            "periode_soort",
-            "aggregatie",
-            "noemer",
-            "categorieen",
-            "bron",
-            "definitie",
-            "kanttekening",
-            "zelf_gerapporteerd",
-        ] + ["downloads"]
+            *"code label thema onderwerp eenheid niveau sector periode_soort aggregatie noemer categorieen".split(),
+            *"bron definitie kanttekening zelf_gerapporteerd downloads".split(),
+        ]
 
     def get_downloads(self, obj) -> dict[str, str]:
         request = self.context.get("request")
@@ -114,6 +89,11 @@ class IndicatorSerializer(serializers.ModelSerializer):
 def _number(help_text: str | None = None) -> serializers.FloatField:
     """A number that may be absent (null): <5, not delivered, no average."""
     return serializers.FloatField(allow_null=True, help_text=help_text)
+
+
+def _text(help_text: str | None = None) -> serializers.CharField:
+    """A text that may be empty: a column that only some rows fill."""
+    return serializers.CharField(allow_blank=True, help_text=help_text)
 
 
 # nvt: the figure does not apply to this unit (a PO-only figure for a VO SWV); never 'niet_geleverd'.
@@ -129,7 +109,7 @@ class _ValueFields(serializers.Serializer):
     periode = serializers.CharField(help_text="Leeg als er voor dit cijfer niets is aangeleverd.")
     peildatum = serializers.DateField(allow_null=True)
     waarde = _number("Het getal; leeg bij <5, niet aangeleverd of tekst.")
-    tekst = serializers.CharField(allow_blank=True, help_text="De waarde van een categorie (bijvoorbeeld stichting).")
+    tekst = _text("De waarde van een categorie (bijvoorbeeld stichting).")
     status = serializers.ChoiceField(
         choices=_STATUS,
         help_text="onderdrukt: een aantal van 1 tot en met 4 (<5), of een som of percentage met zo'n aantal erin; "
@@ -140,10 +120,9 @@ class _ValueFields(serializers.Serializer):
     geschat = serializers.BooleanField(
         help_text="Een gemeente ligt maar voor een deel in de regio en telt mee voor haar aandeel (zie verdeling)."
     )
-    verdeling = serializers.CharField(
-        allow_blank=True,
-        help_text="Hoe gedeelde gemeenten meetellen: 'Amsterdam 12%' = het deel van de scholen van Amsterdam in "
-        "deze regio; 'niet meegeteld' = zonder scholen om het deel te schatten.",
+    verdeling = _text(
+        "Hoe gedeelde gemeenten meetellen: 'Amsterdam 12%' = het deel van de scholen van Amsterdam in "
+        "deze regio; 'niet meegeteld' = zonder scholen om het deel te schatten."
     )
     fictief = serializers.BooleanField(help_text="Voorbeeldwaarde, geen echte data.")
     bron = serializers.CharField()
@@ -152,11 +131,11 @@ class _ValueFields(serializers.Serializer):
 
 class WaardeSerializer(_ValueFields):
     niveau = serializers.ChoiceField(choices=NIVEAUS)
-    swv = serializers.CharField(allow_blank=True)
-    swv_naam = serializers.CharField(allow_blank=True)
-    gemeente = serializers.CharField(allow_blank=True)
-    gemeente_naam = serializers.CharField(allow_blank=True)
-    sector = serializers.CharField(allow_blank=True)
+    swv = _text()
+    swv_naam = _text()
+    gemeente = _text()
+    gemeente_naam = _text()
+    sector = _text()
     opgeteld_uit_gemeenten = serializers.BooleanField()
     gemeenten_geleverd = serializers.IntegerField(allow_null=True)
     gemeenten_totaal = serializers.IntegerField(allow_null=True)
@@ -185,16 +164,14 @@ class SchoolSerializer(serializers.Serializer):
     """One figure of one vestiging in one period: DUO's pupils per soort, or a school-level indicator."""
 
     vestiging = serializers.CharField(help_text="BRIN6 van de vestiging, zoals 04UU00.")
-    vestiging_naam = serializers.CharField(allow_blank=True)
-    pc4 = serializers.CharField(allow_blank=True, help_text="De postcode (vier cijfers) die de regio bepaalt.")
-    swv = serializers.CharField(
-        allow_blank=True, help_text="Het samenwerkingsverband waarbij de vestiging telt; leeg: buiten elke regio."
-    )
-    swv_naam = serializers.CharField(allow_blank=True)
-    sector = serializers.CharField(allow_blank=True)
+    vestiging_naam = _text()
+    pc4 = _text("De postcode (vier cijfers) die de regio bepaalt.")
+    swv = _text("Het samenwerkingsverband waarbij de vestiging telt; leeg: buiten elke regio.")
+    swv_naam = _text()
+    sector = _text()
     cijfer = serializers.CharField(help_text="'leerlingen' of de code van een indicator per school.")
     label = serializers.CharField()
-    soort = serializers.CharField(allow_blank=True, help_text="Bij leerlingen: bo, sbo, so, vso, vo of pro.")
+    soort = _text("Bij leerlingen: bo, sbo, so, vso, vo of pro.")
     periode = serializers.CharField()
     peildatum = serializers.DateField()
     waarde = _number()
