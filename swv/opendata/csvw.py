@@ -142,18 +142,13 @@ def metadata(*, csv_name: str, columns: list[str], title: str) -> dict:
             "lineTerminators": ["\r\n"],
             "doubleQuote": True,
         },
-        "tableSchema": {
-            "columns": [
-                {
-                    "name": name,
-                    "titles": name,
-                    "datatype": COLUMNS.get(name, UNDESCRIBED).datatype,
-                    "dc:description": COLUMNS.get(name, UNDESCRIBED).description,
-                }
-                for name in columns
-            ]
-        },
+        "tableSchema": {"columns": [_column(name) for name in columns]},
     }
+
+
+def _column(name: str) -> dict:
+    column = COLUMNS.get(name, UNDESCRIBED)
+    return {"name": name, "titles": name, "datatype": column.datatype, "dc:description": column.description}
 
 
 def metadata_path(csv_path: str, query: str = "") -> str:

@@ -1,10 +1,6 @@
 """The filtered open-data tables, one declaration each. The download (/downloads/<name>.csv|json), its CSV
 metadata, the API list (/api/v1/<name>) and the catalogue's dataset are all made from it, so they read the
-same filters and give the same rows.
-
-A new table is an OpenTable here, with its rows' function in swv.opendata.tables (keyword arguments named
-as its query parameters), its FilterSet in swv.opendata.filters, its columns described in
-swv.opendata.csvw.COLUMNS and the serializer of one row for the API (swv/opendata/api/urls.py)."""
+same filters and give the same rows. What a new table needs besides: README, "Add an open table"."""
 
 from collections.abc import Callable
 from dataclasses import dataclass

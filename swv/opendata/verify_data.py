@@ -164,8 +164,7 @@ def _name_key(name: str) -> str:
 
 def check_swv_lists(data: DataDir, api: Api) -> Iterable[Result]:
     """The SWV's of each sector are exactly those the latest regio-indeling per PC4 names."""
-    files = data.find("*pc4*indeling*.csv")
-    if not files:
+    if not (files := data.find("*pc4*indeling*.csv")):
         yield Result("samenwerkingsverbanden per sector", skipped="geen indeling per PC4")
         return
     frame = read_csv(files[-1])
@@ -184,8 +183,7 @@ def check_swv_lists(data: DataDir, api: Api) -> Iterable[Result]:
 
 def check_vsv(data: DataDir, api: Api) -> Iterable[Result]:
     """DUO vsv per VO SWV: pupils, leavers and their percentage, summed over the vestigingen."""
-    files = data.find("vsv-per-swv-*.csv")
-    if not files:
+    if not (files := data.find("vsv-per-swv-*.csv")):
         yield Result("vsv", skipped="geen vsv-bestand")
         return
     results = {name: Result(name) for name in ("vsv_leerlingen", "vsv_totaal", "vsv_percentage")}
@@ -212,8 +210,7 @@ def check_vsv(data: DataDir, api: Api) -> Iterable[Result]:
 
 
 def _current_gemeenten(data: DataDir) -> dict[str, str] | None:
-    files = data.find("gemeente_*.geojson")
-    if not files:
+    if not (files := data.find("gemeente_*.geojson")):
         return None
     features = json.loads(files[-1].read_text(encoding="utf-8"))["features"]
     return {f["properties"]["statcode"]: f["properties"]["statnaam"] for f in features}
@@ -465,8 +462,7 @@ def _national_totals(api: Api, duo_total: Counter, outside: Counter, outside_sch
 
 def check_bron(data: DataDir, api: Api) -> Iterable[Result]:
     """BRON bo pupils and the share with a leerlinggewicht, by DUO's own SWV code (the title line has the date)."""
-    files = data.find("*leerlingen-bo-in-bron*.csv")
-    if not files:
+    if not (files := data.find("*leerlingen-bo-in-bron*.csv")):
         yield Result("leerlingen_bo_bron", skipped="geen BRON-bestand")
         return
     expected: dict[str, dict] = defaultdict(dict)

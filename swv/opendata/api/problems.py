@@ -35,14 +35,6 @@ class ProblemRenderer(JSONRenderer):
     format = "problem"
 
 
-def problem_body(*, status: int, detail: str, instance: str, invalid: list[dict] | None = None) -> dict:
-    body = {"type": "about:blank", "title": TITLES.get(status, "Fout"), "status": status, "detail": detail}
-    body["instance"] = instance
-    if invalid:
-        body["invalidParams"] = invalid
-    return body
-
-
 def _invalid_params(detail) -> list[dict]:
     """A ValidationError's {"param": ["reason", …]} as RFC 9457 invalid-params (camelCase in the ADR)."""
     if not isinstance(detail, dict):
@@ -89,7 +81,11 @@ def exception_handler(exc, context):
         logger.error("Fout in de API: %s", instance, exc_info=exc)
         status, invalid = 500, []
         detail = "Er ging iets mis bij het maken van dit antwoord. Probeer het later opnieuw."
-    response = Response(problem_body(status=status, detail=detail, instance=instance, invalid=invalid), status=status)
+    body = {"type": "about:blank", "title": TITLES.get(status, "Fout"), "status": status, "detail": detail}
+    body["instance"] = instance
+    if invalid:
+        body["invalidParams"] = invalid
+    response = Response(body, status=status)
     # Problems are always JSON, also when the browsable pages (?format=api) were asked for.
     if request is not None:
         request.accepted_renderer = ProblemRenderer()
