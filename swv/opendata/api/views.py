@@ -2,6 +2,7 @@
 the API's numbers are the pages' numbers."""
 
 from django.http import HttpResponsePermanentRedirect
+from django_filters import FilterSet
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, viewsets
 from rest_framework.decorators import action
@@ -21,17 +22,24 @@ from swv.selectors.indeling import current_indeling
 from swv.selectors.names import display_name, display_names
 
 
-def listed(viewset):
-    """Declares a list's query parameters for the page cache: its FilterSet's, the pages (?pagina=,
-    ?perPagina=) and the browsable HTML (?format=api)."""
-    patterns = filters.patterns(viewset.filterset_class)
-    return query_params(pagina=params.PAGE, perPagina=params.PER_PAGE, format="json|api", **patterns)(viewset)
+def listed(filterset: type[FilterSet]):
+    """A list filtered by this FilterSet, with its query parameters declared for the page cache: the
+    FilterSet's, the pages (?pagina=, ?perPagina=) and the browsable HTML (?format=api)."""
+
+    def declare(viewset):
+        viewset.filterset_class = filterset
+        patterns = filters.patterns(filterset)
+        return query_params(pagina=params.PAGE, perPagina=params.PER_PAGE, format="json|api", **patterns)(viewset)
+
+    return declare
 
 
 class CanonicalAddress:
     """A detail address with its code in another spelling (po3009, PO 30-09) answers 301 with the canonical
     address, as the pages do, so every resource has one URI. Only a read is redirected: another method gets the
     API's own answer (a 405), not a redirect a client would follow with a GET."""
+
+    lookup_field = "code"
 
     def dispatch(self, request, *args, **kwargs):
         match = request.resolver_match
@@ -57,15 +65,13 @@ class ApiRoot(APIView):
         return Response({**links, "openapi": reverse("api:openapi-json", request=request)})
 
 
-@listed
+@listed(filters.SamenwerkingsverbandFilter)
 class SamenwerkingsverbandViewSet(CanonicalAddress, viewsets.ReadOnlyModelViewSet):
     """De samenwerkingsverbanden passend onderwijs, met contactgegevens van de organisatie."""
 
     serializer_class = serializers.SamenwerkingsverbandSerializer
-    lookup_field = "code"
     lookup_value_converter = "swvcode"
     queryset = Samenwerkingsverband.objects.order_by("code")
-    filterset_class = filters.SamenwerkingsverbandFilter
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "namen": display_names()}
@@ -106,18 +112,16 @@ class SamenwerkingsverbandViewSet(CanonicalAddress, viewsets.ReadOnlyModelViewSe
         return self.get_paginated_response(serializers.CijferSerializer(page, many=True).data)
 
 
-@listed
+@listed(filters.GemeenteFilter)
 class GemeenteViewSet(CanonicalAddress, viewsets.ReadOnlyModelViewSet):
     """Gemeenten (CBS-codes), ook opgeheven gemeenten met hun geldigheid."""
 
     serializer_class = serializers.GemeenteSerializer
-    lookup_field = "code"
     lookup_value_converter = "gemeentecode"
     queryset = Gemeente.objects.order_by("code")
-    filterset_class = filters.GemeenteFilter
 
 
-@listed
+@listed(filters.IndicatorFilter)
 class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
     """De catalogus van indicatoren: definitie, eenheid, bron, soort peildatum en hoe landelijk wordt samengevat."""
 
@@ -125,20 +129,18 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "code"
     lookup_value_converter = "slug"
     queryset = Indicator.objects.order_by("thema", "volgorde", "code")
-    filterset_class = filters.IndicatorFilter
 
 
 def table_list(table: OpenTable, row: type[Serializer]) -> type[viewsets.GenericViewSet]:
     """The API list of an open table (swv.opendata.open_tables), each row as `row` serializes it."""
 
-    @listed
+    @listed(table.filterset)
     class TableList(viewsets.GenericViewSet):
         __doc__ = table.description
         serializer_class = row
         # The FilterSet validates and documents the filters; the rows come from the table, so the backend
         # never filters this (empty) queryset.
         queryset = table.filterset.Meta.model.objects.none()
-        filterset_class = table.filterset
 
         @extend_schema(responses=row(many=True))
         def list(self, request, *args, **kwargs):
