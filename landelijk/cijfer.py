@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.http import Http404
 
 from swv.figures import (
+    NUMERIC,
     Aggregate,
     Point,
     box_plot,
@@ -20,7 +21,6 @@ from swv.selectors.names import display_names
 from swv.templatetags.nl import waarde
 
 CLASSES = 5  # map colours: quintiles of the values (a colour-blind-safe sequential palette in kaart.css)
-NUMERIC = {"aantal", "procent", "euro", "jaren"}
 
 
 @dataclass
@@ -76,7 +76,7 @@ class IndicatorPage:
         if self.national:
             rows = [(period_short(p, soort), p.getal if p.geleverd else None, None) for p in self.national]
         else:
-            rows = [(period_short(p, soort), _comparison(self.indicator, a), None) for p, a in self.history]
+            rows = [(period_short(p, soort), a.vergelijking if a else None, None) for p, a in self.history]
         return line_chart(rows)
 
     @property
@@ -112,12 +112,6 @@ def _text(row: Row, eenheid: str) -> str:
     if row.value is None:
         return "niet aangeleverd"
     return waarde(row.value, eenheid)
-
-
-def _comparison(indicator: Indicator, aggregate: Aggregate | None) -> float | None:
-    if aggregate is None:
-        return None
-    return aggregate.gemiddelde if indicator.aggregatie == "som" else aggregate.waarde
 
 
 def _quantile_classes(rows: list[Row], eenheid: str) -> list[LegendClass]:
@@ -156,15 +150,12 @@ def _category_classes(rows: list[Row], indicator: Indicator) -> list[LegendClass
     return legend
 
 
-def _sort_key(indicator: Indicator):
-    def key(row: Row):
-        if isinstance(row.value, float):
-            return (0, -row.value, row.naam)
-        if row.value is not None:
-            return (1, row.klasse if row.klasse is not None else 99, row.naam)
-        return (2 if row.status == Waarde.Status.ONDERDRUKT else 3, 0, row.naam)
-
-    return key
+def _sort_key(row: Row):
+    if isinstance(row.value, float):
+        return (0, -row.value, row.naam)
+    if row.value is not None:
+        return (1, row.klasse if row.klasse is not None else 99, row.naam)
+    return (2 if row.status == Waarde.Status.ONDERDRUKT else 3, 0, row.naam)
 
 
 def indicator_page(*, code: str, sector: str | None) -> IndicatorPage:
@@ -202,5 +193,5 @@ def indicator_page(*, code: str, sector: str | None) -> IndicatorPage:
         page.legend = _quantile_classes(page.rows, indicator.eenheid)
     elif indicator.eenheid in ("categorie", "ja_nee"):
         page.legend = _category_classes(page.rows, indicator)
-    page.rows.sort(key=_sort_key(indicator))
+    page.rows.sort(key=_sort_key)
     return page

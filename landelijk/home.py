@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 
 from swv.caching.versions import derived
-from swv.figures import PERIODS_ON_PAGE, Aggregate, Point, bar_series, national_figures, sector_figures
+from swv.figures import PERIODS_ON_PAGE, Aggregate, Point, bar_series, national_figures, period_short, sector_figures
 from swv.models import Indicator, Samenwerkingsverband
 from swv.selectors.coverage_map import coverage_map
 
@@ -128,10 +128,7 @@ def _key_figures() -> list[KeyFigure]:
         # The sector's current period (the one most SWV's delivered) and the periods before it: a single
         # early delivery of a later period is no national figure yet.
         current = dict(series.periods)[series.current_period]
-        examples: dict[str, Point] = {}  # one point of each period, for its label and date
-        for pts in series.per_unit.values():
-            for p in pts:
-                examples.setdefault(p.periode, p)
+        examples = series.period_points()
         history = [
             (examples[periode], series.aggregates[periode].waarde) for periode, day in series.periods if day <= current
         ]
@@ -145,14 +142,7 @@ def _key_figures() -> list[KeyFigure]:
                 point=latest,
                 fictief=any(p.fictief for p in series.current.values()),
                 history=history,
-                chart=bar_series([(axis_label(p, series.indicator.periode_soort), v) for p, v in history]),
+                chart=bar_series([(period_short(p, series.indicator.periode_soort, "/"), v) for p, v in history]),
             )
         )
     return result
-
-
-def axis_label(point: Point, soort: str) -> str:
-    """A period as short as an axis needs: '2019' (teldatum 1 oktober 2019), '2014/15' (schooljaar)."""
-    if soort == "schooljaar":
-        return f"{point.periode[:4]}/{point.periode[7:9]}"
-    return str(point.peildatum.year) if soort in ("teldatum", "peildatum") else point.periode[:4]

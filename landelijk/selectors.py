@@ -10,10 +10,10 @@ from landelijk.home import key_figures
 from landelijk.models import ThemaContext
 from swv.caching.versions import derived
 from swv.figures import (
-    PERIODS_ON_PAGE,
     THEMES,
     Aggregate,
     Point,
+    RecentHistory,
     Series,
     box_plot,
     gemeente_figures,
@@ -27,7 +27,7 @@ from uploads.markdown import render_markdown
 
 
 @dataclass
-class Cell:
+class Cell(RecentHistory):
     """One indicator for one group of units: the SWV's of a sector, or all gemeenten."""
 
     kop: str  # column heading: 'PO', 'VO' or 'Alle gemeenten'
@@ -44,15 +44,6 @@ class Cell:
     @property
     def chart(self) -> dict | None:
         return box_plot(self.aggregate.spreiding) if self.aggregate else None
-
-    @property
-    def recent_history(self) -> list[tuple[Point, Aggregate]]:
-        """The periods the page shows (the latest PERIODS_ON_PAGE); the download has them all."""
-        return self.history[-PERIODS_ON_PAGE:]
-
-    @property
-    def earlier_periods(self) -> int:
-        return max(0, len(self.history) - PERIODS_ON_PAGE)
 
 
 @dataclass
@@ -78,13 +69,8 @@ class Theme:
 def _cell(series: Series | None, *, kop: str, eenheden: str) -> Cell:
     if series is None:
         return Cell(kop=kop, eenheden=eenheden, aggregate=None, point=None)
-    # One point of each period (for its label and date), found in one pass: with many periods a search
-    # per period went through every unit's points again.
-    examples: dict[str, Point] = {}
-    for pts in series.per_unit.values():
-        for p in pts:
-            examples.setdefault(p.periode, p)
-    latest = series.latest_period
+    examples = series.period_points()
+    latest = series.current_period
     point = examples.get(latest) if latest else None
     history = [(examples[periode], series.aggregates[periode]) for periode, _date in series.periods]
     return Cell(

@@ -8,7 +8,15 @@ per source-data version into `Figures` (a `Series` per indicator with a `Point` 
 """
 
 from swv.figures.charts import bar_series, box_plot, line_chart
-from swv.figures.comparisons import PERIODS_ON_PAGE, SwvFigure, period_short, swv_figure, swv_figures_by_topic
+from swv.figures.comparisons import (
+    NUMERIC,
+    PERIODS_ON_PAGE,
+    RecentHistory,
+    SwvFigure,
+    period_short,
+    swv_figure,
+    swv_figures_by_topic,
+)
 from swv.figures.peers import (
     PeerGroup,
     attach_peer_figures,
@@ -24,31 +32,29 @@ from swv.figures.series import (
     Figures,
     Point,
     Series,
-    current_shares,
     gemeente_figures,
     national_figures,
     noemer_words,
     sector_figures,
     status_of,
 )
-from swv.figures.statistics import Aggregate, Position, Spread, aggregate, position, spread
+from swv.figures.statistics import Aggregate, aggregate, position, spread
 
 __all__ = [
+    "NUMERIC",
     "PERIODS_ON_PAGE",
     "THEMES",
     "Aggregate",
     "Figures",
     "PeerGroup",
     "Point",
-    "Position",
+    "RecentHistory",
     "Series",
-    "Spread",
     "SwvFigure",
     "aggregate",
     "attach_peer_figures",
     "bar_series",
     "box_plot",
-    "current_shares",
     "gemeente_figures",
     "is_period_label",
     "line_chart",

@@ -13,24 +13,46 @@ NUMERIC = {"aantal", "procent", "euro", "jaren"}
 PERIODS_ON_PAGE = 10
 
 
-def period_short(point: Point, soort: str) -> str:
+def period_short(point: Point, soort: str, sep: str = "-") -> str:
     """A period as it fits under a chart: '2024' for a teldatum or calendar year, '2024-25' for a school year."""
     if soort == "schooljaar" and len(point.periode) >= 9 and point.periode[4] == "-":
-        return f"{point.periode[:4]}-{point.periode[7:9]}"
+        return f"{point.periode[:4]}{sep}{point.periode[7:9]}"
     if soort in ("teldatum", "peildatum"):
         return str(point.peildatum.year)
     return point.periode[:4]
 
 
+class RecentHistory:
+    """A figure's `history` as a page shows it: the latest PERIODS_ON_PAGE periods, and how many are left
+    off (they are in the downloads)."""
+
+    history: list
+
+    @property
+    def recent_history(self) -> list:
+        return self.history[-PERIODS_ON_PAGE:]
+
+    @property
+    def earlier_periods(self) -> int:
+        return max(0, len(self.history) - PERIODS_ON_PAGE)
+
+
 @dataclass(frozen=True)
 class HistoryRow:
     point: Point
-    gemiddelde: float | None
-    gemiddelde_bereik: tuple[float, float] | None = None
+    aggregate: Aggregate | None  # the sector's, of the point's period
+
+    @property
+    def gemiddelde(self) -> float | None:
+        return self.aggregate.vergelijking if self.aggregate else None
+
+    @property
+    def gemiddelde_bereik(self) -> tuple[float, float] | None:
+        return self.aggregate.vergelijking_bereik if self.aggregate else None
 
 
 @dataclass
-class SwvFigure:
+class SwvFigure(RecentHistory):
     indicator: Indicator
     sector: str
     point: Point | None
@@ -59,20 +81,11 @@ class SwvFigure:
 
     @property
     def sector_value(self) -> float | None:
-        """The comparison figure: mean per SWV for totals, the (weighted) sector mean otherwise."""
-        if self.aggregate is None:
-            return None
-        if self.indicator.aggregatie == "som":
-            return self.aggregate.gemiddelde
-        return self.aggregate.waarde
+        return self.aggregate.vergelijking if self.aggregate else None
 
     @property
     def sector_range(self) -> tuple[float, float] | None:
-        """The comparison figure with the units that have '<5' counted in at 1 and at 4 (a plain mean
-        only: a weighted mean says instead that they are left out)."""
-        if self.aggregate is None or self.indicator.aggregatie not in ("som", "gemiddelde"):
-            return None
-        return self.aggregate.gemiddelde_bereik
+        return self.aggregate.vergelijking_bereik if self.aggregate else None
 
     @property
     def same_category_share(self) -> float | None:
@@ -91,16 +104,6 @@ class SwvFigure:
             return None
         own = self.value if self.status == Waarde.Status.GELEVERD and isinstance(self.value, float) else None
         return box_plot(self.aggregate.spreiding, own=own)
-
-    @property
-    def recent_history(self) -> list[HistoryRow]:
-        """The periods the page shows (PERIODS_ON_PAGE, the latest)."""
-        return self.history[-PERIODS_ON_PAGE:]
-
-    @property
-    def earlier_periods(self) -> int:
-        """How many periods are left off the page (they are in the downloads)."""
-        return max(0, len(self.history) - PERIODS_ON_PAGE)
 
     @property
     def trend_chart(self) -> dict | None:
@@ -128,14 +131,7 @@ class SwvFigure:
 def swv_figure(*, figures: Figures, series: Series, swv_id: int, sector: str) -> SwvFigure:
     point = series.current.get(swv_id)
     aggregate, compared_period = series.aggregate_for(point)
-    history = [
-        HistoryRow(
-            point=p,
-            gemiddelde=_comparison(series, series.aggregates.get(p.periode)),
-            gemiddelde_bereik=_comparison_range(series, series.aggregates.get(p.periode)),
-        )
-        for p in series.per_unit.get(swv_id, [])
-    ]
+    history = [HistoryRow(p, series.aggregates.get(p.periode)) for p in series.per_unit.get(swv_id, [])]
     figure = SwvFigure(
         indicator=series.indicator,
         sector=sector,
@@ -156,18 +152,6 @@ def swv_figure(*, figures: Figures, series: Series, swv_id: int, sector: str) ->
             figure.aandeel_positie = position(own, list(shares.values()))
             figure.noemer_label = noemer_words(noemer.indicator)
     return figure
-
-
-def _comparison(series: Series, aggregate: Aggregate | None) -> float | None:
-    if aggregate is None:
-        return None
-    return aggregate.gemiddelde if series.indicator.aggregatie == "som" else aggregate.waarde
-
-
-def _comparison_range(series: Series, aggregate: Aggregate | None) -> tuple[float, float] | None:
-    if aggregate is None or series.indicator.aggregatie not in ("som", "gemiddelde"):
-        return None
-    return aggregate.gemiddelde_bereik
 
 
 def swv_figures_by_topic(*, figures: Figures, thema: str, swv_id: int, sector: str) -> list[tuple[str, list]]:

@@ -33,7 +33,6 @@ class PeerGroup:
     minimum: float
     maximum: float
     point: Point  # a point of the teldatum the grouping is based on (for its peildatum)
-    sector_eenheden: int  # SWV's of the sector with a pupil count on that teldatum
 
     @property
     def naam(self) -> str:
@@ -68,7 +67,6 @@ def _groups(sector: str) -> dict[int, PeerGroup]:
             minimum=rows[0][0],
             maximum=rows[-1][0],
             point=_common_point([row[2] for row in rows]),
-            sector_eenheden=n,
         )
         for unit in group.units:
             result[unit] = group

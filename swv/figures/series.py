@@ -39,7 +39,6 @@ class Point:
     gemeenten: int = 0
     gemeenten_geleverd: int = 0
     gemeenten_onderdrukt: int = 0
-    gemeenten_deels: int = 0  # gemeenten only partly in the region, counted whole
     # A suppressed value ('<5', a sum with a '<5' part, a percentage from one) lies between these.
     ondergrens: float | None = None
     bovengrens: float | None = None
@@ -103,7 +102,8 @@ class Series:
     aggregates: dict[str, Aggregate] = field(default_factory=dict)
     current: dict[int, Point] = field(default_factory=dict)
     current_aggregate: Aggregate | None = None
-    current_period: str | None = None  # see _current_period: the one most units delivered
+    # The period the sector's figure is about: the latest one most units delivered (_current_period).
+    current_period: str | None = None
     delivered: dict[str, int] = field(default_factory=dict)  # periode -> units with a value
 
     @property
@@ -111,11 +111,14 @@ class Series:
         """Judgments and statutes are dated per unit: 'current' is each unit's latest value."""
         return self.indicator.periode_soort == Indicator.PeriodeSoort.PEILDATUM
 
-    @property
-    def latest_period(self) -> str | None:
-        """The period the sector's figure is about: the latest one most units delivered (not merely
-        the latest any unit delivered)."""
-        return self.current_period
+    def period_points(self) -> dict[str, Point]:
+        """One point of each period, for its label and date, found in one pass: with many periods a search
+        per period went through every unit's points again."""
+        examples: dict[str, Point] = {}
+        for pts in self.per_unit.values():
+            for p in pts:
+                examples.setdefault(p.periode, p)
+        return examples
 
     def period_ref(self, periode: str | None) -> "PeriodRef | None":
         date = dict(self.periods).get(periode) if periode else None
@@ -280,9 +283,9 @@ def noemer_words(indicator: Indicator) -> str:
 def current_shares(figures: Figures, series: Series) -> dict[int, float]:
     """Unit -> its current value as % of its noemer, for totals that only compare fairly per pupil."""
     noemer = figures.series.get(series.indicator.noemer)
-    if noemer is None or series.latest_period is None:
+    if noemer is None or series.current_period is None:
         return {}
-    denominators = _noemer_points(noemer, series.latest_period) or {}
+    denominators = _noemer_points(noemer, series.current_period) or {}
     return {
         unit: 100 * point.getal / denominators[unit]
         for unit, point in series.current.items()
@@ -455,7 +458,6 @@ def _roll_up(indicators: list[Indicator], sector: str, points) -> None:
                     gemeenten=len(gemeenten),
                     gemeenten_geleverd=len(delivered),
                     gemeenten_onderdrukt=suppressed,
-                    gemeenten_deels=len([g for g in gemeenten if (swv_id, g) in partial]),
                     aandelen=estimated,
                     zonder_aandeel=left_out,
                 )

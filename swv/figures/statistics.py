@@ -56,6 +56,17 @@ class Aggregate:
     def niet_aangeleverd(self) -> int:
         return max(0, self.eenheden - self.geleverd - self.onderdrukt)
 
+    @property
+    def vergelijking(self) -> float | None:
+        """What one unit's value is compared with: the mean per unit for totals, the (weighted) mean otherwise."""
+        return self.gemiddelde if self.aggregatie == "som" else self.waarde
+
+    @property
+    def vergelijking_bereik(self) -> tuple[float, float] | None:
+        """`vergelijking` with the units that have '<5' counted in at their bounds (a plain mean only: a
+        weighted mean says instead that they are left out)."""
+        return self.gemiddelde_bereik if self.aggregatie in ("som", "gemiddelde") else None
+
 
 def quantile(ordered: list[float], q: float) -> float:
     """Linear interpolation between closest ranks, as numpy's default does."""

@@ -38,7 +38,6 @@ class Resolution:
     gemeenten: list[Gemeente] = field(default_factory=list)
     deels: bool = False  # the name stands for a gemeente that was split up
     benaderd: bool = False  # a split gemeente's PC4 was placed without a direct clue
-    via: str = ""
 
     @property
     def gemeente(self) -> Gemeente | None:
@@ -98,7 +97,7 @@ class GemeenteResolver:
         start = self.find(name_or_code) or (self.find(fallback_name) if fallback_name else None)
         if start is None:
             return Resolution()
-        return self._follow(start, pc4, Resolution(via=start.naam))
+        return self._follow(start, pc4, Resolution())
 
     def _follow(self, gemeente: Gemeente, pc4: str | None, result: Resolution) -> Resolution:
         steps = self.successors.get(gemeente.pk)

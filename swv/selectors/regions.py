@@ -35,10 +35,6 @@ PROVINCIES = {
 COLOURS = 6  # neighbouring regions get different fill classes (greedy colouring)
 
 
-def swv_url(swv: Samenwerkingsverband) -> str:
-    return swv.get_absolute_url()
-
-
 @dataclass
 class SectorGeoJSON:
     body: bytes
@@ -65,6 +61,10 @@ def _colour_classes(geometries: dict[int, object]) -> dict[int, int]:
     return colours
 
 
+def _feature(geometry: dict, **properties) -> dict:
+    return {"type": "Feature", "properties": properties, "geometry": geometry}
+
+
 def _build_sector(sector: str) -> dict:
     swvs = list(Samenwerkingsverband.objects.filter(sector=sector).exclude(regio_geojson="").order_by("code"))
     regions = {swv.pk: json.loads(swv.regio_geojson) for swv in swvs}
@@ -73,34 +73,16 @@ def _build_sector(sector: str) -> dict:
     shared: dict[str, dict] = {}
     for swv in swvs:
         name = display_name(swv)
+        url = swv.get_absolute_url()
         features.append(
-            {
-                "type": "Feature",
-                "properties": {
-                    "laag": "regio",
-                    "code": swv.code,
-                    "naam": name,
-                    "url": swv_url(swv),
-                    "kleur": colours[swv.pk],
-                },
-                "geometry": regions[swv.pk],
-            }
+            _feature(regions[swv.pk], laag="regio", code=swv.code, naam=name, url=url, kleur=colours[swv.pk])
         )
         for part in json.loads(swv.regio_gedeeld_geojson or '{"features": []}')["features"]:
+            code, naam = part["properties"]["code"], part["properties"]["naam"]
+            # the search answer lists which postcodes go to which SWV
+            zoeken = f"{reverse('kaart:zoeken')}?{urlencode({'q': naam})}"
             entry = shared.setdefault(
-                part["properties"]["code"],
-                {
-                    "type": "Feature",
-                    "properties": {
-                        "laag": "gedeeld",
-                        "code": part["properties"]["code"],
-                        "naam": part["properties"]["naam"],
-                        # the search answer lists which postcodes go to which SWV
-                        "url": f"{reverse('kaart:zoeken')}?{urlencode({'q': part['properties']['naam']})}",
-                        "swvs": [],
-                    },
-                    "geometry": part["geometry"],
-                },
+                code, _feature(part["geometry"], laag="gedeeld", code=code, naam=naam, url=zoeken, swvs=[])
             )
             entry["properties"]["swvs"].append(name)
     features.extend(shared[code] for code in sorted(shared))
@@ -118,14 +100,7 @@ def _build_sector(sector: str) -> dict:
 
 def sector_geojson(sector: str) -> SectorGeoJSON:
     """The regions of one sector as a GeoJSON FeatureCollection, built once per data version."""
-    built = derived(f"kaart:geojson:{sector}", lambda: _build_sector(sector))
-    return SectorGeoJSON(
-        body=built["body"],
-        gzipped=built["gzipped"],
-        etag=built["etag"],
-        last_modified=built["last_modified"],
-        features=built["features"],
-    )
+    return SectorGeoJSON(**derived(f"kaart:geojson:{sector}", lambda: _build_sector(sector)))
 
 
 @dataclass
@@ -164,7 +139,7 @@ def swvs_by_provincie(sector: str) -> list[tuple[str, list[SwvEntry]]]:
     for swv in in_force:
         # The list shows the gemeenten under each link, so the link needs no gemeenten of its own.
         label = f"{swv.code_leesbaar} {swv.naam}" if swv.naam else f"Samenwerkingsverband {swv.code_leesbaar}"
-        groups[swv.code[2:4]].append(SwvEntry(swv, label, swv_url(swv), gemeenten.get(swv.pk, [])))
+        groups[swv.code[2:4]].append(SwvEntry(swv, label, swv.get_absolute_url(), gemeenten.get(swv.pk, [])))
     return [(PROVINCIES.get(block, f"Regio {block}"), groups[block]) for block in sorted(groups)]
 
 
@@ -172,13 +147,7 @@ def minimap(swv: Samenwerkingsverband) -> dict:
     """One SWV's region and split gemeenten as one FeatureCollection, plus its gemeenten as text."""
     features = []
     if swv.regio_geojson:
-        features.append(
-            {
-                "type": "Feature",
-                "properties": {"laag": "regio", "code": swv.code, "naam": display_name(swv)},
-                "geometry": json.loads(swv.regio_geojson),
-            }
-        )
+        features.append(_feature(json.loads(swv.regio_geojson), laag="regio", code=swv.code, naam=display_name(swv)))
     if swv.regio_gedeeld_geojson:
         for part in json.loads(swv.regio_gedeeld_geojson)["features"]:
             part["properties"]["laag"] = "gedeeld"

@@ -21,7 +21,6 @@ from swv.models import Postcodegebied, Samenwerkingsverband, SwvGemeente, Vestig
 from swv.selectors.indeling import current_indeling
 from swv.selectors.names import display_names
 from swv.selectors.places import find_places, suggest_places
-from swv.selectors.regions import swv_url
 
 _NOT_LETTERS = re.compile(r"[^a-z0-9]+")
 _SAINT = re.compile(r"\bst\b")
@@ -91,7 +90,7 @@ class SearchResult:
 
 
 def _target(swv: Samenwerkingsverband, names: dict[int, str], postcodes: str = "") -> Target:
-    return Target(swv=swv, naam=names.get(swv.pk) or swv.code_leesbaar, url=swv_url(swv), postcodes=postcodes)
+    return Target(swv=swv, naam=names.get(swv.pk) or swv.code_leesbaar, url=swv.get_absolute_url(), postcodes=postcodes)
 
 
 def _by_postcode(pc4: str, names: dict) -> list[Hit]:

@@ -71,16 +71,9 @@ def waarde(value, eenheid: str) -> str:
     """A figure in its unit, as the catalogue declares it."""
     if value is None or value == "":
         return ""
-    if eenheid == "procent":
-        return procent(value)
-    if eenheid == "euro":
-        return euro(value)
-    if eenheid == "jaren":
-        return f"{_grouped(float(value), 1)} jaar"
     if eenheid in ("categorie", "ja_nee"):
         return str(value)
-    number = float(value)
-    return _grouped(number, 0 if number == int(number) or abs(number) >= 100 else 1)
+    return _alike([float(value)], eenheid)[0]
 
 
 def _range_of(value) -> tuple[float, float] | None:
@@ -100,18 +93,8 @@ def bereik(value, eenheid: str) -> str:
     bounds = _range_of(value)
     if not bounds:
         return ""
-    low, high = float(bounds[0]), float(bounds[1])
-    if eenheid == "procent":
-        decimals = 2 if any(0 < abs(v) < 0.1 for v in (low, high)) else 1
-        return f"{_grouped(low, decimals)}% tot {_grouped(high, decimals)}%"
-    if eenheid == "euro":
-        return f"{euro(low)} tot {euro(high)}"
-    whole = all(v == int(v) or abs(v) >= 100 for v in (low, high))
-    decimals = 0 if whole else 1
-    suffix = " jaar" if eenheid == "jaren" else ""
-    if eenheid == "jaren":
-        decimals = 1
-    return f"{_grouped(low, decimals)} tot {_grouped(high, decimals)}{suffix}"
+    low, high = _alike([float(bounds[0]), float(bounds[1])], eenheid)
+    return f"{low.removesuffix(' jaar')} tot {high}"  # '6,9 tot 7,9 jaar'
 
 
 @register.filter
