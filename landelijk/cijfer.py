@@ -189,7 +189,7 @@ def indicator_page(*, code: str, sector: str | None) -> IndicatorPage:
             (Point(periode, peildatum, None, "", "", False), series.aggregates.get(periode))
             for periode, peildatum in series.periods
         ]
-    if indicator.eenheid in NUMERIC:
+    if page.numeric:
         page.legend = _quantile_classes(page.rows, indicator.eenheid)
     elif indicator.eenheid in ("categorie", "ja_nee"):
         page.legend = _category_classes(page.rows, indicator)

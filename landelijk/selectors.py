@@ -4,7 +4,6 @@ import functools
 from dataclasses import dataclass, field
 
 from django.utils.functional import SimpleLazyObject
-from django.utils.safestring import SafeString
 
 from landelijk.home import key_figures
 from landelijk.models import ThemaContext
@@ -15,6 +14,7 @@ from swv.figures import (
     Point,
     RecentHistory,
     Series,
+    Theme,
     box_plot,
     gemeente_figures,
     national_figures,
@@ -32,8 +32,8 @@ class Cell(RecentHistory):
 
     kop: str  # column heading: 'PO', 'VO' or 'Alle gemeenten'
     eenheden: str  # how the units read in a sentence: 'samenwerkingsverbanden PO', 'gemeenten'
-    aggregate: Aggregate | None
-    point: Point | None  # a point of the latest period, for its peildatum
+    aggregate: Aggregate | None = None
+    point: Point | None = None  # a point of the latest period, for its peildatum
     history: list[tuple[Point, Aggregate]] = field(default_factory=list)
     fictief: bool = False
     van_toepassing: bool = True  # False: the indicator exists only for the other sector
@@ -58,27 +58,16 @@ class NationalFigure:
         return any(c.fictief for c in self.cells)
 
 
-@dataclass
-class Theme:
-    key: str
-    titel: str
-    context: SafeString | None
-    topics: list[tuple[str, list[NationalFigure]]]
-
-
 def _cell(series: Series | None, *, kop: str, eenheden: str) -> Cell:
     if series is None:
-        return Cell(kop=kop, eenheden=eenheden, aggregate=None, point=None)
+        return Cell(kop=kop, eenheden=eenheden)
     examples = series.period_points()
-    latest = series.current_period
-    point = examples.get(latest) if latest else None
-    history = [(examples[periode], series.aggregates[periode]) for periode, _date in series.periods]
     return Cell(
         kop=kop,
         eenheden=eenheden,
         aggregate=series.current_aggregate,
-        point=point,
-        history=history,
+        point=examples.get(series.current_period) if series.current_period else None,
+        history=[(examples[periode], series.aggregates[periode]) for periode, _date in series.periods],
         fictief=any(p.fictief for p in series.current.values()),
     )
 
@@ -93,7 +82,7 @@ def _figure(
         cells = [
             _cell(per_sector[s].series.get(indicator.code), kop=s, eenheden=f"samenwerkingsverbanden {s}")
             if indicator.sector in ("", s)
-            else Cell(kop=s, eenheden=f"samenwerkingsverbanden {s}", aggregate=None, point=None, van_toepassing=False)
+            else Cell(kop=s, eenheden=f"samenwerkingsverbanden {s}", van_toepassing=False)
             for s in sectors
         ]
         for cell in cells:
@@ -132,13 +121,14 @@ def landelijk_context(*, sector: str | None) -> dict:
         per_sector, gemeenten, indicators, national, outside = loaded()
         topics: dict[str, list[NationalFigure]] = {}
         for indicator in sorted(indicators.values(), key=lambda i: i.volgorde):
-            if indicator.thema == key and indicator.niveau == Indicator.Niveau.LAND:
+            if indicator.thema != key:
+                continue
+            if indicator.niveau == Indicator.Niveau.LAND:
                 cell = _cell(national.series.get(indicator.code), kop="Nederland", eenheden="landelijk")
                 figure = NationalFigure(indicator=indicator, cells=[cell], landelijk=True)
-                topics.setdefault(indicator.onderwerp, []).append(figure)
-            elif indicator.thema == key:
+            else:
                 figure = _figure(indicator, sectors, per_sector, gemeenten, outside)
-                topics.setdefault(indicator.onderwerp, []).append(figure)
+            topics.setdefault(indicator.onderwerp, []).append(figure)
         return list(topics.items())
 
     for key, titel in THEMES:
@@ -147,7 +137,7 @@ def landelijk_context(*, sector: str | None) -> dict:
             Theme(
                 key=key,
                 titel=titel,
-                context=render_markdown(text) if text else None,
+                tekst=render_markdown(text) if text else None,
                 topics=SimpleLazyObject(functools.partial(topics_of, key)),
             )
         )

@@ -109,13 +109,10 @@ class SwvFigure(RecentHistory):
     def trend_chart(self) -> dict | None:
         if not self.numeric:
             return None
+        soort = self.indicator.periode_soort
         return line_chart(
             [
-                (
-                    period_short(r.point, self.indicator.periode_soort),
-                    r.point.getal if r.point.geleverd else None,
-                    r.gemiddelde,
-                )
+                (period_short(r.point, soort), r.point.getal if r.point.geleverd else None, r.gemiddelde)
                 for r in self.recent_history
             ]
         )
@@ -132,14 +129,13 @@ def swv_figure(*, figures: Figures, series: Series, swv_id: int, sector: str) ->
     point = series.current.get(swv_id)
     aggregate, compared_period = series.aggregate_for(point)
     history = [HistoryRow(p, series.aggregates.get(p.periode)) for p in series.per_unit.get(swv_id, [])]
+    other_period = compared_period != getattr(point, "periode", None)
     figure = SwvFigure(
         indicator=series.indicator,
         sector=sector,
         point=point,
         aggregate=aggregate,
-        vergelijk_periode=series.period_ref(compared_period)
-        if compared_period != getattr(point, "periode", None)
-        else None,
+        vergelijk_periode=series.period_ref(compared_period) if other_period else None,
         position=series.position_of(swv_id),
         history=history if not series.per_own_date else [],
     )

@@ -26,6 +26,17 @@ THEMES = (
 )
 
 
+@dataclass
+class Theme:
+    """One theme on a page: its figures per topic, [(onderwerp, [figure, ...]), ...], and the text that
+    explains them (the SWV's own toelichting, the national context)."""
+
+    key: str
+    titel: str
+    topics: list = field(default_factory=list)
+    tekst: str | None = None
+
+
 @dataclass(frozen=True)
 class Point:
     """One value of one unit in one period; `gemeenten_*` say how a gemeente roll-up was made."""
@@ -229,7 +240,7 @@ MAJORITY = 0.5
 
 
 def _current_period(s: Series, periods: list[tuple[str, dt.date]]) -> str:
-    majority = [periode for periode, _ in periods if s.delivered[periode] >= MAJORITY * s.eenheden]
+    majority = [periode for periode, _ in periods if s.comparable(periode)]
     if majority:
         return majority[-1]
     return max(reversed(periods), key=lambda item: s.delivered[item[0]])[0]
@@ -247,12 +258,13 @@ def _noemer_points(noemer: Series | None, periode: str) -> dict[int, float] | No
         return None
     result: dict[int, float] = {}
     for unit, pts in noemer.per_unit.items():
-        same = [p for p in pts if p.periode == periode and p.geleverd and p.getal]
-        if not same:
-            same = [p for p in pts if p.periode[:4] == periode[:4] and p.geleverd and p.getal]
-        if not same:
-            # Pupils are counted once a year and not for every year: the latest count before the period.
-            same = [p for p in pts if p.periode[:4] < periode[:4] and p.geleverd and p.getal]
+        counted = [p for p in pts if p.geleverd and p.getal]
+        # Pupils are counted once a year and not for every year: else the latest count before the period.
+        same = (
+            [p for p in counted if p.periode == periode]
+            or [p for p in counted if p.periode[:4] == periode[:4]]
+            or [p for p in counted if p.periode[:4] < periode[:4]]
+        )
         getal = same[-1].getal if same else None
         if getal:
             result[unit] = getal

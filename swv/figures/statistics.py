@@ -133,10 +133,13 @@ def aggregate(
         "spreiding": spread(values),
         "met_bereik": len(ranges),
     }
+    # A total with suppressed parts is known only between these (never the sum of the known parts alone).
+    low_total = sum(values) + sum(low for low, _ in ranges.values())
+    high_total = sum(values) + sum(high for _, high in ranges.values())
     if ranges:
         n = len(values) + len(ranges)
-        common["gemiddelde_ondergrens"] = (sum(values) + sum(low for low, _ in ranges.values())) / n
-        common["gemiddelde_bovengrens"] = (sum(values) + sum(high for _, high in ranges.values())) / n
+        common["gemiddelde_ondergrens"] = low_total / n
+        common["gemiddelde_bovengrens"] = high_total / n
     if aggregatie == "verdeling":
         counts = Counter(texts.values())
         counted = sum(counts.values())
@@ -144,31 +147,18 @@ def aggregate(
         rows = [(c, counts.get(c, 0), 100 * counts.get(c, 0) / counted if counted else 0.0) for c in order]
         return Aggregate(**common, categorieen=rows)
     if aggregatie == "som":
-        total = sum(values) if values else None
+        # The total as % of the noemer's total, over the units that have both; a range with suppressed parts.
+        paired = [u for u in [*numbers, *ranges] if noemer and noemer.get(u)]
+        denominator = sum(noemer[u] for u in paired) if noemer else 0
+        known = sum(numbers[u] for u in paired if u in numbers)
+
+        def share(end: int) -> float:
+            return 100 * (known + sum(ranges[u][end] for u in paired if u in ranges)) / denominator
+
         if ranges:
-            # A total with suppressed parts is a range, never the sum of the known parts alone.
-            low = sum(values) + sum(low for low, _ in ranges.values())
-            high = sum(values) + sum(high for _, high in ranges.values())
-            share_range = None
-            if noemer:
-                paired = [u for u in [*numbers, *ranges] if noemer.get(u)]
-                denominator = sum(noemer[u] for u in paired)
-                if denominator:
-                    known = sum(numbers[u] for u in paired if u in numbers)
-                    share_range = (
-                        100 * (known + sum(ranges[u][0] for u in paired if u in ranges)) / denominator,
-                        100 * (known + sum(ranges[u][1] for u in paired if u in ranges)) / denominator,
-                    )
-            return Aggregate(
-                **common, waarde=None, ondergrens=low, bovengrens=high, aandeel=None, aandeel_bereik=share_range
-            )
-        share = None
-        if noemer and values:
-            paired = [u for u in numbers if noemer.get(u)]
-            denominator = sum(noemer[u] for u in paired)
-            if denominator:
-                share = 100 * sum(numbers[u] for u in paired) / denominator
-        return Aggregate(**common, waarde=total, aandeel=share)
+            share_range = (share(0), share(1)) if denominator else None
+            return Aggregate(**common, ondergrens=low_total, bovengrens=high_total, aandeel_bereik=share_range)
+        return Aggregate(**common, waarde=sum(values) if values else None, aandeel=share(0) if denominator else None)
     if aggregatie == "gewogen" and noemer:
         paired = [u for u in numbers if noemer.get(u)]
         denominator = sum(noemer[u] for u in paired)

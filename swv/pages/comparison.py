@@ -1,11 +1,11 @@
 """Two to four SWV's side by side (any sector mix): the figures of their pages, with the sector
 averages and each SWV's peer group, all from the one figure mechanism."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from swv.codes import normalize_swv_code
-from swv.figures import PeerGroup, SwvFigure, peer_group
-from swv.models import NIET_VAN_TOEPASSING, Indicator, Samenwerkingsverband
+from swv.figures import PeerGroup, SwvFigure, Theme, peer_group
+from swv.models import NIET_VAN_TOEPASSING, Indicator, Samenwerkingsverband, Sector
 from swv.opendata.tables import THEME_ORDER, swv_figure_list, swv_rows
 from swv.selectors.names import display_name, display_names
 
@@ -31,13 +31,6 @@ class Row:
     indicator: Indicator
     cells: list[Cell]
     sector_figures: list[tuple[str, SwvFigure | None]]  # (sector, a figure carrying the sector aggregate)
-
-
-@dataclass
-class Theme:
-    key: str
-    titel: str
-    topics: list[tuple[str, list[Row]]] = field(default_factory=list)
 
 
 @dataclass
@@ -84,12 +77,8 @@ def comparison(*, swvs: list[Samenwerkingsverband]) -> dict:
     ordered = sorted(indicators.values(), key=lambda i: (THEME_ORDER.index(i.thema), i.volgorde))
     for indicator in ordered:
         cells = [Cell(*figures.get(indicator.code, (None, None))) for figures in per_swv]
-        by_sector = []
-        for sector in sectors:
-            example = next(
-                (c.figure for c, s in zip(cells, swvs, strict=True) if s.sector == sector and c.figure), None
-            )
-            by_sector.append((sector, example))
+        with_figure = [(s.sector, c.figure) for c, s in zip(cells, swvs, strict=True) if c.figure]
+        by_sector = [(sector, next((f for s, f in with_figure if s == sector), None)) for sector in sectors]
         row = Row(indicator=indicator, cells=cells, sector_figures=by_sector)
         theme = themes[indicator.thema]
         if theme.topics and theme.topics[-1][0] == indicator.onderwerp:
@@ -115,17 +104,16 @@ def comparison_rows(*, swvs: list[Samenwerkingsverband]) -> list[dict]:
     for swv, own in per_swv:
         rows += own
         # A figure of another selected SWV's sector does not apply here: 'nvt', not a missing value.
-        have = {r["indicator"] for r in own}
-        seen = set()
+        seen = {r["indicator"] for r in own}
         for _other, other_rows in per_swv:
             for r in other_rows:
-                if r["indicator"] in have or r["indicator"] in seen or r["sector"] == swv.sector:
+                if r["indicator"] in seen or r["sector"] == swv.sector:
                     continue
                 seen.add(r["indicator"])
                 rows.append(
                     {
                         **{k: r[k] for k in ("indicator", "label", "thema", "onderwerp", "eenheid", "bron")},
-                        **{k: r.get(k) for k in ("peildatum_soort",)},
+                        "peildatum_soort": r.get("peildatum_soort"),
                         "swv": swv.code,
                         "swv_naam": display_name(swv),
                         "sector": swv.sector,
@@ -181,7 +169,7 @@ def swv_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     """The SWV's per sector for the selection form: [(sector label, [(code, name), ...]), ...]."""
     names = display_names()
     result = []
-    for sector, label in (("PO", "Primair onderwijs"), ("VO", "Voortgezet onderwijs")):
+    for sector, label in Sector.choices:
         found = Samenwerkingsverband.objects.filter(sector=sector).only("pk", "code", "naam").order_by("code")
         result.append((label, [(s.code, f"{s.code_leesbaar} {names.get(s.pk, s.naam)}") for s in found]))
     return result

@@ -10,10 +10,11 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString
 
 from swv.caching.versions import derived
-from swv.figures import THEMES, attach_peer_figures, peer_group, sector_figures, swv_figure, swv_figures_by_topic
+from swv.figures import THEMES, Theme, attach_peer_figures, peer_group, sector_figures, swv_figure, swv_figures_by_topic
 from swv.models import Leerlingtelling, Postcodegebied, Samenwerkingsverband, Schoolcijfer, SwvGemeente, Vestiging
 from swv.selectors.indeling import current_indeling
 from swv.selectors.names import display_name, display_names
+from swv.selectors.pupils import SOORTEN_OF_INDICATOR
 from swv.selectors.regions import minimap
 from uploads.models import DocumentSoort
 from uploads.selectors import documents_for_swv, self_reported_figures
@@ -39,14 +40,6 @@ KEY_FIGURES = {
     ],
 }
 LATEST_DOCUMENTS = 3
-
-
-@dataclass
-class Theme:
-    key: str
-    titel: str
-    topics: list
-    toelichting: SafeString | None
 
 
 @dataclass
@@ -79,13 +72,10 @@ def _school_figures(brin6s: set[str]) -> dict[str, Schoolcijfer]:
     return latest
 
 
-SECTOR_SOORTEN = {"PO": ("bo", "sbo", "so"), "VO": ("vo", "pro", "vso")}
-
-
 def _pupils_per_school(swv: Samenwerkingsverband, brin6s: set[str]) -> tuple[dict[str, Telling], list]:
     """The latest DUO count of each vestiging (of these schools, or located in the region), by soort; and
     the special schools located in the region that the address files lack (so, vso), in one query."""
-    soorten = SECTOR_SOORTEN[swv.sector]
+    soorten = SOORTEN_OF_INDICATOR[(swv.sector, "leerlingen_totaal")]
     rows = Leerlingtelling.objects.filter(Q(brin6__in=brin6s) | Q(swv=swv), soort__in=soorten).order_by(
         "brin6", "-peildatum"
     )
@@ -187,7 +177,7 @@ def build_swv_page_context(*, swv: Samenwerkingsverband, toelichtingen: dict[str
             key=key,
             titel=titel,
             topics=SimpleLazyObject(functools.partial(topics, key)),
-            toelichting=toelichtingen.get(key) or None,
+            tekst=toelichtingen.get(key) or None,
         )
         for key, titel in THEMES
     ]

@@ -265,11 +265,8 @@ def _by_swv(query: str, names: dict) -> list[Hit]:
         swvs = list(Samenwerkingsverband.objects.filter(naam__icontains=query.strip()).order_by("code")[:MAX_SCHOOLS])
     else:
         swvs = []
-    hits = []
-    for swv in swvs:
-        naam = names.get(swv.pk) or swv.code_leesbaar
-        hits.append(Hit("swv", naam, "", [_target(swv, names)], exact=True, zoekterm=swv.code_leesbaar))
-    return hits
+    targets = [_target(swv, names) for swv in swvs]
+    return [Hit("swv", t.naam, "", [t], exact=True, zoekterm=t.swv.code_leesbaar) for t in targets]
 
 
 def _hits(query: str, names: dict) -> list[Hit]:

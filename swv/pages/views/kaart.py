@@ -38,10 +38,7 @@ def kaart(request, sector: str | None = None):
     sector = _sector_or_404(sector or "po")
     context = {
         "sector": sector,
-        "sectoren": [
-            ("PO", "Primair onderwijs", reverse("kaart:sector", args=["po"])),
-            ("VO", "Voortgezet onderwijs", reverse("kaart:sector", args=["vo"])),
-        ],
+        "sectoren": [(key, label, reverse("kaart:sector", args=[key.lower()])) for key, label in Sector.choices],
         "provincies": swvs_by_provincie(sector),
         "indeling": current_indeling(),
         "geojson_url": f"{reverse('kaart:geojson', args=[sector.lower()])}?v={source_data_version()}",
