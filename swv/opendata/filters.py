@@ -4,8 +4,7 @@ The API's model lists filter with these FilterSets (DjangoFilterBackend, which a
 OpenAPI document), and the open tables (swv.opendata.open_tables: /downloads/waarden.*, /api/v1/waarden,
 ...) read their query through `arguments`, the same FilterSet's form. So everywhere a code is read in every
 spelling the sector writes it (swv.codes), a sector in any case, and a value that names nothing is refused
-(never silently dropped, which would widen the selection to everything) with the same Dutch message.
-"""
+(never silently dropped, which would widen the selection to everything) with the same Dutch message."""
 
 import django_filters as filters
 from django import forms

@@ -4,8 +4,7 @@ version and, for a CSV download, where its CSVW metadata is.
 Runs outside the page cache, so cached answers get them too. CORS is unconditional
 `Access-Control-Allow-Origin: *` (not an echo of the Origin header): the data is public and read
 without credentials, so the answer never depends on who asks and needs no `Vary: Origin`, which would
-split every shared cache or CDN entry per calling site.
-"""
+split every shared cache or CDN entry per calling site."""
 
 from django.conf import settings
 from django.http import HttpResponse

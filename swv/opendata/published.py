@@ -4,8 +4,7 @@ Building every value for every request cost the same whatever the page size (0.3
 more with many periods). The rows are now stored once per source-data version (after an import, or by
 the first request that needs them) and a page reads only its own rows: a range of `volgnummer` when the
 list is not filtered (or only by sector), else the filtered rows with LIMIT/OFFSET on an index. The rows
-come from `tables.value_rows`, so the API says what the downloads and the pages say.
-"""
+come from `tables.value_rows`, so the API says what the downloads and the pages say."""
 
 from swv.caching.versions import source_data_version
 from swv.models import Indicator, Publicatie, PublicatieWaarde
@@ -60,13 +59,7 @@ _FIELDS = [f.attname for f in PublicatieWaarde._meta.concrete_fields if f.attnam
 
 
 def value_list(
-    *,
-    niveau: str = "swv",
-    sector: str | None = None,
-    swv=(),
-    gemeente=(),
-    indicator=(),
-    periode: str | None = None,
+    *, niveau: str = "swv", sector: str | None = None, swv=(), gemeente=(), indicator=(), periode: str | None = None
 ) -> ValueList:
     """The rows `tables.value_rows` returns for these filters, to be paged; the same filters refused."""
     filters: dict = {}

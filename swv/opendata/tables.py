@@ -1,8 +1,7 @@
 """The tables behind the pages as rows of plain values, for the CSV/JSON downloads and the API.
 
 Every number here comes from the figure mechanism (swv.figures.series and comparisons), so what a
-download or the API says is what the page shows. Rows are dicts with the columns in COLUMNS_*.
-"""
+download or the API says is what the page shows. Rows are dicts with the columns in COLUMNS_*."""
 
 import datetime as dt
 import re

@@ -9,9 +9,8 @@ as a mismatch instead of being repeated here.
 
 Prints per figure how many values were checked and how many differ; exits 1 on any difference.
 
-Adding a figure: write `def check_x(data: DataDir, api: Api) -> Result` that yields (unit, expected,
-found) pairs, and add it to CHECKS. A check whose source file is absent is reported as skipped.
-"""
+Adding a figure: a `check_x(data: DataDir, api: Api)` in CHECKS that yields a Result per figure (each compares
+unit by unit), or one skipped Result when its source file is absent."""
 
 from __future__ import annotations
 

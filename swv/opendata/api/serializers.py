@@ -148,7 +148,7 @@ class CijferSerializer(_ValueFields):
     huidig = serializers.BooleanField(help_text="Dit is het cijfer dat de pagina van het samenwerkingsverband toont.")
     gemiddelde_sector = _number(
         "Gemiddelde over de samenwerkingsverbanden met een getal (zonder die met <5); "
-        "de pagina toont het gemiddelde met hen erbij als bereik (gemiddelde_sector_ondergrens/-bovengrens).",
+        "de pagina toont het gemiddelde met hen erbij als bereik (gemiddelde_sector_ondergrens/-bovengrens)."
     )
     gemiddelde_sector_ondergrens = _number(
         "Gemiddelde met de samenwerkingsverbanden met <5 geteld als de ondergrens (1)."
