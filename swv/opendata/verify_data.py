@@ -90,9 +90,7 @@ class Api:
                     rows += page
                     break
                 rows += page["results"]
-                url = page.get("next")
-                if url:
-                    url = re.sub(r"^https?://[^/]+", "", url)
+                url = re.sub(r"^https?://[^/]+", "", page.get("next") or "")  # the next page's path; "" after the last
             self._cache[path] = rows
         return self._cache[path]
 
@@ -222,14 +220,6 @@ def _project_csv(name: str) -> pd.DataFrame:
     return pd.read_csv(pd.io.common.StringIO("\n".join(lines)), sep=";", dtype=str)
 
 
-def _successors() -> dict[str, list[tuple[str, bool]]]:
-    result = defaultdict(list)
-    for row in _project_csv("herindelingen.csv").itertuples():
-        if row.oude_code != row.nieuwe_code:
-            result[row.oude_code].append((row.nieuwe_code, row.deel == "deels"))
-    return result
-
-
 def check_gemeenten_per_swv(data: DataDir, api: Api) -> Iterable[Result]:
     """The gemeenten of each SWV follow from its PC4's: the 2015 names, carried to today's gemeenten
     through the herindelingen (a split gemeente by the project's PC4 table or the school addresses)."""
@@ -241,10 +231,12 @@ def check_gemeenten_per_swv(data: DataDir, api: Api) -> Iterable[Result]:
     for code, name in current.items():
         by_name[_name_key(name)].add(code)
         by_name[_name_key(re.sub(r"\s*\(.*\)$", "", name))].add(code)
-    successors = _successors()
+    successors: dict[str, list[tuple[str, bool]]] = defaultdict(list)  # old code -> (new code, partly)
     old_by_name = defaultdict(set)
     for row in _project_csv("herindelingen.csv").itertuples():
         old_by_name[_name_key(row.oude_naam)].add(row.oude_code)
+        if row.oude_code != row.nieuwe_code:
+            successors[row.oude_code].append((row.nieuwe_code, row.deel == "deels"))
     pc4_table = _project_csv("herindelingen_pc4.csv")
     pc4_splits = {(r.oude_code, r.pc4): r.nieuwe_code for r in pc4_table.itertuples()}
     schools = Counter()
@@ -269,10 +261,9 @@ def check_gemeenten_per_swv(data: DataDir, api: Api) -> Iterable[Result]:
             if len(steps) == 1 or not any(deels for _, deels in steps):
                 code = steps[0][0]
                 continue
-            candidates = [c for c, _ in steps]
             chosen = pc4_splits.get((code, pc4))
             if chosen is None:
-                counted = [(schools[(pc4, c)], c) for c in candidates if schools[(pc4, c)]]
+                counted = [(schools[(pc4, c)], c) for c, _ in steps if schools[(pc4, c)]]
                 chosen = max(counted)[1] if counted else None
             if chosen is None:
                 return None
