@@ -1,13 +1,12 @@
 from django.shortcuts import render
-from django.urls import reverse
 
 from landelijk.begrippen import begrippen
 from landelijk.cijfer import indicator_page
 from landelijk.home import home_context
 from landelijk.selectors import landelijk_context
 from swv.caching import params
-from swv.caching.versions import source_data_version
 from swv.models import Indicator, Sector
+from swv.selectors.regions import geojson_url
 
 
 @params.query_params()
@@ -31,8 +30,7 @@ def cijfer(request, code: str):
     page = indicator_page(code=code, sector=Sector.parse(request.GET.get("sector")))
     context = {"page": page, "indicator": page.indicator, "data": page.chart_data()}
     if page.sector:
-        version = source_data_version()
-        context["geojson_url"] = f"{reverse('kaart:geojson', args=[page.sector.lower()])}?v={version}"
+        context["geojson_url"] = geojson_url(page.sector)
     return render(request, "landelijk/cijfer.html", context)
 
 

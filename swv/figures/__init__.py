@@ -7,16 +7,8 @@ per source-data version into `Figures` (a `Series` per indicator with a `Point` 
 `Aggregate` per period); `swv_figure()` and `peer_swv_figures()` put one SWV's point next to those.
 """
 
-from swv.figures.charts import bar_series, box_plot, line_chart
-from swv.figures.comparisons import (
-    NUMERIC,
-    PERIODS_ON_PAGE,
-    RecentHistory,
-    SwvFigure,
-    period_short,
-    swv_figure,
-    swv_figures_by_topic,
-)
+from swv.figures.charts import NUMERIC, bar_series, box_plot, line_chart
+from swv.figures.comparisons import SwvFigure, swv_figure, swv_figures_by_topic
 from swv.figures.peers import (
     PeerGroup,
     attach_peer_figures,
@@ -26,7 +18,7 @@ from swv.figures.peers import (
     peer_groups,
     peer_swv_figures,
 )
-from swv.figures.periods import is_period_label, period_of
+from swv.figures.periods import PERIODS_ON_PAGE, RecentHistory, is_period_label, period_of, period_short
 from swv.figures.series import (
     THEMES,
     Figures,

@@ -2,6 +2,7 @@
 
 from swv.figures.statistics import Spread
 
+NUMERIC = {"aantal", "procent", "euro", "jaren"}  # the units a chart can draw
 MIN_UNITS = 5  # a spread of fewer values says nothing a sentence cannot
 
 

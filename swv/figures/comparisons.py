@@ -2,39 +2,11 @@
 
 from dataclasses import dataclass, field
 
-from swv.figures.charts import box_plot, line_chart
+from swv.figures.charts import NUMERIC, box_plot, line_chart
+from swv.figures.periods import RecentHistory, period_short
 from swv.figures.series import Figures, Point, Series, current_shares, noemer_words, status_of
 from swv.figures.statistics import Aggregate, Position, position
 from swv.models import Indicator, Waarde
-
-NUMERIC = {"aantal", "procent", "euro", "jaren"}
-# The periods a page shows per figure (table and chart): the latest ones. Every period is in the downloads,
-# the API and on the figure's own page; so a page stays the same size however many years are loaded.
-PERIODS_ON_PAGE = 10
-
-
-def period_short(point: Point, soort: str, sep: str = "-") -> str:
-    """A period as it fits under a chart: '2024' for a teldatum or calendar year, '2024-25' for a school year."""
-    if soort == "schooljaar" and len(point.periode) >= 9 and point.periode[4] == "-":
-        return f"{point.periode[:4]}{sep}{point.periode[7:9]}"
-    if soort in ("teldatum", "peildatum"):
-        return str(point.peildatum.year)
-    return point.periode[:4]
-
-
-class RecentHistory:
-    """A figure's `history` as a page shows it: the latest PERIODS_ON_PAGE periods, and how many are left
-    off (they are in the downloads)."""
-
-    history: list
-
-    @property
-    def recent_history(self) -> list:
-        return self.history[-PERIODS_ON_PAGE:]
-
-    @property
-    def earlier_periods(self) -> int:
-        return max(0, len(self.history) - PERIODS_ON_PAGE)
 
 
 @dataclass(frozen=True)

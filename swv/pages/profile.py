@@ -130,9 +130,8 @@ class _SpecialSchool:
 
 def _region(swv: Samenwerkingsverband, indeling) -> tuple[list[str], list[Counterpart]]:
     """The SWV's PC4 areas and the SWV's of the other sector whose PC4 areas overlap with them."""
-    mine = Q(po_swv=swv) if swv.sector == "PO" else Q(vo_swv=swv)
-    other = "vo_swv" if swv.sector == "PO" else "po_swv"
-    rows = Postcodegebied.objects.filter(mine, indeling=indeling).order_by("pc4")
+    mine, other = ("po_swv", "vo_swv") if swv.sector == "PO" else ("vo_swv", "po_swv")
+    rows = Postcodegebied.objects.filter(indeling=indeling, **{mine: swv}).order_by("pc4")
     pc4s, shared, partners = [], Counter(), {}
     for pc4, pk, code, slug, naam in rows.values_list(
         "pc4", other, f"{other}__code", f"{other}__slug", f"{other}__naam"

@@ -131,9 +131,6 @@ class GemeenteResolver:
 
     def _nearby(self, pc4: str) -> list[str]:
         number = int(pc4)
-        window = self._clue_pc4s[
-            bisect_left(self._clue_numbers, number - NEAREST_CLUE_DISTANCE) : bisect_right(
-                self._clue_numbers, number + NEAREST_CLUE_DISTANCE
-            )
-        ]
+        start = bisect_left(self._clue_numbers, number - NEAREST_CLUE_DISTANCE)
+        window = self._clue_pc4s[start : bisect_right(self._clue_numbers, number + NEAREST_CLUE_DISTANCE)]
         return sorted((p for p in window if p != pc4), key=lambda p: abs(int(p) - number))

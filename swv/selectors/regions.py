@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 
 import shapely
 from django.urls import reverse
-from django.utils.http import urlencode
 from shapely.geometry import shape
 
-from swv.caching.versions import derived
+from swv.caching.versions import derived, source_data_version
 from swv.models import ImportRun, Samenwerkingsverband, SwvGemeente
 from swv.selectors.indeling import current_indeling
 from swv.selectors.names import display_name
+from swv.selectors.search import search_url
 
 # Digits 1-2 of an SWV code: the province (region) block of the regeling.
 PROVINCIES = {
@@ -80,11 +80,8 @@ def _build_sector(sector: str) -> dict:
         for part in json.loads(swv.regio_gedeeld_geojson or '{"features": []}')["features"]:
             code, naam = part["properties"]["code"], part["properties"]["naam"]
             # the search answer lists which postcodes go to which SWV
-            zoeken = f"{reverse('kaart:zoeken')}?{urlencode({'q': naam})}"
-            entry = shared.setdefault(
-                code, _feature(part["geometry"], laag="gedeeld", code=code, naam=naam, url=zoeken, swvs=[])
-            )
-            entry["properties"]["swvs"].append(name)
+            gedeeld = _feature(part["geometry"], laag="gedeeld", code=code, naam=naam, url=search_url(naam), swvs=[])
+            shared.setdefault(code, gedeeld)["properties"]["swvs"].append(name)
     features.extend(shared[code] for code in sorted(shared))
     body = json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"), ensure_ascii=False)
     data = body.encode()
@@ -96,6 +93,11 @@ def _build_sector(sector: str) -> dict:
         "last_modified": last,
         "features": len(swvs),
     }
+
+
+def geojson_url(sector: str) -> str:
+    """The address of the sector's GeoJSON in this data version: a new import is a new URL."""
+    return f"{reverse('kaart:geojson', args=[sector.lower()])}?v={source_data_version()}"
 
 
 def sector_geojson(sector: str) -> SectorGeoJSON:

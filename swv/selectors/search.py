@@ -308,7 +308,7 @@ class Suggestion:
     url: str  # the SWV page when the hit leads to one SWV, else the search page for the zoekterm
 
 
-def _search_url(term: str) -> str:
+def search_url(term: str) -> str:
     return f"{reverse('kaart:zoeken')}?{urlencode({'q': term})}"
 
 
@@ -324,13 +324,13 @@ def suggest(query: str, *, limit: int = MAX_SUGGESTIONS) -> list[Suggestion]:
         if not hit.zoekterm:
             continue
         urls = {target.url for target in hit.targets}
-        url = urls.pop() if len(urls) == 1 else _search_url(hit.zoekterm)
+        url = urls.pop() if len(urls) == 1 else search_url(hit.zoekterm)
         found.append(Suggestion(hit.soort, hit.titel, hit.zoekterm, url))
     # The places that may have been meant, after the places found (a name being typed, 'Den Ha', is no
     # typo of Den Ham) and before SWV's and schools; with a correction, the other candidates ('ptten':
     # Petten is shown, Putten offered).
     meant = [name for name in result.suggestions if name != result.corrected]
-    found += [Suggestion("plaats", name, name, _search_url(name)) for name in meant]
+    found += [Suggestion("plaats", name, name, search_url(name)) for name in meant]
     unique: dict[tuple[str, str], Suggestion] = {}
     for suggestion in found:
         unique.setdefault((suggestion.label, suggestion.zoekterm), suggestion)

@@ -11,10 +11,9 @@ from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
 from swv.caching import params
-from swv.caching.versions import source_data_version
 from swv.models import Sector
 from swv.selectors.indeling import current_indeling
-from swv.selectors.regions import sector_geojson, swvs_by_provincie
+from swv.selectors.regions import geojson_url, sector_geojson, swvs_by_provincie
 from swv.selectors.search import MAX_QUERY, search, suggest
 
 _GZIP = re.compile(r"\bgzip\b")
@@ -41,7 +40,7 @@ def kaart(request, sector: str | None = None):
         "sectoren": [(key, label, reverse("kaart:sector", args=[key.lower()])) for key, label in Sector.choices],
         "provincies": swvs_by_provincie(sector),
         "indeling": current_indeling(),
-        "geojson_url": f"{reverse('kaart:geojson', args=[sector.lower()])}?v={source_data_version()}",
+        "geojson_url": geojson_url(sector),
         "tiles_url": getattr(settings, "MAP_TILES_URL", ""),
         "tiles_attribution": getattr(settings, "MAP_TILES_ATTRIBUTION", ""),
     }
