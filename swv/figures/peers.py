@@ -127,7 +127,7 @@ def attach_peer_figures(*, swv: Samenwerkingsverband, figures: Iterable[SwvFigur
     """Give each figure of an SWV page its counterpart against the peer group (figure.peer), computing only
     those asked for (a page asks for the few it shows at once)."""
     group = peer_group(swv=swv)
-    peers = peer_figures(group=group) if group is not None else Figures(units=[], series={})
+    peers = peer_figures(group=group) if group is not None else Figures(series={})
     for figure in figures:
         series = peers.series.get(figure.indicator.code)
         figure.peer = swv_figure(figures=peers, series=series, swv_id=swv.pk, sector=swv.sector) if series else None

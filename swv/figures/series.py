@@ -178,7 +178,6 @@ class PeriodRef:
 class Figures:
     """All series for one set of units (the SWV's of a sector, the gemeenten, or the country)."""
 
-    units: list[int]
     series: dict[str, Series]
 
     def for_theme(self, thema: str) -> list[Series]:
@@ -206,7 +205,7 @@ def build_figures(indicators: list[Indicator], units: list[int], points: dict[st
         series[indicator.code] = Series(indicator=indicator, eenheden=len(units), per_unit=per_unit)
     for s in series.values():
         _aggregate_series(s, series)
-    return Figures(units=units, series=series)
+    return Figures(series=series)
 
 
 def _aggregate_series(s: Series, all_series: dict[str, Series]) -> None:
