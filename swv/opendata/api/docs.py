@@ -14,27 +14,23 @@ from swv.models import Indicator
 def _endpoints() -> list[dict]:
     schema = SchemaGenerator().get_schema(request=None, public=True)
     server = schema["servers"][0]["url"]  # the paths are relative to it
-    endpoints = []
-    for path, operations in schema["paths"].items():
-        operation = operations.get("get")
-        if operation is None:
-            continue
-        endpoints.append(
-            {
-                "path": server + path,
-                "beschrijving": (operation.get("description") or "").strip(),
-                "parameters": [
-                    {
-                        "naam": p["name"],
-                        "plek": "pad" if p["in"] == "path" else "query",
-                        "beschrijving": p.get("description", ""),
-                        "keuzes": p.get("schema", {}).get("enum", []),
-                    }
-                    for p in operation.get("parameters", [])
-                ],
-            }
-        )
-    return endpoints
+    gets = [(path, operations["get"]) for path, operations in schema["paths"].items() if "get" in operations]
+    return [
+        {
+            "path": server + path,
+            "beschrijving": (operation.get("description") or "").strip(),
+            "parameters": [
+                {
+                    "naam": p["name"],
+                    "plek": "pad" if p["in"] == "path" else "query",
+                    "beschrijving": p.get("description", ""),
+                    "keuzes": p.get("schema", {}).get("enum", []),
+                }
+                for p in operation.get("parameters", [])
+            ],
+        }
+        for path, operation in gets
+    ]
 
 
 def documentatie(request):
