@@ -6,7 +6,7 @@ import fnmatch
 import hashlib
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -21,12 +21,13 @@ class Column:
     """One column of a source file: its header (plus the variants seen in the wild) and its type."""
 
     name: str
+    description: str = ""
+    example: str = ""
+    _: KW_ONLY
     type: str = "text"
     aliases: tuple[str, ...] = ()
     required: bool = True
     blank: bool = False
-    description: str = ""
-    example: str = ""
     indicator: str = ""
     choices: tuple[str, ...] = ()
     passthrough: tuple[str, ...] = ()  # literal values reported and skipped by the importer (e.g. Europoort)

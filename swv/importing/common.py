@@ -1,4 +1,4 @@
-"""Column declarations that several template sources share."""
+"""Column declarations that several template sources share (a Column is frozen: one instance serves all)."""
 
 from swv.importing.base import Column
 
@@ -21,71 +21,36 @@ GEMEENTE_ALIASES = (
 )
 
 
-def swv_column() -> Column:
-    return Column(
-        "swv_code",
-        type="swv_code",
-        aliases=SWV_ALIASES,
-        description="Code van het samenwerkingsverband (PO3009, PO 30-09 of PO 30.09)",
-        example="PO3009",
-    )
+SWV_COLUMN = Column(
+    "swv_code",
+    "Code van het samenwerkingsverband (PO3009, PO 30-09 of PO 30.09)",
+    "PO3009",
+    type="swv_code",
+    aliases=SWV_ALIASES,
+)
+GEMEENTE_COLUMN = Column(
+    "gemeente",
+    "CBS-gemeentecode (GM0363 of 0363) of de naam van de gemeente",
+    "GM0363",
+    type="gemeente",
+    aliases=GEMEENTE_ALIASES,
+)
+TELDATUM_COLUMN = Column(
+    "teldatum", "Teldatum (meestal 1 oktober)", "2024-10-01", type="date", aliases=("peildatum", "datum")
+)
+SCHOOLJAAR_COLUMN = Column("schooljaar", "Schooljaar", "2024-2025", type="schooljaar", aliases=("jaar", "periode"))
+JAAR_COLUMN = Column("jaar", "Kalenderjaar", "2024", type="year", aliases=("kalenderjaar", "boekjaar", "verslagjaar"))
 
 
-def gemeente_column() -> Column:
-    return Column(
-        "gemeente",
-        type="gemeente",
-        aliases=GEMEENTE_ALIASES,
-        description="CBS-gemeentecode (GM0363 of 0363) of de naam van de gemeente",
-        example="GM0363",
-    )
+def peildatum_column(description: str, example: str) -> Column:
+    return Column("peildatum", description, example, type="date", aliases=("datum",))
 
 
-def peildatum_column(*, description: str, example: str) -> Column:
-    return Column("peildatum", type="date", aliases=("datum",), description=description, example=example)
+def optional(name: str, description: str = "", example: str = "", **options) -> Column:
+    """A column a file may leave out, and whose cells may be empty."""
+    return Column(name, description, example, required=False, blank=True, **options)
 
 
-def teldatum_column() -> Column:
-    return Column(
-        "teldatum",
-        type="date",
-        aliases=("peildatum", "datum"),
-        description="Teldatum (meestal 1 oktober)",
-        example="2024-10-01",
-    )
-
-
-def schooljaar_column() -> Column:
-    return Column(
-        "schooljaar",
-        type="schooljaar",
-        aliases=("jaar", "periode"),
-        description="Schooljaar",
-        example="2024-2025",
-    )
-
-
-def jaar_column() -> Column:
-    return Column(
-        "jaar",
-        type="year",
-        aliases=("kalenderjaar", "boekjaar", "verslagjaar"),
-        description="Kalenderjaar",
-        example="2024",
-    )
-
-
-def figure(
-    name: str, indicator: str, *, type: str = "count", aliases=(), description: str = "", example: str = ""
-) -> Column:
+def figure(name: str, indicator: str, description: str = "", example: str = "", *, type="count", **options) -> Column:
     """An optional value column: an empty cell means 'niet aangeleverd'."""
-    return Column(
-        name,
-        type=type,
-        aliases=aliases,
-        required=False,
-        blank=True,
-        indicator=indicator,
-        description=description,
-        example=example,
-    )
+    return optional(name, description, example, type=type, indicator=indicator, **options)

@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from swv.figures import period_of
 from swv.importing.base import REGION_SOURCES, Changes, Source
+from swv.importing.common import GEMEENTE_COLUMN, SWV_COLUMN
 from swv.importing.fields import SUPPRESSED, Range, bounds
 from swv.importing.guards import removal_allowed
 from swv.importing.problems import ProblemCollector
@@ -42,12 +43,15 @@ class Derived:
 
 class FigureSource(Source):
     subject: ClassVar[str]  # "swv", "gemeente" or "land"
-    subject_column: ClassVar[str | None] = None
     period_column: ClassVar[str]
     period_kind: ClassVar[str]  # "teldatum", "schooljaar", "jaar" or "datum"
     derived: ClassVar[tuple[Derived, ...]] = ()
     template = True
     after: ClassVar[tuple[str, ...]] = ("cbs_gemeentegrenzen", *REGION_SOURCES)  # gemeenten and SWV's exist
+
+    @property
+    def subject_column(self) -> str | None:
+        return {"swv": SWV_COLUMN.name, "gemeente": GEMEENTE_COLUMN.name}.get(self.subject)
 
     @property
     def indicator_codes(self) -> list[str]:

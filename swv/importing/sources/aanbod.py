@@ -1,7 +1,7 @@
 """Het aanbod in de regio (dekkend netwerk): scholen en voorzieningen per SWV (template; from the
 ondersteuningsplan, no national publication)."""
 
-from swv.importing.common import figure, peildatum_column, swv_column
+from swv.importing.common import SWV_COLUMN, figure, peildatum_column
 from swv.importing.figures import FigureSource
 
 
@@ -10,20 +10,14 @@ class AanbodSource(FigureSource):
     label = "Dekkend netwerk: aanbod in de regio"
     publisher = "Samenwerkingsverband, ondersteuningsplan"
     description = "Eén rij per samenwerkingsverband per peildatum; laat een cel leeg als het niet bekend is."
-    subject, subject_column, period_column, period_kind = "swv", "swv_code", "peildatum", "datum"
+    subject, period_column, period_kind = "swv", "peildatum", "datum"
     columns = (
-        swv_column(),
-        peildatum_column(description="Datum waarop het overzicht klopt", example="2024-10-01"),
-        figure("sbo", "aanbod_sbo", aliases=("scholen sbo",), description="Vestigingen sbo (PO)", example="3"),
-        figure("so", "aanbod_so", aliases=("scholen so",), description="Vestigingen so (PO)", example="2"),
-        figure("vso", "aanbod_vso", aliases=("scholen vso",), description="Vestigingen vso (VO)", example=""),
-        figure(
-            "pro",
-            "aanbod_pro",
-            aliases=("scholen pro",),
-            description="Vestigingen praktijkonderwijs (VO)",
-            example="",
-        ),
-        figure("tussenvoorzieningen", "aanbod_tussenvoorziening", description="Tussenvoorzieningen", example="4"),
+        SWV_COLUMN,
+        peildatum_column("Datum waarop het overzicht klopt", "2024-10-01"),
+        figure("sbo", "aanbod_sbo", "Vestigingen sbo (PO)", "3", aliases=("scholen sbo",)),
+        figure("so", "aanbod_so", "Vestigingen so (PO)", "2", aliases=("scholen so",)),
+        figure("vso", "aanbod_vso", "Vestigingen vso (VO)", "", aliases=("scholen vso",)),
+        figure("pro", "aanbod_pro", "Vestigingen praktijkonderwijs (VO)", "", aliases=("scholen pro",)),
+        figure("tussenvoorzieningen", "aanbod_tussenvoorziening", "Tussenvoorzieningen", "4"),
     )
     filename_patterns = ("aanbod*.csv", "aanbod*.xlsx")

@@ -42,9 +42,9 @@ class GemeentegrenzenSource(Source):
     publisher = "CBS / Kadaster via PDOK (gegeneraliseerd, cartomap/nl)"
     description = "Eén GeoJSON-bestand per jaar; het jaar staat in de bestandsnaam (gemeente_2023.geojson)."
     columns = (
-        Column("statcode", description="CBS-gemeentecode", example="GM0363"),
-        Column("statnaam", description="Naam van de gemeente", example="Amsterdam"),
-        Column("geometry", description="Polygon of MultiPolygon in WGS84 (lon/lat)"),
+        Column("statcode", "CBS-gemeentecode", "GM0363"),
+        Column("statnaam", "Naam van de gemeente", "Amsterdam"),
+        Column("geometry", "Polygon of MultiPolygon in WGS84 (lon/lat)"),
     )
     filename_patterns = ("gemeente_*.geojson", "*gemeentegrenzen*.geojson", "*gemeente*.json")
 

@@ -22,13 +22,11 @@ class DuoBekostigingBoSource(Source):
     publisher = "DUO, open onderwijsdata (financiën po, personele bekostiging bo)"
     description = "Eén rij per school (BRIN); PEILDATUM is de teldatum van 1 oktober vóór het schooljaar."
     columns = (
-        Column("PEILDATUM", type="date", description="Teldatum", example="20141001"),
-        Column("BRIN_NUMMER", description="BRIN4", example="00AP"),
-        Column("TOTAAL_AANTAL_LEERLINGEN", type="count", description="Leerlingen op de teldatum", example="88"),
-        Column(
-            "TOTAAL_PERSONELE_BEKOSTIGING", type="amount", description="Personele bekostiging", example="330.125,34"
-        ),
-        Column("TOTAAL", type="amount", description="Totaal met PAB en prestatiebox", example="403.235,75"),
+        Column("PEILDATUM", "Teldatum", "20141001", type="date"),
+        Column("BRIN_NUMMER", "BRIN4", "00AP"),
+        Column("TOTAAL_AANTAL_LEERLINGEN", "Leerlingen op de teldatum", "88", type="count"),
+        Column("TOTAAL_PERSONELE_BEKOSTIGING", "Personele bekostiging", "330.125,34", type="amount"),
+        Column("TOTAAL", "Totaal met PAB en prestatiebox", "403.235,75", type="amount"),
     )
     unique = ("BRIN_NUMMER",)
     filename_patterns = ("*personele-bekostiging-bo*.csv",)

@@ -12,16 +12,13 @@ class DuoBesturenSource(Source):
     publisher = "DUO, adressen bevoegde gezagen"
     columns = (
         Column(
-            "BEVOEGD GEZAG NUMMER",
-            aliases=("BG NUMMER", "bestuursnummer"),
-            description="Nummer van het bevoegd gezag",
-            example="10249",
+            "BEVOEGD GEZAG NUMMER", "Nummer van het bevoegd gezag", "10249", aliases=("BG NUMMER", "bestuursnummer")
         ),
         Column(
             "BEVOEGD GEZAG NAAM",
+            "Naam van het bestuur",
+            "Stichting Openbaar Onderwijs Emmen",
             aliases=("NAAM", "bestuursnaam"),
-            description="Naam van het bestuur",
-            example="Stichting Openbaar Onderwijs Emmen",
         ),
     )
     unique = ("BEVOEGD GEZAG NUMMER",)

@@ -37,17 +37,15 @@ def bestuur_links() -> dict[str, str]:
 
 def _key_columns() -> tuple[Column, ...]:
     return (
-        Column("BEVOEGD GEZAG NUMMER", description="Bestuursnummer", example="21599"),
-        Column("GROEPERING", description="Soort bestuur (SWV voor een samenwerkingsverband)", example="SWV"),
-        Column("BEVOEGD GEZAG NAAM", description="Naam van het bestuur", example="Stg. SWV Pas. Ond. De Kempen"),
-        Column("JAAR", type="year", description="Boekjaar", example="2015"),
+        Column("BEVOEGD GEZAG NUMMER", "Bestuursnummer", "21599"),
+        Column("GROEPERING", "Soort bestuur (SWV voor een samenwerkingsverband)", "SWV"),
+        Column("BEVOEGD GEZAG NAAM", "Naam van het bestuur", "Stg. SWV Pas. Ond. De Kempen"),
+        Column("JAAR", "Boekjaar", "2015", type="year"),
     )
 
 
 def _amount(name: str, indicator: str) -> Column:
-    return Column(
-        name, type="amount", blank=True, indicator=indicator, description="Bedrag in euro", example="1.116.357"
-    )
+    return Column(name, "Bedrag in euro", "1.116.357", type="amount", blank=True, indicator=indicator)
 
 
 class _DuoFinancienPo(Source):

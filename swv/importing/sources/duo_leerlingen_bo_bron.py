@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from swv.figures import period_of
 from swv.importing.base import Changes, Column, Source
+from swv.importing.common import optional
 from swv.importing.fields import parse_date
 from swv.importing.problems import ImportRefused, Problem, ProblemCollector
 from swv.importing.pupils import RegionFinder
@@ -36,20 +37,20 @@ class DuoLeerlingenBoBronSource(Source):
     publisher = "DUO, open onderwijsdata (leerlingen po zoals geregistreerd in BRON)"
     description = "De teldatum staat in de titelregel boven de kopregel (Peildatum: 1-10-2016)."
     columns = (
-        Column("BRIN_NUMMER", description="BRIN4 van de school", example="00AP"),
-        Column("VESTIGINGSNUMMER", description="Volgnummer van de vestiging (0, 1, …)", example="0"),
-        Column("NAAM_INSTELLING", required=False, blank=True, description="Naam", example="De Schanskorf"),
+        Column("BRIN_NUMMER", "BRIN4 van de school", "00AP"),
+        Column("VESTIGINGSNUMMER", "Volgnummer van de vestiging (0, 1, …)", "0"),
+        optional("NAAM_INSTELLING", "Naam", "De Schanskorf"),
         Column(
             "SWV",
+            "Samenwerkingsverband PO volgens DUO",
+            "PO2817",
             type="swv_code",
             passthrough=NON_REGIONAL,
             sector="PO",
-            description="Samenwerkingsverband PO volgens DUO",
-            example="PO2817",
         ),
-        Column("TOTAAL", type="count", description="Alle ingeschreven bo-leerlingen", example="80"),
-        Column("TOTAAL_GEW03", type="count", description="Leerlingen met gewicht 0,3", example="0"),
-        Column("TOTAAL_GEW12", type="count", description="Leerlingen met gewicht 1,2", example="0"),
+        Column("TOTAAL", "Alle ingeschreven bo-leerlingen", "80", type="count"),
+        Column("TOTAAL_GEW03", "Leerlingen met gewicht 0,3", "0", type="count"),
+        Column("TOTAAL_GEW12", "Leerlingen met gewicht 1,2", "0", type="count"),
     )
     unique = ("BRIN_NUMMER", "VESTIGINGSNUMMER")
     filename_patterns = ("*leerlingen-bo-in-bron*.csv",)

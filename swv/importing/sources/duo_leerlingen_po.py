@@ -9,6 +9,7 @@ replaced as a whole (DUO publishes every vestiging of the country).
 """
 
 from swv.importing.base import Changes, Column, Source
+from swv.importing.common import optional
 from swv.importing.problems import ProblemCollector
 from swv.importing.pupils import RegionFinder, outside_regions_notice, recompute_pupil_figures, store_counts
 
@@ -29,24 +30,13 @@ class DuoLeerlingenPoSource(Source):
         "tussen woonadres leerling en schoolvestiging' van DUO: één rij per vestiging en soort."
     )
     columns = (
-        Column("PEILDATUM", type="date", description="Teldatum (1 oktober)", example="20161001"),
-        Column("BRIN_NUMMER", description="BRIN4 van de school", example="00AP"),
-        Column("VESTIGINGSNUMMER", description="Volgnummer van de vestiging", example="00"),
-        Column(
-            "INSTELLINGSNAAM_VESTIGING",
-            required=False,
-            blank=True,
-            description="Naam van de vestiging",
-            example="De Schanskorf",
-        ),
-        Column("POSTCODE_VESTIGING", blank=True, description="Postcode van de vestiging", example="2715BT"),
-        Column(
-            "SOORT_PO",
-            choices=tuple(SOORTEN),
-            description="Onderwijssoort: Bo, Sbo, So of Vso",
-            example="Bo",
-        ),
-        Column("TOTAAL", type="count", aliases=("LEERLINGEN",), description="Aantal leerlingen", example="80"),
+        Column("PEILDATUM", "Teldatum (1 oktober)", "20161001", type="date"),
+        Column("BRIN_NUMMER", "BRIN4 van de school", "00AP"),
+        Column("VESTIGINGSNUMMER", "Volgnummer van de vestiging", "00"),
+        optional("INSTELLINGSNAAM_VESTIGING", "Naam van de vestiging", "De Schanskorf"),
+        Column("POSTCODE_VESTIGING", "Postcode van de vestiging", "2715BT", blank=True),
+        Column("SOORT_PO", "Onderwijssoort: Bo, Sbo, So of Vso", "Bo", choices=tuple(SOORTEN)),
+        Column("TOTAAL", "Aantal leerlingen", "80", type="count", aliases=("LEERLINGEN",)),
     )
     filename_patterns = ("*leerlingen-po*.csv", "*afstand*woonadres*.csv")
     after = ("regio_pc4", "duo_vestigingen_bo", "leerlingen")

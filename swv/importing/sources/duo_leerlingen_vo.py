@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 
 from swv.importing.base import Changes, Column, Source
+from swv.importing.common import optional
 from swv.importing.problems import ImportRefused, Problem, ProblemCollector
 from swv.importing.pupils import RegionFinder, outside_regions_notice, recompute_pupil_figures, store_counts
 from swv.importing.sources.duo_leerlingen_po import brin6
@@ -29,31 +30,16 @@ class DuoLeerlingenVoSource(Source):
     publisher = "DUO, open onderwijsdata (leerlingen voortgezet onderwijs)"
     description = "Het jaar van de teldatum (1 oktober) staat in de bestandsnaam (…-2019.csv)."
     columns = (
-        Column("BRIN NUMMER", description="BRIN4 van de school", example="00AH"),
-        Column("VESTIGINGSNUMMER", description="Volgnummer van de vestiging", example="00"),
-        Column(
-            "INSTELLINGSNAAM VESTIGING",
-            required=False,
-            blank=True,
-            description="Naam van de vestiging",
-            example="Stedelijk Lyceum",
-        ),
+        Column("BRIN NUMMER", "BRIN4 van de school", "00AH"),
+        Column("VESTIGINGSNUMMER", "Volgnummer van de vestiging", "00"),
+        optional("INSTELLINGSNAAM VESTIGING", "Naam van de vestiging", "Stedelijk Lyceum"),
         Column(
             "ONDERWIJSTYPE VO EN LEER- OF VERBLIJFSJAAR",
-            description="Onderwijstype, bijvoorbeeld 'Praktijkonderwijs alle vj'",
-            example="HAVO lj 4-5",
+            "Onderwijstype, bijvoorbeeld 'Praktijkonderwijs alle vj'",
+            "HAVO lj 4-5",
         ),
-        Column(
-            "ELEMENTCODE",
-            required=False,
-            blank=True,
-            description="DUO's code van de opleiding (met het onderwijstype de sleutel van een rij)",
-            example="371",
-        ),
-        *(
-            Column(name, type="count", blank=True, description="Leerlingen in dit jaar (man/vrouw)", example="12")
-            for name in COUNT_COLUMNS
-        ),
+        optional("ELEMENTCODE", "DUO's code van de opleiding (met het onderwijstype de sleutel van een rij)", "371"),
+        *(Column(name, "Leerlingen in dit jaar (man/vrouw)", "12", type="count", blank=True) for name in COUNT_COLUMNS),
     )
     unique = ("BRIN NUMMER", "VESTIGINGSNUMMER", "ONDERWIJSTYPE VO EN LEER- OF VERBLIJFSJAAR", "ELEMENTCODE")
     filename_patterns = ("*leerlingen-vo*vestiging*.csv",)

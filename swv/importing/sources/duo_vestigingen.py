@@ -13,6 +13,7 @@ import re
 
 from swv.codes import gemeente_code, normalize_postcode
 from swv.importing.base import Changes, Column, Source
+from swv.importing.common import optional
 from swv.importing.guards import refuse_large_removal
 from swv.importing.problems import listing
 from swv.models import Schoolbestuur, Vestiging
@@ -22,44 +23,19 @@ from swv.services.sync import sync_rows
 
 _COLUMNS = (
     Column(
-        "BEVOEGD GEZAG NUMMER",
-        aliases=("BEVOEGD_GEZAG_NUMMER", "BG NUMMER"),
-        description="Nummer van het schoolbestuur",
-        example="10249",
+        "BEVOEGD GEZAG NUMMER", "Nummer van het schoolbestuur", "10249", aliases=("BEVOEGD_GEZAG_NUMMER", "BG NUMMER")
     ),
-    Column("BRIN NUMMER", aliases=("BRIN", "INSTELLINGSCODE"), description="BRIN4 van de school", example="16AH"),
-    Column(
-        "VESTIGINGSNUMMER",
-        aliases=("VESTIGINGSCODE", "BRIN6"),
-        description="BRIN6 van de vestiging",
-        example="16AH00",
-    ),
-    Column(
-        "VESTIGINGSNAAM",
-        aliases=("NAAM VESTIGING",),
-        description="Naam van de vestiging",
-        example="Openbare Basisschool 't Eenspan",
-    ),
-    Column("STRAATNAAM", blank=True, description="Straat", example="Oosterstraat"),
-    Column(
-        "HUISNUMMER-TOEVOEGING",
-        aliases=("HUISNUMMER",),
-        blank=True,
-        description="Huisnummer met toevoeging",
-        example="58",
-    ),
-    Column("POSTCODE", blank=True, description="Postcode", example="7822 HG"),
-    Column("PLAATSNAAM", blank=True, description="Plaats", example="EMMEN"),
-    Column(
-        "GEMEENTENUMMER",
-        aliases=("GEMEENTECODE",),
-        blank=True,
-        description="CBS-gemeentecode zonder GM",
-        example="0114",
-    ),
-    Column("GEMEENTENAAM", blank=True, description="Gemeente", example="EMMEN"),
-    Column("DENOMINATIE", blank=True, required=False, description="Denominatie", example="Openbaar"),
-    Column("INTERNETADRES", blank=True, required=False, description="Website", example="www.obs-eenspan.nl"),
+    Column("BRIN NUMMER", "BRIN4 van de school", "16AH", aliases=("BRIN", "INSTELLINGSCODE")),
+    Column("VESTIGINGSNUMMER", "BRIN6 van de vestiging", "16AH00", aliases=("VESTIGINGSCODE", "BRIN6")),
+    Column("VESTIGINGSNAAM", "Naam van de vestiging", "Openbare Basisschool 't Eenspan", aliases=("NAAM VESTIGING",)),
+    Column("STRAATNAAM", "Straat", "Oosterstraat", blank=True),
+    Column("HUISNUMMER-TOEVOEGING", "Huisnummer met toevoeging", "58", aliases=("HUISNUMMER",), blank=True),
+    Column("POSTCODE", "Postcode", "7822 HG", blank=True),
+    Column("PLAATSNAAM", "Plaats", "EMMEN", blank=True),
+    Column("GEMEENTENUMMER", "CBS-gemeentecode zonder GM", "0114", aliases=("GEMEENTECODE",), blank=True),
+    Column("GEMEENTENAAM", "Gemeente", "EMMEN", blank=True),
+    optional("DENOMINATIE", "Denominatie", "Openbaar"),
+    optional("INTERNETADRES", "Website", "www.obs-eenspan.nl"),
 )
 
 
@@ -157,12 +133,7 @@ class DuoVestigingenVo(_DuoVestigingen):
     description = "Bestand '02.-alle-vestigingen-vo.csv' van DUO."
     columns = (
         *_COLUMNS,
-        Column(
-            "ONDERWIJSSTRUCTUUR",
-            blank=True,
-            description="Schoolsoorten op de vestiging",
-            example="VBO/MAVO/HAVO/VWO",
-        ),
+        Column("ONDERWIJSSTRUCTUUR", "Schoolsoorten op de vestiging", "VBO/MAVO/HAVO/VWO", blank=True),
     )
     filename_patterns = ("*vestigingen-vo*.csv", "*vestigingen_vo*.csv")
     soort = "vo"

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from swv.figures import period_of
 from swv.importing.base import REGION_SOURCES, Changes, Column, Source
+from swv.importing.common import optional
 from swv.importing.fields import SUPPRESSED
 from swv.importing.problems import ImportRefused, Problem, ProblemCollector
 from swv.importing.values import replace_values, value_fields
@@ -29,32 +30,20 @@ class DuoVsvSource(Source):
     columns = (
         Column(
             "SAMENWERKINGSVERBAND_NUMMER",
+            "Samenwerkingsverband VO",
+            "VO2001",
             type="swv_code",
             aliases=("SWV", "SAMENWERKINGSVERBAND"),
             passthrough=NON_REGIONAL,
             sector="VO",
-            description="Samenwerkingsverband VO",
-            example="VO2001",
         ),
-        Column("brin_nummer", aliases=("BRIN",), description="BRIN4", example="00PG"),
-        Column(
-            "vestigings_nummer",
-            aliases=("VESTIGING",),
-            description="Volgnummer van de vestiging",
-            example="00",
-        ),
-        Column("aantal_leerlingen", type="count", description="Leerlingen in de telling", example="1714"),
-        Column("vsv_totaal", type="count", description="Voortijdig schoolverlaters", example="6"),
-        Column(
-            "vsv_vmbo",
-            type="count",
-            required=False,
-            blank=True,
-            description="Waarvan uit het vmbo",
-            example="3",
-        ),
-        Column("vsv_mbo", type="count", required=False, blank=True, description="Waarvan in het mbo", example="0"),
-        Column("vsv_overig", type="count", required=False, blank=True, description="Waarvan overig", example="3"),
+        Column("brin_nummer", "BRIN4", "00PG", aliases=("BRIN",)),
+        Column("vestigings_nummer", "Volgnummer van de vestiging", "00", aliases=("VESTIGING",)),
+        Column("aantal_leerlingen", "Leerlingen in de telling", "1714", type="count"),
+        Column("vsv_totaal", "Voortijdig schoolverlaters", "6", type="count"),
+        optional("vsv_vmbo", "Waarvan uit het vmbo", "3", type="count"),
+        optional("vsv_mbo", "Waarvan in het mbo", "0", type="count"),
+        optional("vsv_overig", "Waarvan overig", "3", type="count"),
     )
     unique = ("brin_nummer", "vestigings_nummer")
     filename_patterns = ("vsv-per-swv-*.csv", "*vsv*swv*.csv")

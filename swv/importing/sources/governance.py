@@ -1,7 +1,6 @@
 """Bestuurlijke inrichting per SWV (template; from the statutes and the jaarverslag, no national file)."""
 
-from swv.importing.base import Column
-from swv.importing.common import peildatum_column, swv_column
+from swv.importing.common import SWV_COLUMN, optional, peildatum_column
 from swv.importing.figures import FigureSource
 
 
@@ -10,24 +9,22 @@ class GovernanceSource(FigureSource):
     label = "Bestuurlijke inrichting en intern toezicht"
     publisher = "Samenwerkingsverband, statuten en jaarverslag"
     description = "Eén rij per samenwerkingsverband per peildatum."
-    subject, subject_column, period_column, period_kind = "swv", "swv_code", "peildatum", "datum"
+    subject, period_column, period_kind = "swv", "peildatum", "datum"
     columns = (
-        swv_column(),
-        peildatum_column(description="Datum waarop de inrichting zo was", example="2024-01-01"),
-        Column(
+        SWV_COLUMN,
+        peildatum_column("Datum waarop de inrichting zo was", "2024-01-01"),
+        optional(
             "rechtsvorm",
-            required=False,
-            blank=True,
+            "stichting of vereniging",
+            "stichting",
             indicator="rechtsvorm",
             choices=("stichting", "vereniging"),
-            description="stichting of vereniging",
-            example="stichting",
         ),
-        Column(
+        optional(
             "bestuursmodel",
+            "bestuur en directie, raad van toezicht, raad van beheer, one-tier bestuur of algemene ledenvergadering",
+            "raad van toezicht",
             aliases=("toezichtmodel", "governancemodel"),
-            required=False,
-            blank=True,
             indicator="bestuursmodel",
             choices=(
                 "bestuur en directie",
@@ -36,19 +33,14 @@ class GovernanceSource(FigureSource):
                 "one-tier bestuur",
                 "algemene ledenvergadering",
             ),
-            description="bestuur en directie, raad van toezicht, raad van beheer, one-tier bestuur "
-            "of algemene ledenvergadering",
-            example="raad van toezicht",
         ),
-        Column(
+        optional(
             "onafhankelijk_lid",
+            "Ten minste één onafhankelijk lid in bestuur of raad van toezicht (ja/nee)",
+            "ja",
             type="bool",
             aliases=("onafhankelijk toezicht", "onafhankelijk intern toezicht"),
-            required=False,
-            blank=True,
             indicator="onafhankelijk_toezicht",
-            description="Ten minste één onafhankelijk lid in bestuur of raad van toezicht (ja/nee)",
-            example="ja",
         ),
     )
     filename_patterns = ("governance*.csv", "governance*.xlsx", "bestuurlijke-inrichting*.csv")

@@ -1,6 +1,6 @@
 """Jeugdzorggebruik per gemeente (template; AOJ-monitor / CBS Beleidsinformatie jeugd, by woongemeente)."""
 
-from swv.importing.common import figure, gemeente_column, jaar_column
+from swv.importing.common import GEMEENTE_COLUMN, JAAR_COLUMN, figure
 from swv.importing.figures import FigureSource
 
 
@@ -9,23 +9,19 @@ class JeugdzorgSource(FigureSource):
     label = "Jeugdzorggebruik per gemeente (AOJ-monitor)"
     publisher = "AOJ-monitor (CBS, Beleidsinformatie jeugd)"
     description = "Eén rij per gemeente per kalenderjaar."
-    subject, subject_column, period_column, period_kind = "gemeente", "gemeente", "jaar", "jaar"
+    subject, period_column, period_kind = "gemeente", "jaar", "jaar"
     columns = (
-        gemeente_column(),
-        jaar_column(),
+        GEMEENTE_COLUMN,
+        JAAR_COLUMN,
         figure(
-            "jongeren_tot_18",
-            "jeugdigen",
-            aliases=("jeugdigen", "inwoners 0-18"),
-            description="Inwoners jonger dan 18",
-            example="18400",
+            "jongeren_tot_18", "jeugdigen", "Inwoners jonger dan 18", "18400", aliases=("jeugdigen", "inwoners 0-18")
         ),
         figure(
             "jongeren_met_jeugdzorg",
             "jeugdzorg_jongeren",
+            "Jongeren met jeugdhulp, jeugdbescherming of jeugdreclassering",
+            "2210",
             aliases=("jongeren met jeugdhulp", "jeugdhulp"),
-            description="Jongeren met jeugdhulp, jeugdbescherming of jeugdreclassering",
-            example="2210",
         ),
     )
     filename_patterns = ("jeugdzorg*.csv", "jeugdzorg*.xlsx", "aoj*.csv")

@@ -17,28 +17,28 @@ class LeerplichttellingSource(FigureSource):
     label = "Leerplichttelling, landelijke totalen (vrijstellingen 5a, absoluut en langdurig relatief verzuim)"
     publisher = "Ministerie van OCW en Ingrado (leerplichttelling), via datagraver.com"
     description = "Eén rij per schooljaar, landelijke aantallen."
-    subject, subject_column, period_column, period_kind = "land", None, "schooljaar", "schooljaar"
+    subject, period_column, period_kind = "land", "schooljaar", "schooljaar"
     template = False
     after = ()
     columns = (
-        Column("schooljaar", type="schooljaar", description="Schooljaar", example="2021/2022"),
+        Column("schooljaar", "Schooljaar", "2021/2022", type="schooljaar"),
         figure(
             "Vrijstelling leerplicht (Art. 5 onder a)",
             "land_vrijstelling_5a",
-            description="Vrijstellingen artikel 5 onder a",
-            example="7.389",
+            "Vrijstellingen artikel 5 onder a",
+            "7.389",
         ),
         figure(
             "Niet ingeschreven op school en geen vrijstelling leerplicht (absoluut verzuim)",
             "land_verzuim_absoluut",
-            description="Absoluut verzuim",
-            example="10.240",
+            "Absoluut verzuim",
+            "10.240",
         ),
         figure(
             "Langdurig relatief verzuim (ingeschreven maar langdurig afwezig, relatief verzuim)",
             "land_verzuim_langdurig_relatief",
-            description="Langdurig relatief verzuim",
-            example="3.246",
+            "Langdurig relatief verzuim",
+            "3.246",
         ),
     )
     filename_patterns = ("*thuiszitters*.tsv", "*leerplichttelling*.tsv", "*leerplichttelling*.csv")

@@ -1,7 +1,7 @@
 """Leerlingen en deelname per samenwerkingsverband per teldatum (template; DUO publishes these counts
 in 'Leerlingen per samenwerkingsverband' and 'Deelname speciaal onderwijs' on its open-data site)."""
 
-from swv.importing.common import figure, swv_column, teldatum_column
+from swv.importing.common import SWV_COLUMN, TELDATUM_COLUMN, figure
 from swv.importing.figures import Derived, FigureSource
 
 
@@ -10,101 +10,55 @@ class LeerlingenSource(FigureSource):
     label = "Leerlingen en deelname (s)bo, (v)so en pro"
     publisher = "DUO, leerlingtelling 1 oktober"
     description = "Eén rij per samenwerkingsverband per teldatum. Aantallen van 1 tot en met 4 mogen als <5."
-    subject, subject_column, period_column, period_kind = "swv", "swv_code", "teldatum", "teldatum"
+    subject, period_column, period_kind = "swv", "teldatum", "teldatum"
     columns = (
-        swv_column(),
-        teldatum_column(),
+        SWV_COLUMN,
+        TELDATUM_COLUMN,
         figure(
             "leerlingen_totaal",
             "leerlingen_totaal",
+            "Alle leerlingen van het samenwerkingsverband",
+            "18250",
             aliases=("totaal", "aantal leerlingen"),
-            description="Alle leerlingen van het samenwerkingsverband",
-            example="18250",
         ),
-        figure(
-            "leerlingen_bo",
-            "leerlingen_bo",
-            aliases=("bo",),
-            description="Leerlingen in het basisonderwijs (PO)",
-            example="17607",
-        ),
+        figure("leerlingen_bo", "leerlingen_bo", "Leerlingen in het basisonderwijs (PO)", "17607", aliases=("bo",)),
         figure(
             "leerlingen_bo_sbo",
             "leerlingen_bo_sbo",
+            "Leerlingen in bo en sbo samen (PO): de noemer van de deelname sbo en so",
+            "18019",
             aliases=("bo en sbo",),
-            description="Leerlingen in bo en sbo samen (PO): de noemer van de deelname sbo en so",
-            example="18019",
         ),
         figure(
             "leerlingen_vo",
             "leerlingen_vo",
+            "Leerlingen in het voortgezet onderwijs, met pro, zonder vso (VO)",
+            "",
             aliases=("vo",),
-            description="Leerlingen in het voortgezet onderwijs, met pro, zonder vso (VO)",
-            example="",
         ),
-        figure(
-            "leerlingen_sbo",
-            "leerlingen_sbo",
-            aliases=("sbo",),
-            description="Leerlingen in het sbo (PO)",
-            example="412",
-        ),
-        figure(
-            "leerlingen_so",
-            "leerlingen_so",
-            aliases=("so",),
-            description="Leerlingen in het so (PO)",
-            example="231",
-        ),
-        figure(
-            "leerlingen_vso",
-            "leerlingen_vso",
-            aliases=("vso",),
-            description="Leerlingen in het vso (VO)",
-            example="",
-        ),
+        figure("leerlingen_sbo", "leerlingen_sbo", "Leerlingen in het sbo (PO)", "412", aliases=("sbo",)),
+        figure("leerlingen_so", "leerlingen_so", "Leerlingen in het so (PO)", "231", aliases=("so",)),
+        figure("leerlingen_vso", "leerlingen_vso", "Leerlingen in het vso (VO)", "", aliases=("vso",)),
         figure(
             "leerlingen_pro",
             "leerlingen_pro",
+            "Leerlingen in het praktijkonderwijs (VO)",
+            "",
             aliases=("pro", "praktijkonderwijs"),
-            description="Leerlingen in het praktijkonderwijs (VO)",
-            example="",
         ),
         figure(
-            "verblijfsduur_sbo",
-            "verblijfsduur_sbo",
-            type="decimal",
-            description="Gemiddelde verblijfsduur sbo in jaren",
-            example="3,4",
+            "verblijfsduur_sbo", "verblijfsduur_sbo", "Gemiddelde verblijfsduur sbo in jaren", "3,4", type="decimal"
         ),
-        figure(
-            "verblijfsduur_so",
-            "verblijfsduur_so",
-            type="decimal",
-            description="Gemiddelde verblijfsduur so in jaren",
-            example="4,1",
-        ),
-        figure(
-            "verblijfsduur_vso",
-            "verblijfsduur_vso",
-            type="decimal",
-            description="Gemiddelde verblijfsduur vso in jaren",
-            example="",
-        ),
-        figure(
-            "verblijfsduur_pro",
-            "verblijfsduur_pro",
-            type="decimal",
-            description="Gemiddelde verblijfsduur pro in jaren",
-            example="",
-        ),
+        figure("verblijfsduur_so", "verblijfsduur_so", "Gemiddelde verblijfsduur so in jaren", "4,1", type="decimal"),
+        figure("verblijfsduur_vso", "verblijfsduur_vso", "Gemiddelde verblijfsduur vso in jaren", "", type="decimal"),
+        figure("verblijfsduur_pro", "verblijfsduur_pro", "Gemiddelde verblijfsduur pro in jaren", "", type="decimal"),
         figure(
             "verplaatsingen_pct",
             "verplaatsingen",
+            "Leerlingen die in het schooljaar naar een andere school gingen, in procenten",
+            "1,8",
             type="percent",
             aliases=("verplaatsingen",),
-            description="Leerlingen die in het schooljaar naar een andere school gingen, in procenten",
-            example="1,8",
         ),
     )
     derived = (

@@ -1,7 +1,7 @@
 """Ondersteuningsbekostiging per samenwerkingsverband per schooljaar (template; DUO publishes the
 'Bekostiging samenwerkingsverbanden' with lichte/zware ondersteuning, lwoo, pro and verevening)."""
 
-from swv.importing.common import figure, schooljaar_column, swv_column
+from swv.importing.common import SCHOOLJAAR_COLUMN, SWV_COLUMN, figure
 from swv.importing.figures import FigureSource
 
 
@@ -10,63 +10,57 @@ class OndersteuningsbudgetSource(FigureSource):
     label = "Ondersteuningsbudget en verevening"
     publisher = "DUO, bekostiging samenwerkingsverbanden"
     description = "Bedragen in euro, per schooljaar. Verevening is negatief als het budget erdoor daalt."
-    subject, subject_column, period_column, period_kind = "swv", "swv_code", "schooljaar", "schooljaar"
+    subject, period_column, period_kind = "swv", "schooljaar", "schooljaar"
     columns = (
-        swv_column(),
-        schooljaar_column(),
+        SWV_COLUMN,
+        SCHOOLJAAR_COLUMN,
         figure(
             "ondersteuningsbudget",
             "ondersteuningsbudget",
+            "Totaal ondersteuningsbudget na verevening",
+            "14500000",
             type="amount",
             aliases=("totaal", "budget totaal"),
-            description="Totaal ondersteuningsbudget na verevening",
-            example="14500000",
         ),
         figure(
             "lichte_ondersteuning",
             "budget_lichte_ondersteuning",
+            "Budget lichte ondersteuning",
+            "3900000",
             type="amount",
             aliases=("lichte",),
-            description="Budget lichte ondersteuning",
-            example="3900000",
         ),
         figure(
             "zware_ondersteuning",
             "budget_zware_ondersteuning",
+            "Budget zware ondersteuning",
+            "10600000",
             type="amount",
             aliases=("zware",),
-            description="Budget zware ondersteuning",
-            example="10600000",
         ),
-        figure("lwoo", "budget_lwoo", type="amount", description="Middelen lwoo (alleen VO)", example=""),
-        figure(
-            "pro",
-            "budget_pro",
-            type="amount",
-            description="Middelen praktijkonderwijs (alleen VO)",
-            example="",
-        ),
+        figure("lwoo", "budget_lwoo", "Middelen lwoo (alleen VO)", "", type="amount"),
+        figure("pro", "budget_pro", "Middelen praktijkonderwijs (alleen VO)", "", type="amount"),
         figure(
             "lichte_per_leerling",
             "bedrag_lichte_per_leerling",
+            "Lichte ondersteuning per leerling",
+            "176,50",
             type="amount",
-            description="Lichte ondersteuning per leerling",
-            example="176,50",
         ),
         figure(
             "zware_per_leerling",
             "bedrag_zware_per_leerling",
+            "Zware ondersteuning per leerling",
+            "480,00",
             type="amount",
-            description="Zware ondersteuning per leerling",
-            example="480,00",
         ),
         figure(
             "verevening",
             "verevening",
+            "Verevening: positief (ontvangt) of negatief (draagt af)",
+            "-250000",
             type="amount",
             aliases=("vereveningsbedrag",),
-            description="Verevening: positief (ontvangt) of negatief (draagt af)",
-            example="-250000",
         ),
     )
     filename_patterns = ("ondersteuningsbudget*.csv", "ondersteuningsbudget*.xlsx", "bekostiging-swv*.csv")

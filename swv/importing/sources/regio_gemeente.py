@@ -8,6 +8,7 @@ import re
 from collections import defaultdict
 
 from swv.importing.base import Changes, Column, Source
+from swv.importing.common import optional
 from swv.importing.guards import refuse_large_removal
 from swv.importing.indeling import ensure_swvs, indeling_for_file
 from swv.importing.indeling_checks import check_codes, link_predecessors
@@ -36,27 +37,21 @@ class RegioGemeenteSource(Source):
     publisher = "Ministerie van OCW, Regeling regio-indeling (BWBR0032324), bijlagen 1 en 2"
     description = "De datum waarop de indeling geldt, staat in de bestandsnaam (…_2013-10-01.csv)."
     columns = (
-        Column("sector", choices=("PO", "VO"), description="PO (bijlage 1) of VO (bijlage 2)", example="PO"),
+        Column("sector", "PO (bijlage 1) of VO (bijlage 2)", "PO", choices=("PO", "VO")),
         Column(
             "swv_code",
+            "Samenwerkingsverband",
+            "PO2001",
             type="swv_code",
             aliases=("swv", "samenwerkingsverband", "code"),
-            description="Samenwerkingsverband",
-            example="PO2001",
         ),
         Column(
             "gemeente_omschrijving",
+            "Gemeente, eventueel met '(postcodes …)' of '(m.u.v. postcodes …)'",
+            "Staphorst (postcodes 7951 en 7955)",
             aliases=("gemeente",),
-            description="Gemeente, eventueel met '(postcodes …)' of '(m.u.v. postcodes …)'",
-            example="Staphorst (postcodes 7951 en 7955)",
         ),
-        Column(
-            "swv_cel_origineel",
-            required=False,
-            blank=True,
-            description="De cel zoals in de regeling (--- = idem)",
-            example="---",
-        ),
+        optional("swv_cel_origineel", "De cel zoals in de regeling (--- = idem)", "---"),
     )
     unique = ("sector", "gemeente_omschrijving")
     filename_patterns = ("*gemeente*indeling*.csv", "*indeling*gemeente*.csv")

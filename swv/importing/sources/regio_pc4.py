@@ -28,31 +28,25 @@ class RegioPc4Source(Source):
     publisher = "Ministerie van OCW, Regeling regio-indeling (BWBR0032324), bijlage"
     description = "De datum waarop de indeling geldt, staat in de bestandsnaam (…_2015-04-23.csv)."
     columns = (
-        Column(
-            "pc4",
-            type="pc4",
-            aliases=("postcode", "pc"),
-            description="Postcodegebied (vier cijfers)",
-            example="1011",
-        ),
-        Column("gemeente", description="Gemeente zoals de regeling die noemt", example="Amsterdam"),
+        Column("pc4", "Postcodegebied (vier cijfers)", "1011", type="pc4", aliases=("postcode", "pc")),
+        Column("gemeente", "Gemeente zoals de regeling die noemt", "Amsterdam"),
         Column(
             "po_swv",
+            "Samenwerkingsverband PO",
+            "PO2707",
             type="swv_code",
             aliases=("po", "swv po", "samenwerkingsverband po"),
             passthrough=NOT_AN_SWV,
             sector="PO",
-            description="Samenwerkingsverband PO",
-            example="PO2707",
         ),
         Column(
             "vo_swv",
+            "Samenwerkingsverband VO",
+            "VO2708",
             type="swv_code",
             aliases=("vo", "swv vo", "samenwerkingsverband vo"),
             passthrough=NOT_AN_SWV,
             sector="VO",
-            description="Samenwerkingsverband VO",
-            example="VO2708",
         ),
     )
     filename_patterns = ("*pc4*indeling*.csv", "*indeling*pc4*.csv")

@@ -6,7 +6,7 @@ table swv/data/swv_besturen.csv."""
 
 from swv.codes import normalize_postcode
 from swv.importing.base import REGION_SOURCES, Changes, Column, Source
-from swv.importing.common import SWV_ALIASES
+from swv.importing.common import SWV_ALIASES, optional
 from swv.importing.problems import ProblemCollector
 from swv.models import Samenwerkingsverband
 from swv.services.sync import sync_rows
@@ -31,75 +31,31 @@ class SwvAdressenSource(Source):
     columns = (
         Column(
             "SAMENWERKINGSVERBANDNUMMER",
+            "Code van het samenwerkingsverband",
+            "PO3009",
             type="swv_code",
             aliases=SWV_ALIASES + ("swv_code",),
-            description="Code van het samenwerkingsverband",
-            example="PO3009",
         ),
         Column(
             "NAAM",
+            "Naam van het samenwerkingsverband",
+            "Samenwerkingsverband De Kempen PO",
             aliases=("NAAM SAMENWERKINGSVERBAND", "SAMENWERKINGSVERBANDNAAM", "naam"),
-            description="Naam van het samenwerkingsverband",
-            example="Samenwerkingsverband De Kempen PO",
         ),
-        Column(
+        optional(
             "BESTUURSNUMMER",
+            "Bestuursnummer (bevoegd gezag) van het samenwerkingsverband zelf, als in de jaarrekeningen",
+            "21599",
             # DUO's address file of the SWV's calls the SWV's own bevoegd-gezagnummer ADMINISTRATIENUMMER.
             aliases=("ADMINISTRATIENUMMER", "BEVOEGD GEZAG NUMMER", "bevoegd gezag"),
-            required=False,
-            blank=True,
-            description="Bestuursnummer (bevoegd gezag) van het samenwerkingsverband zelf, als in de jaarrekeningen",
-            example="21599",
         ),
-        Column(
-            "STRAATNAAM",
-            aliases=("straat",),
-            required=False,
-            blank=True,
-            description="Straat",
-            example="Markt",
-        ),
-        Column(
-            "HUISNUMMER-TOEVOEGING",
-            aliases=("huisnummer",),
-            required=False,
-            blank=True,
-            description="Huisnummer",
-            example="12",
-        ),
-        Column("POSTCODE", required=False, blank=True, description="Postcode", example="5531 AB"),
-        Column(
-            "PLAATSNAAM",
-            aliases=("plaats",),
-            required=False,
-            blank=True,
-            description="Plaats",
-            example="BLADEL",
-        ),
-        Column(
-            "TELEFOONNUMMER",
-            aliases=("telefoon",),
-            required=False,
-            blank=True,
-            description="Algemeen telefoonnummer",
-            example="0497123456",
-        ),
-        Column(
-            "E-MAILADRES",
-            aliases=("email", "e-mail"),
-            required=False,
-            blank=True,
-            description="Algemeen e-mailadres",
-            example="info@swv-voorbeeld.nl",
-        ),
-        Column(
-            "INTERNETADRES",
-            aliases=("website",),
-            required=False,
-            blank=True,
-            description="Website",
-            example="www.swv-voorbeeld.nl",
-        ),
+        optional("STRAATNAAM", "Straat", "Markt", aliases=("straat",)),
+        optional("HUISNUMMER-TOEVOEGING", "Huisnummer", "12", aliases=("huisnummer",)),
+        optional("POSTCODE", "Postcode", "5531 AB"),
+        optional("PLAATSNAAM", "Plaats", "BLADEL", aliases=("plaats",)),
+        optional("TELEFOONNUMMER", "Algemeen telefoonnummer", "0497123456", aliases=("telefoon",)),
+        optional("E-MAILADRES", "Algemeen e-mailadres", "info@swv-voorbeeld.nl", aliases=("email", "e-mail")),
+        optional("INTERNETADRES", "Website", "www.swv-voorbeeld.nl", aliases=("website",)),
     )
     unique = ("SAMENWERKINGSVERBANDNUMMER",)
     filename_patterns = ("swv-adressen*.csv", "swv-adressen*.xlsx", "*adressen-samenwerkingsverbanden*.csv")

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from swv.figures import period_of
 from swv.importing.base import Changes, Column, Source
-from swv.importing.common import teldatum_column
+from swv.importing.common import TELDATUM_COLUMN
 from swv.importing.problems import ProblemCollector, listing
 from swv.importing.values import replace_values, value_fields
 from swv.models import Indicator, Schoolcijfer, Vestiging
@@ -35,25 +35,19 @@ class VerplaatsingenSchoolSource(Source):
     columns = (
         Column(
             "brin6",
+            "BRIN6 van de vestiging (BRIN4 en volgnummer)",
+            "16AH00",
             aliases=("vestiging", "vestigingsnummer", "brin6 vestiging", "vestigingscode"),
-            description="BRIN6 van de vestiging (BRIN4 en volgnummer)",
-            example="16AH00",
         ),
-        teldatum_column(),
-        Column(
-            "leerlingen",
-            type="count",
-            aliases=("aantal leerlingen",),
-            description="Leerlingen op de teldatum",
-            example="245",
-        ),
+        TELDATUM_COLUMN,
+        Column("leerlingen", "Leerlingen op de teldatum", "245", type="count", aliases=("aantal leerlingen",)),
         Column(
             "verplaatst",
+            "Leerlingen die in het schooljaar naar een andere school gingen",
+            "4",
             type="count",
             aliases=("verplaatste leerlingen", "verplaatsingen"),
             indicator=SCHOOL_INDICATOR,
-            description="Leerlingen die in het schooljaar naar een andere school gingen",
-            example="4",
         ),
     )
     filename_patterns = ("verplaatsingen*.csv", "verplaatsingen*.xlsx")

@@ -1,7 +1,7 @@
 """Verzuim per gemeente from the leerplichtrapportage (template; VNG/Ingrado 'Landelijke rapportage
 leerplicht', the art. 25 Leerplichtwet figures each gemeente reports to OCW)."""
 
-from swv.importing.common import figure, gemeente_column, schooljaar_column
+from swv.importing.common import GEMEENTE_COLUMN, SCHOOLJAAR_COLUMN, figure
 from swv.importing.figures import FigureSource
 
 
@@ -12,44 +12,33 @@ class VerzuimSource(FigureSource):
     description = (
         "Eén rij per gemeente per schooljaar. De cijfers zijn onvolledig; laat een cel leeg als het cijfer ontbreekt."
     )
-    subject, subject_column, period_column, period_kind = "gemeente", "gemeente", "schooljaar", "schooljaar"
+    subject, period_column, period_kind = "gemeente", "schooljaar", "schooljaar"
     columns = (
-        gemeente_column(),
-        schooljaar_column(),
+        GEMEENTE_COLUMN,
+        SCHOOLJAAR_COLUMN,
         figure(
             "leerplichtigen",
             "leerplichtigen",
+            "Leerplichtige jongeren 5-18",
+            "12480",
             aliases=("aantal leerplichtigen",),
-            description="Leerplichtige jongeren 5-18",
-            example="12480",
         ),
-        figure(
-            "absoluut_verzuim",
-            "verzuim_absoluut",
-            aliases=("absoluut verzuimers",),
-            description="Absoluut verzuimers",
-            example="14",
-        ),
+        figure("absoluut_verzuim", "verzuim_absoluut", "Absoluut verzuimers", "14", aliases=("absoluut verzuimers",)),
         figure(
             "relatief_verzuim",
             "verzuim_relatief",
+            "Meldingen relatief verzuim",
+            "318",
             aliases=("meldingen relatief verzuim",),
-            description="Meldingen relatief verzuim",
-            example="318",
         ),
-        figure(
-            "langdurig_relatief_verzuim",
-            "verzuim_langdurig_relatief",
-            description="Langdurig relatief verzuimers",
-            example="22",
-        ),
+        figure("langdurig_relatief_verzuim", "verzuim_langdurig_relatief", "Langdurig relatief verzuimers", "22"),
         figure(
             "vrijstellingen_5a",
             "vrijstelling_5a",
+            "Vrijstellingen art. 5 onder a",
+            "31",
             aliases=("vrijstelling 5a", "5a"),
-            description="Vrijstellingen art. 5 onder a",
-            example="31",
         ),
-        figure("thuiszitters", "thuiszitters", description="Thuiszitters", example="<5"),
+        figure("thuiszitters", "thuiszitters", "Thuiszitters", "<5"),
     )
     filename_patterns = ("verzuim*.csv", "verzuim*.xlsx", "leerplicht*.csv")
