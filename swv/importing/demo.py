@@ -13,7 +13,7 @@ from django.db import transaction
 
 from swv.figures import period_of
 from swv.importing.fields import SUPPRESSED
-from swv.importing.values import replace_values, value_fields
+from swv.importing.values import replace_values, value_row
 from swv.models import Gemeente, Indicator, Samenwerkingsverband, Waarde
 from swv.services.sync import Changes
 
@@ -137,9 +137,7 @@ class _Collector:
             return
         if rng.random() < MISSING_SHARE:
             value = None
-        self.rows.setdefault(code, []).append(
-            {"indicator": code, "periode": periode, "peildatum": peildatum, **subject, **value_fields(value)}
-        )
+        self.rows.setdefault(code, []).append(value_row(code, periode, peildatum, value, **subject))
         self.periods.setdefault(code, set()).add(periode)
 
 

@@ -14,7 +14,7 @@ from swv.importing.common import GEMEENTE_COLUMN, SWV_COLUMN
 from swv.importing.fields import SUPPRESSED, Range, bounds
 from swv.importing.guards import removal_allowed
 from swv.importing.problems import ProblemCollector
-from swv.importing.values import replace_values, value_fields
+from swv.importing.values import replace_values, value_row
 from swv.models import Gemeente, Indicator, Samenwerkingsverband, Waarde
 from swv.selectors.gemeenten import GemeenteResolver
 
@@ -121,10 +121,8 @@ class FigureSource(Source):
                         column = next((c.name for c in self.columns if c.indicator == code), code)
                         collector.add(row.number, column, f"dit cijfer geldt alleen voor {sector}")
                     continue
-                item = {"indicator": code, "periode": periode, "peildatum": peildatum, **value_fields(value)}
-                if subject is not None:
-                    item[f"{self.subject}_id"] = subject.pk
-                yield item
+                unit = {f"{self.subject}_id": subject.pk} if subject is not None else {}
+                yield value_row(code, periode, peildatum, value, **unit)
         collector.raise_if_any()
 
     def _stored_inputs(self, subjects, own_columns) -> dict:

@@ -33,6 +33,12 @@ def refuse_large_removal(*, file: str, removed: int, stored: int, what: str, run
     )
 
 
+def refuse_large_loss(existing: dict, desired: dict, *, file: str, what: str, run) -> None:
+    """refuse_large_removal for a table made equal to `desired`: the stored keys it lacks would go."""
+    removed = len(existing.keys() - desired.keys())
+    refuse_large_removal(file=file, removed=removed, stored=len(existing), what=what, run=run)
+
+
 def declared_new_swvs(run) -> dict[str, str]:
     """SWV codes the beheerder declared new for this import, each with the code it succeeds."""
     return dict((run.opties or {}).get(NEW_SWV, {})) if run is not None else {}

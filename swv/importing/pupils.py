@@ -9,7 +9,7 @@ import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 
-from swv.importing.values import replace_values, value_fields
+from swv.importing.values import percentage, replace_values, value_row
 from swv.models import Indeling, Leerlingtelling, Postcodegebied, Samenwerkingsverband
 from swv.services.sync import Changes, sync_rows
 
@@ -92,10 +92,6 @@ def outside_regions_notice(desired: dict[tuple, dict]) -> list[str]:
     ]
 
 
-def _pct(part: int, whole: int):
-    return Decimal(part * 100) / Decimal(whole) if whole else None
-
-
 def recompute_pupil_figures(*, run) -> Changes:
     """The SWV figures of every teldatum with stored counts, from the counts alone: pupils per soort,
     deelname, and the aanbod (how many vestigingen of each special kind lie in the region)."""
@@ -114,10 +110,7 @@ def recompute_pupil_figures(*, run) -> Changes:
             counts = totals.get((swv_id, peildatum), {})
             values = _po_values(counts, soorten) if sector == "PO" else _vo_values(counts, soorten)
             periode = peildatum.isoformat()
-            desired.extend(
-                {"indicator": code, "swv_id": swv_id, "periode": periode, "peildatum": peildatum, **value_fields(value)}
-                for code, value in values.items()
-            )
+            desired.extend(value_row(code, periode, peildatum, value, swv_id=swv_id) for code, value in values.items())
     periods = {d.isoformat() for d in present}
     return replace_values(indicator_codes=INDICATORS, periods=periods, desired=desired, run=run)
 
@@ -133,8 +126,8 @@ def _po_values(counts: dict[str, int], soorten: set[str]) -> dict:
         "leerlingen_so": so,
         "leerlingen_bo_sbo": bo + sbo,
         # The Vensters/DUO definition: special-school pupils per 100 pupils in bo and sbo together.
-        "deelname_sbo": _pct(sbo, bo + sbo),
-        "deelname_so": _pct(so, bo + sbo),
+        "deelname_sbo": percentage(sbo, bo + sbo),
+        "deelname_so": percentage(so, bo + sbo),
         "aanbod_sbo": counts.get("vestigingen_sbo", 0),
         "aanbod_so": counts.get("vestigingen_so", 0),
     }
@@ -150,10 +143,10 @@ def _vo_values(counts: dict[str, int], soorten: set[str]) -> dict:
         values.update(
             leerlingen_vo=vo,
             leerlingen_pro=pro,
-            deelname_pro=_pct(pro, vo),
+            deelname_pro=percentage(pro, vo),
             aanbod_pro=counts.get("vestigingen_pro", 0),
         )
         if "vso" in soorten:
             vso = counts.get("vso", 0)
-            values.update(leerlingen_totaal=vo + vso, deelname_vso=_pct(vso, vo + vso))
+            values.update(leerlingen_totaal=vo + vso, deelname_vso=percentage(vso, vo + vso))
     return values

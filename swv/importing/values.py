@@ -41,6 +41,15 @@ def value_fields(value) -> dict:
     return {**empty, "getal": Decimal(value).quantize(_QUANT), "status": Waarde.Status.GELEVERD}
 
 
+def percentage(part: int, whole: int | None) -> Decimal | None:
+    return Decimal(part * 100) / Decimal(whole) if whole else None
+
+
+def value_row(indicator: str, periode: str, peildatum, value, **unit) -> dict:
+    """One value for replace_values, of the unit named in `unit` (swv_id= or gemeente_id=; none: national)."""
+    return {"indicator": indicator, "periode": periode, "peildatum": peildatum, **unit, **value_fields(value)}
+
+
 def _key(values: dict):
     return (values["indicator_id"], values["swv_id"], values["gemeente_id"], values["periode"])
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from swv.figures import period_of
 from swv.importing.base import REGION_SOURCES, Changes, Column, Source
 from swv.importing.problems import ImportRefused, Problem
-from swv.importing.values import replace_values, value_fields
+from swv.importing.values import replace_values, value_row
 
 INDICATOR = "bekostiging_personeel_bo"
 
@@ -41,7 +41,7 @@ class DuoBekostigingBoSource(Source):
         # Teldatum 1-10-2014 funds the school year that starts the next August.
         periode, peildatum = period_of(f"{teldatum.year + 1}-{teldatum.year + 2}", "schooljaar")
         total = sum((row["TOTAAL"] for row in progress(rows, desc=self.key)), Decimal(0))
-        desired = [{"indicator": INDICATOR, "periode": periode, "peildatum": peildatum, **value_fields(total)}]
+        desired = [value_row(INDICATOR, periode, peildatum, total)]
         changes = replace_values(indicator_codes=[INDICATOR], periods={periode}, desired=desired, run=run)
         changes.rows_loaded = len(rows)
         return changes

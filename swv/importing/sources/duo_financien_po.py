@@ -17,7 +17,7 @@ from pathlib import Path
 
 from swv.figures import period_of
 from swv.importing.base import Changes, Column, Source
-from swv.importing.values import replace_values, value_fields
+from swv.importing.values import replace_values, value_row
 from swv.models import Samenwerkingsverband, Waarde
 
 LINK_TABLE = Path(__file__).resolve().parents[2] / "data" / "swv_besturen.csv"
@@ -70,15 +70,7 @@ class _DuoFinancienPo(Source):
             periods.add(periode)
             for column in figures:
                 value = row[column.name] if row[column.name] is not None else Decimal(0)
-                desired.append(
-                    {
-                        "indicator": column.indicator,
-                        "swv_id": swv_ids[code],
-                        "periode": periode,
-                        "peildatum": peildatum,
-                        **value_fields(value),
-                    }
-                )
+                desired.append(value_row(column.indicator, periode, peildatum, value, swv_id=swv_ids[code]))
         codes = [c.indicator for c in figures]
         changes = replace_values(indicator_codes=codes, periods=periods, desired=desired, run=run)
         changes.add(_recompute_share(run))
@@ -106,9 +98,7 @@ def _recompute_share(run) -> Changes:
             continue
         whole = values["baten"] + values["doorbetalingen_besturen"]
         share = values["doorbetalingen_besturen"] * 100 / whole if whole > 0 else None
-        desired.append(
-            {"indicator": SHARE, "swv_id": swv_id, "periode": periode, "peildatum": peildatum, **value_fields(share)}
-        )
+        desired.append(value_row(SHARE, periode, peildatum, share, swv_id=swv_id))
     periods = {periode for _, periode, _ in found}
     return replace_values(indicator_codes=[SHARE], periods=periods, desired=desired, run=run)
 

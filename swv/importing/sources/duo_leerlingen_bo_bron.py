@@ -14,7 +14,6 @@ has no region: its rows are reported and not stored.
 import datetime as dt
 import re
 from collections import defaultdict
-from decimal import Decimal
 
 from swv.figures import period_of
 from swv.importing.base import Changes, Column, Source
@@ -23,7 +22,7 @@ from swv.importing.fields import parse_date
 from swv.importing.problems import ImportRefused, Problem, ProblemCollector
 from swv.importing.pupils import RegionFinder
 from swv.importing.sources.duo_leerlingen_po import brin6
-from swv.importing.values import replace_values, value_fields
+from swv.importing.values import percentage, replace_values, value_row
 from swv.models import Leerlingtelling, Samenwerkingsverband, Vestiging
 
 NON_REGIONAL = ("PO0001",)
@@ -88,17 +87,9 @@ class DuoLeerlingenBoBronSource(Source):
         desired = []
         for code, pk in known.items():
             pupils, weighted = totals.get(code, (None, 0))
-            share = Decimal(weighted * 100) / Decimal(pupils) if pupils else None
+            share = percentage(weighted, pupils)
             for indicator, value in zip(INDICATORS, (pupils, share), strict=True):
-                desired.append(
-                    {
-                        "indicator": indicator,
-                        "swv_id": pk,
-                        "periode": periode,
-                        "peildatum": peildatum,
-                        **value_fields(value),
-                    }
-                )
+                desired.append(value_row(indicator, periode, peildatum, value, swv_id=pk))
         changes = replace_values(indicator_codes=INDICATORS, periods={periode}, desired=desired, run=run)
         if skipped:
             changes.notices.append(

@@ -14,7 +14,7 @@ import re
 from swv.codes import gemeente_code, normalize_postcode
 from swv.importing.base import Changes, Column, Source
 from swv.importing.common import optional
-from swv.importing.guards import refuse_large_removal
+from swv.importing.guards import refuse_large_loss
 from swv.importing.problems import listing
 from swv.models import Schoolbestuur, Vestiging
 from swv.selectors.gemeenten import GemeenteResolver
@@ -103,13 +103,7 @@ class _DuoVestigingen(Source):
         # DUO lists every vestiging of the sector: a file that lacks many is cut off, or of the other sector.
         # A fictional demo set (fixtures/demo) stands in for the real schools by design.
         if not run.fictief:
-            refuse_large_removal(
-                file=path.name,
-                removed=len(existing.keys() - desired.keys()),
-                stored=len(existing),
-                what=f"vestigingen ({self.soort})",
-                run=run,
-            )
+            refuse_large_loss(existing, desired, file=path.name, what=f"vestigingen ({self.soort})", run=run)
         changes.add(sync_rows(Vestiging, existing=existing, desired=desired))
         changes.add(link_vestigingen())
         if unresolved:

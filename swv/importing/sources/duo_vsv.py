@@ -8,14 +8,13 @@ SWV; it is reported and not stored as an SWV.
 
 import re
 from collections import defaultdict
-from decimal import Decimal
 
 from swv.figures import period_of
 from swv.importing.base import REGION_SOURCES, Changes, Column, Source
 from swv.importing.common import optional
 from swv.importing.fields import SUPPRESSED
 from swv.importing.problems import ImportRefused, Problem, ProblemCollector
-from swv.importing.values import replace_values, value_fields
+from swv.importing.values import percentage, replace_values, value_row
 from swv.models import Samenwerkingsverband
 
 NON_REGIONAL = ("VO0001",)
@@ -80,17 +79,9 @@ class DuoVsvSource(Source):
         collector.raise_if_any()
         desired = []
         for code, (pupils, leavers) in totals.items():
-            pct = Decimal(leavers) * 100 / Decimal(pupils) if pupils else None
+            pct = percentage(leavers, pupils)
             for indicator, value in zip(INDICATORS, (pupils, leavers, pct), strict=True):
-                desired.append(
-                    {
-                        "indicator": indicator,
-                        "swv_id": known[code],
-                        "periode": periode,
-                        "peildatum": peildatum,
-                        **value_fields(value),
-                    }
-                )
+                desired.append(value_row(indicator, periode, peildatum, value, swv_id=known[code]))
         # DUO's publication covers every VO SWV: it replaces the whole period (guarded against a cut-off file).
         changes = replace_values(
             indicator_codes=INDICATORS, periods={periode}, desired=desired, run=run, file=path.name

@@ -9,7 +9,7 @@ from collections import defaultdict
 
 from swv.importing.base import Changes, Column, Source
 from swv.importing.common import optional
-from swv.importing.guards import refuse_large_removal
+from swv.importing.guards import refuse_large_loss
 from swv.importing.indeling import ensure_swvs, indeling_for_file
 from swv.importing.indeling_checks import check_codes, link_predecessors
 from swv.importing.problems import ProblemCollector
@@ -108,13 +108,8 @@ class RegioGemeenteSource(Source):
         existing = {
             (r.swv_id, r.gemeente_id, r.gemeente_bron): r for r in SwvGemeente.objects.filter(indeling=indeling)
         }
-        refuse_large_removal(
-            file=path.name,
-            removed=len(existing.keys() - desired.keys()),
-            stored=len(existing),
-            what=f"gemeenten van de indeling van {indeling.geldig_vanaf:%d-%m-%Y}",
-            run=run,
-        )
+        what = f"gemeenten van de indeling van {indeling.geldig_vanaf:%d-%m-%Y}"
+        refuse_large_loss(existing, desired, file=path.name, what=what, run=run)
         changes.add(sync_rows(SwvGemeente, existing=existing, desired=desired, stamp={"import_run_id": run.pk}))
         changes.add(regions_need_rebuild())
         changes.rows_loaded = len(rows)

@@ -9,7 +9,7 @@ from collections import defaultdict
 from typing import Any
 
 from swv.importing.base import Changes, Column, Row, Source
-from swv.importing.guards import refuse_large_removal
+from swv.importing.guards import refuse_large_loss
 from swv.importing.indeling import ensure_swvs, indeling_for_file
 from swv.importing.indeling_checks import check_codes, link_predecessors
 from swv.importing.problems import ProblemCollector, listing
@@ -103,13 +103,8 @@ class RegioPc4Source(Source):
                 "vo_swv_id": swv_ids.get(row["vo_swv"]),
             }
         existing = {p.pc4: p for p in Postcodegebied.objects.filter(indeling=indeling)}
-        refuse_large_removal(
-            file=path.name,
-            removed=len(existing.keys() - desired.keys()),
-            stored=len(existing),
-            what=f"postcodegebieden van de indeling van {indeling.geldig_vanaf:%d-%m-%Y}",
-            run=run,
-        )
+        what = f"postcodegebieden van de indeling van {indeling.geldig_vanaf:%d-%m-%Y}"
+        refuse_large_loss(existing, desired, file=path.name, what=what, run=run)
         code_of = {pk: code for code, pk in swv_ids.items()} | dict(
             Samenwerkingsverband.objects.values_list("pk", "code")
         )

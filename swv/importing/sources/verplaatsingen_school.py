@@ -13,7 +13,7 @@ from swv.figures import period_of
 from swv.importing.base import Changes, Column, Source
 from swv.importing.common import TELDATUM_COLUMN
 from swv.importing.problems import ProblemCollector, listing
-from swv.importing.values import replace_values, value_fields
+from swv.importing.values import percentage, replace_values, value_row
 from swv.models import Indicator, Schoolcijfer, Vestiging
 from swv.services.sync import sync_rows
 
@@ -120,13 +120,7 @@ class VerplaatsingenSchoolSource(Source):
                 total = totals[(swv, periode)]
                 total[0], total[1], total[2] = total[0] + moved, total[1] + pupils, peildatum
         desired = [
-            {
-                "indicator": SWV_INDICATOR,
-                "swv_id": swv,
-                "periode": periode,
-                "peildatum": peildatum,
-                **value_fields(Decimal(moved * 100) / Decimal(pupils) if pupils else None),
-            }
+            value_row(SWV_INDICATOR, periode, peildatum, percentage(moved, pupils), swv_id=swv)
             for (swv, periode), (moved, pupils, peildatum) in totals.items()
         ]
         return replace_values(
