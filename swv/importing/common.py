@@ -11,14 +11,7 @@ SWV_ALIASES = (
     "swv_nummer",
     "code samenwerkingsverband",
 )
-GEMEENTE_ALIASES = (
-    "gemeentecode",
-    "gemeente code",
-    "gemeentenummer",
-    "gemeentenaam",
-    "cbs code",
-    "regiocode",
-)
+GEMEENTE_ALIASES = ("gemeentecode", "gemeente code", "gemeentenummer", "gemeentenaam", "cbs code", "regiocode")
 
 
 SWV_COLUMN = Column(

@@ -100,9 +100,7 @@ class FigureSource(Source):
             key = (subject.pk if subject else None, periode)
             if key in seen:
                 collector.add(
-                    row.number,
-                    self.period_column,
-                    f"dubbele rij: dezelfde periode staat al op rij {seen[key]}",
+                    row.number, self.period_column, f"dubbele rij: dezelfde periode staat al op rij {seen[key]}"
                 )
                 continue
             seen[key] = row.number

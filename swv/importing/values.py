@@ -169,9 +169,5 @@ def _refuse_large_removal(in_periods, stale: list, *, file: str, run) -> None:
     stored = Counter(in_periods.exclude(status=NIET_GELEVERD).values_list("periode", flat=True))
     for periode, count in sorted(removed.items()):
         refuse_large_removal(
-            file=file,
-            removed=count,
-            stored=stored[periode],
-            what=f"waarden van periode {periode}",
-            run=run,
+            file=file, removed=count, stored=stored[periode], what=f"waarden van periode {periode}", run=run
         )

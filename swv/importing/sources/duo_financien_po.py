@@ -128,8 +128,5 @@ class DuoFinancienPoOverheidsbijdragen(_DuoFinancienPo):
     key = "duo_financien_po_overheidsbijdragen"
     label = "DUO jaarrekeninggegevens po: overheidsbijdragen (doorbetalingen aan schoolbesturen)"
     description = "Bestand '10. po (ob) overheidsbijdragen' van DUO: één rij per bestuur per boekjaar."
-    columns = (
-        *_key_columns(),
-        _amount("3.1.3.2 - DOORBETALINGEN RIJKSBIJDRAGE SWV", "doorbetalingen_besturen"),
-    )
+    columns = (*_key_columns(), _amount("3.1.3.2 - DOORBETALINGEN RIJKSBIJDRAGE SWV", "doorbetalingen_besturen"))
     filename_patterns = ("*po-(ob)-overheidsbijdragen*.csv",)

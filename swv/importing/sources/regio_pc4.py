@@ -118,11 +118,7 @@ class RegioPc4Source(Source):
 
         changes.add(
             sync_rows(
-                Postcodegebied,
-                existing=existing,
-                desired=desired,
-                stamp={"import_run_id": run.pk},
-                unit_of=swvs_of,
+                Postcodegebied, existing=existing, desired=desired, stamp={"import_run_id": run.pk}, unit_of=swvs_of
             )
         )
         changes.add(self._sync_relations(indeling, desired.values(), run))

@@ -90,10 +90,7 @@ class SwvAdressenSource(Source):
             }
         collector.raise_if_any()
         changes = sync_rows(
-            Samenwerkingsverband,
-            existing={c: existing[c] for c in desired},
-            desired=desired,
-            delete_missing=False,
+            Samenwerkingsverband, existing={c: existing[c] for c in desired}, desired=desired, delete_missing=False
         )
         for swv in Samenwerkingsverband.objects.filter(code__in=desired):
             old_slug = swv.slug
