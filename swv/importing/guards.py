@@ -2,7 +2,7 @@
 stored. A file that ends early or covers fewer units than the last one is far more often a mistake than
 an intended removal, and a removal shows on the public site at once."""
 
-from swv.importing.problems import ImportRefused, Problem
+from swv.importing.problems import refusal
 
 # More than this share of the stored rows of a period (or of the indeling) gone in one import needs
 # the explicit option. Real corrections remove a handful of rows; a cut-off file removes hundreds.
@@ -18,18 +18,14 @@ def removal_allowed(run) -> bool:
 def refuse_large_removal(*, file: str, removed: int, stored: int, what: str, run) -> None:
     if removed == 0 or stored == 0 or removal_allowed(run) or removed <= SMALL_SHARE * stored:
         return
-    raise ImportRefused(
-        [
-            Problem(
-                file,
-                None,
-                None,
-                f"dit bestand zou {removed} van de {stored} opgeslagen {what} verwijderen "
-                f"({removed * 100 / stored:.0f}%, meer dan {SMALL_SHARE:.0%}); is het bestand afgebroken of "
-                "onvolledig? Is het verwijderen de bedoeling, importeer dan opnieuw met de optie "
-                "'verwijderen toestaan' (import_data --verwijderen-toestaan)",
-            )
-        ]
+    raise refusal(
+        file,
+        None,
+        None,
+        f"dit bestand zou {removed} van de {stored} opgeslagen {what} verwijderen "
+        f"({removed * 100 / stored:.0f}%, meer dan {SMALL_SHARE:.0%}); is het bestand afgebroken of "
+        "onvolledig? Is het verwijderen de bedoeling, importeer dan opnieuw met de optie "
+        "'verwijderen toestaan' (import_data --verwijderen-toestaan)",
     )
 
 

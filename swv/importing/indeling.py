@@ -7,7 +7,7 @@ from pathlib import Path
 from django.utils.text import slugify
 
 from swv.importing.base import Changes
-from swv.importing.problems import ImportRefused, Problem
+from swv.importing.problems import refusal
 from swv.models import Indeling, Samenwerkingsverband
 from swv.services.sync import sync_rows
 
@@ -18,16 +18,11 @@ def indeling_for_file(path: Path) -> Indeling:
     """The regeling's version is the date it took effect, written in the file name."""
     match = _DATE.search(path.name)
     if not match:
-        raise ImportRefused(
-            [
-                Problem(
-                    path.name,
-                    None,
-                    None,
-                    "zet de datum waarop de indeling geldt in de bestandsnaam, "
-                    "bijvoorbeeld swv_pc4_indeling_2015-04-23.csv",
-                )
-            ]
+        raise refusal(
+            path.name,
+            None,
+            None,
+            "zet de datum waarop de indeling geldt in de bestandsnaam, bijvoorbeeld swv_pc4_indeling_2015-04-23.csv",
         )
     valid_from = dt.date(*map(int, match.groups()))
     indeling, _ = Indeling.objects.get_or_create(

@@ -74,6 +74,11 @@ class ImportRefused(Exception):
         return "Import geweigerd, er is niets opgeslagen.\n" + "\n".join(shown)
 
 
+def refusal(file: str, row: int | None, column: str | None, message: str) -> ImportRefused:
+    """The refusal of a file for one problem (raise it)."""
+    return ImportRefused([Problem(file, row, column, message)])
+
+
 class ProblemCollector:
     """Gathers row problems so a beheerder sees all of them at once, not one per attempt."""
 

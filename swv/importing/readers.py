@@ -21,7 +21,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from swv.importing.problems import ImportRefused, Problem
+from swv.importing.problems import refusal
 
 DELIMITERS = (";", ",", "\t", "|")
 ENCODINGS = ("utf-8-sig", "cp1252")
@@ -190,21 +190,21 @@ def detect_encoding(path: Path, encodings: tuple[str, ...] = ENCODINGS) -> str:
     with path.open("rb") as fh:
         head = fh.read(4096)
     if not head.strip() and not any(chunk.strip() for chunk in _chunks(path, 4096)):
-        raise ImportRefused([Problem(name, None, None, "het bestand is leeg")])
+        raise refusal(name, None, None, "het bestand is leeg")
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         if _decode_error(path, UTF16) is not None:
             problem = "het bestand is UTF-16 maar niet geldig: het eindigt midden in een teken (afgebroken bestand?)"
-            raise ImportRefused([Problem(name, None, None, problem)])
+            raise refusal(name, None, None, problem)
         if not decode_head(path, UTF16).strip("\ufeff\r\n\t ;,|"):
-            raise ImportRefused([Problem(name, None, None, "het bestand is leeg")])
+            raise refusal(name, None, None, "het bestand is leeg")
         return UTF16
     what = _not_text(head)
     if what is not None:
-        raise ImportRefused([Problem(name, 1, None, what)])
+        raise refusal(name, 1, None, what)
     nul = _first_nul(path)
     if nul is not None:
         message = "de regel bevat een NUL-teken: het bestand is beschadigd of geen tekstbestand"
-        raise ImportRefused([Problem(name, _line_of(path, nul), None, message)])
+        raise refusal(name, _line_of(path, nul), None, message)
     first_error = None
     for encoding in encodings:
         error = _decode_error(path, encoding)
@@ -215,29 +215,21 @@ def detect_encoding(path: Path, encodings: tuple[str, ...] = ENCODINGS) -> str:
         if first_error is not None and _has_utf8_letters(path):
             # Not valid UTF-8, yet full of UTF-8 letters: a file pasted together from two sources.
             # Reading it as Windows-1252 would turn every 'é' into 'Ã©' without a word.
-            raise ImportRefused(
-                [
-                    Problem(
-                        name,
-                        _line_of(path, first_error),
-                        None,
-                        f"het bestand mengt UTF-8 en een andere codering (teken 0x{_byte_at(path, first_error):02X} "
-                        "op deze regel); sla het hele bestand op als UTF-8",
-                    )
-                ]
+            raise refusal(
+                name,
+                _line_of(path, first_error),
+                None,
+                f"het bestand mengt UTF-8 en een andere codering (teken 0x{_byte_at(path, first_error):02X} "
+                "op deze regel); sla het hele bestand op als UTF-8",
             )
         return encoding
     at = first_error or 0  # set unless no encoding was tried
-    raise ImportRefused(
-        [
-            Problem(
-                name,
-                _line_of(path, at),
-                None,
-                f"teken 0x{_byte_at(path, at):02X} is ongeldig in "
-                f"{' en in '.join(_ENCODING_NAMES.get(e, e) for e in encodings)}; sla het bestand op als UTF-8",
-            )
-        ]
+    raise refusal(
+        name,
+        _line_of(path, at),
+        None,
+        f"teken 0x{_byte_at(path, at):02X} is ongeldig in "
+        f"{' en in '.join(_ENCODING_NAMES.get(e, e) for e in encodings)}; sla het bestand op als UTF-8",
     )
 
 
@@ -280,16 +272,12 @@ def _find_header(
             else "geen van de regels noemt de verwachte kolommen"
         )
         detail += f" (eerste regel: {first[:120]!r})"
-        raise ImportRefused(
-            [
-                Problem(
-                    path.name,
-                    1,
-                    None,
-                    f"geen kopregel herkend in de eerste {len(candidates)} regel(s): verwacht scheidingsteken "
-                    f"{names} en de kolomnamen van deze bron; {detail}",
-                )
-            ]
+        raise refusal(
+            path.name,
+            1,
+            None,
+            f"geen kopregel herkend in de eerste {len(candidates)} regel(s): verwacht scheidingsteken "
+            f"{names} en de kolomnamen van deze bron; {detail}",
         )
     return best
 
@@ -353,9 +341,7 @@ def _data_rows(
     # a cut inside the last row leaves it without its line break, and often short of fields.
     number, cells = last
     if len(cells) != width:
-        raise ImportRefused(
-            [Problem(table.name, number, None, "het bestand eindigt midden in een rij (afgebroken bestand?)")]
-        )
+        raise refusal(table.name, number, None, "het bestand eindigt midden in een rij (afgebroken bestand?)")
     # A complete last row without its line break is how many tools save a file (DUO's CR-only exporter,
     # editors, scripts); a cut inside its last cell cannot be told from that, so it is read with a notice.
     table.notices.append(f"het bestand eindigt zonder regeleinde na rij {number}; die rij is wel gelezen")
@@ -399,7 +385,7 @@ def _csv_lines(path: Path, *, encoding: str, delimiter: str, skip: int) -> Itera
                 f'de rij die op deze regel begint, is geen geldige CSV ({exc}); staat er een aanhalingsteken (") '
                 "te veel of te weinig?"
             )
-            raise ImportRefused([Problem(path.name, start + skip, None, problem)]) from None
+            raise refusal(path.name, start + skip, None, problem) from None
 
 
 LINE_BREAK, OLD_MAC, NO_LINE_BREAK = "line break", "old mac", "no line break"
@@ -442,7 +428,7 @@ def _read_xlsx(path: Path, recognise: Recognise | None) -> Table:
         workbook = load_workbook(handle, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
         handle.close()
-        raise ImportRefused([Problem(path.name, None, None, f"geen leesbaar Excel-bestand ({exc})")]) from exc
+        raise refusal(path.name, None, None, f"geen leesbaar Excel-bestand ({exc})") from exc
     # The data is on the sheet whose header names most of the source's columns (the first sheet when
     # nothing is known): a workbook may start with a sheet of explanation.
     best = None
@@ -462,7 +448,7 @@ def _read_xlsx(path: Path, recognise: Recognise | None) -> Table:
     if best is None:
         workbook.close()
         handle.close()
-        raise ImportRefused([Problem(path.name, None, None, "het werkblad is leeg")])
+        raise refusal(path.name, None, None, "het werkblad is leeg")
     _score, iterator, leading, index = best
     header = leading[index]
     while header and header[-1] == "":
@@ -480,7 +466,7 @@ def _read_xlsx(path: Path, recognise: Recognise | None) -> Table:
                 width = len(header)
                 yield number, cells[:width] + [""] * (width - len(cells))
         except (OSError, ValueError, KeyError) as exc:  # a sheet damaged after its first rows
-            raise ImportRefused([Problem(path.name, None, None, f"geen leesbaar Excel-bestand ({exc})")]) from exc
+            raise refusal(path.name, None, None, f"geen leesbaar Excel-bestand ({exc})") from exc
         finally:
             workbook.close()
             handle.close()

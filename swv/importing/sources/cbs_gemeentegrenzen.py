@@ -14,7 +14,7 @@ from shapely.validation import make_valid
 
 from swv.importing.base import Changes, Column, Row, Source
 from swv.importing.herindelingen import sync_herindelingen
-from swv.importing.problems import ImportRefused, Problem, ProblemCollector, listing
+from swv.importing.problems import ProblemCollector, listing, refusal
 from swv.importing.readers import decode
 from swv.models import Gemeente, GemeenteGrens
 from swv.services.regions import regions_need_rebuild
@@ -53,12 +53,10 @@ class GemeentegrenzenSource(Source):
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise ImportRefused(
-                [Problem(path.name, exc.lineno, None, f"geen geldige GeoJSON ({exc.msg}, teken {exc.colno})")]
-            ) from None
+            raise refusal(path.name, exc.lineno, None, f"geen geldige GeoJSON ({exc.msg}, teken {exc.colno})") from None
         features = data.get("features") if isinstance(data, dict) else None
         if not isinstance(features, list) or not features:
-            raise ImportRefused([Problem(path.name, None, None, "verwacht een FeatureCollection met features")])
+            raise refusal(path.name, None, None, "verwacht een FeatureCollection met features")
         year = self._year(path, features)
         collector = ProblemCollector(path.name)
         rows = []
@@ -113,7 +111,7 @@ class GemeentegrenzenSource(Source):
         jr = str(((features[0] or {}).get("properties") or {}).get("jrstatcode", ""))
         if re.match(r"^\d{4}GM", jr):
             return int(jr[:4])
-        raise ImportRefused([Problem(path.name, None, None, "het jaar staat niet in de bestandsnaam of in jrstatcode")])
+        raise refusal(path.name, None, None, "het jaar staat niet in de bestandsnaam of in jrstatcode")
 
     def load(self, rows, *, path, run, progress) -> Changes:
         year = rows[0]["jaar"]

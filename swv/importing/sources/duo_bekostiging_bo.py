@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from swv.figures import period_of
 from swv.importing.base import REGION_SOURCES, Changes, Column, Source
-from swv.importing.problems import ImportRefused, Problem
+from swv.importing.problems import refusal
 from swv.importing.values import replace_values, value_row
 
 INDICATOR = "bekostiging_personeel_bo"
@@ -36,7 +36,7 @@ class DuoBekostigingBoSource(Source):
         dates = {row["PEILDATUM"] for row in rows}
         if len(dates) != 1:
             listed = ", ".join(sorted(d.isoformat() for d in dates))
-            raise ImportRefused([Problem(path.name, None, "PEILDATUM", f"verwacht één teldatum, gevonden {listed}")])
+            raise refusal(path.name, None, "PEILDATUM", f"verwacht één teldatum, gevonden {listed}")
         teldatum = dates.pop()
         # Teldatum 1-10-2014 funds the school year that starts the next August.
         periode, peildatum = period_of(f"{teldatum.year + 1}-{teldatum.year + 2}", "schooljaar")

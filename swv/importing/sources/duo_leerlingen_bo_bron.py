@@ -19,7 +19,7 @@ from swv.figures import period_of
 from swv.importing.base import Changes, Column, Source
 from swv.importing.common import optional
 from swv.importing.fields import parse_date
-from swv.importing.problems import ImportRefused, Problem, ProblemCollector
+from swv.importing.problems import ProblemCollector, refusal
 from swv.importing.pupils import RegionFinder
 from swv.importing.sources.duo_leerlingen_po import brin6
 from swv.importing.values import percentage, replace_values, value_row
@@ -113,9 +113,9 @@ class DuoLeerlingenBoBronSource(Source):
                     return parse_date(written)
                 except ValueError:
                     problem = f"de peildatum in de titelregel is geen datum als 1-10-2016 (gevonden {written!r})"
-                    raise ImportRefused([Problem(path.name, number, None, problem)]) from None
+                    raise refusal(path.name, number, None, problem) from None
         problem = "de teldatum ('Peildatum: 1-10-2016') staat niet in een titelregel boven de kopregel"
-        raise ImportRefused([Problem(path.name, 1, None, problem)])
+        raise refusal(path.name, 1, None, problem)
 
     @staticmethod
     def _compare_with_location(per_school: dict, peildatum: dt.date, known: dict[str, int]) -> list[str]:

@@ -14,7 +14,7 @@ from collections import defaultdict
 
 from swv.importing.base import Changes, Column, Source
 from swv.importing.common import optional
-from swv.importing.problems import ImportRefused, Problem, ProblemCollector
+from swv.importing.problems import ProblemCollector, refusal
 from swv.importing.pupils import RegionFinder, outside_regions_notice, recompute_pupil_figures, store_counts
 from swv.importing.sources.duo_leerlingen_po import brin6
 from swv.models import Vestiging
@@ -52,9 +52,7 @@ class DuoLeerlingenVoSource(Source):
     def load(self, rows, *, path, run, progress) -> Changes:
         year = re.search(r"(19|20)\d{2}", path.stem)
         if not year:
-            raise ImportRefused(
-                [Problem(path.name, None, None, "het jaar van de teldatum staat niet in de bestandsnaam")]
-            )
+            raise refusal(path.name, None, None, "het jaar van de teldatum staat niet in de bestandsnaam")
         peildatum = dt.date(int(year.group(0)), 10, 1)
         collector = ProblemCollector(path.name)
         counts: dict[tuple[str, str], int] = defaultdict(int)

@@ -13,7 +13,7 @@ from swv.figures import period_of
 from swv.importing.base import REGION_SOURCES, Changes, Column, Source
 from swv.importing.common import optional
 from swv.importing.fields import SUPPRESSED
-from swv.importing.problems import ImportRefused, Problem, ProblemCollector
+from swv.importing.problems import ProblemCollector, refusal
 from swv.importing.values import percentage, replace_values, value_row
 from swv.models import Samenwerkingsverband
 
@@ -52,7 +52,7 @@ class DuoVsvSource(Source):
     def load(self, rows, *, path, run, progress) -> Changes:
         year = re.search(r"(19|20)\d{2}", path.stem)
         if not year:
-            raise ImportRefused([Problem(path.name, None, None, "het jaar staat niet in de bestandsnaam")])
+            raise refusal(path.name, None, None, "het jaar staat niet in de bestandsnaam")
         end = int(year.group(0))
         periode, peildatum = period_of(f"{end - 1}-{end}", "schooljaar")
         known = dict(Samenwerkingsverband.objects.filter(sector="VO").values_list("code", "pk"))
