@@ -5,20 +5,7 @@ Imported tables change only through an import (so every figure keeps its source 
 
 from django.contrib import admin
 
-from swv.models import (
-    Gemeente,
-    GemeenteGrens,
-    Herindeling,
-    ImportRun,
-    Indeling,
-    Indicator,
-    Postcodegebied,
-    Samenwerkingsverband,
-    Schoolbestuur,
-    SwvGemeente,
-    Vestiging,
-    Waarde,
-)
+from swv import models
 
 
 class ImportedAdmin(admin.ModelAdmin):
@@ -34,7 +21,7 @@ class ImportedAdmin(admin.ModelAdmin):
         return False
 
 
-@admin.register(Samenwerkingsverband)
+@admin.register(models.Samenwerkingsverband)
 class SamenwerkingsverbandAdmin(ImportedAdmin):
     list_display = ["code", "naam", "sector", "plaats", "geldig_vanaf"]
     list_filter = ["sector"]
@@ -42,14 +29,14 @@ class SamenwerkingsverbandAdmin(ImportedAdmin):
     exclude = ["regio_geojson"]
 
 
-@admin.register(Gemeente)
+@admin.register(models.Gemeente)
 class GemeenteAdmin(ImportedAdmin):
     list_display = ["code", "naam", "geldig_tot"]
     list_filter = [("geldig_tot", admin.EmptyFieldListFilter)]
     search_fields = ["code", "naam"]
 
 
-@admin.register(GemeenteGrens)
+@admin.register(models.GemeenteGrens)
 class GemeenteGrensAdmin(ImportedAdmin):
     list_display = ["gemeente", "jaar", "import_run"]
     list_filter = ["jaar"]
@@ -58,19 +45,19 @@ class GemeenteGrensAdmin(ImportedAdmin):
     list_select_related = ["gemeente", "import_run"]
 
 
-@admin.register(Herindeling)
+@admin.register(models.Herindeling)
 class HerindelingAdmin(ImportedAdmin):
     list_display = ["datum", "oud", "nieuw", "deels"]
     list_select_related = ["oud", "nieuw"]
     search_fields = ["oud__naam", "nieuw__naam"]
 
 
-@admin.register(Indeling)
+@admin.register(models.Indeling)
 class IndelingAdmin(ImportedAdmin):
     list_display = ["naam", "geldig_vanaf"]
 
 
-@admin.register(Postcodegebied)
+@admin.register(models.Postcodegebied)
 class PostcodegebiedAdmin(ImportedAdmin):
     list_display = ["pc4", "gemeente_bron", "gemeente", "po_swv", "vo_swv", "indeling"]
     list_filter = ["indeling"]
@@ -78,7 +65,7 @@ class PostcodegebiedAdmin(ImportedAdmin):
     list_select_related = ["gemeente", "po_swv", "vo_swv", "indeling"]
 
 
-@admin.register(SwvGemeente)
+@admin.register(models.SwvGemeente)
 class SwvGemeenteAdmin(ImportedAdmin):
     list_display = ["swv", "gemeente", "gemeente_bron", "deel", "postcodes", "gesplitst", "indeling"]
     list_filter = ["sector", "indeling", "gesplitst", "deel"]
@@ -86,13 +73,13 @@ class SwvGemeenteAdmin(ImportedAdmin):
     list_select_related = ["swv", "gemeente", "indeling"]
 
 
-@admin.register(Schoolbestuur)
+@admin.register(models.Schoolbestuur)
 class SchoolbestuurAdmin(ImportedAdmin):
     list_display = ["nummer", "naam"]
     search_fields = ["nummer", "naam"]
 
 
-@admin.register(Vestiging)
+@admin.register(models.Vestiging)
 class VestigingAdmin(ImportedAdmin):
     list_display = ["brin6", "naam", "soort", "plaats", "gemeente", "swv", "bestuur"]
     list_filter = ["soort"]
@@ -100,7 +87,7 @@ class VestigingAdmin(ImportedAdmin):
     list_select_related = ["gemeente", "swv", "bestuur"]
 
 
-@admin.register(Indicator)
+@admin.register(models.Indicator)
 class IndicatorAdmin(ImportedAdmin):
     """The catalogue is declared in swv/data/indicatoren.csv and synced on migrate."""
 
@@ -109,7 +96,7 @@ class IndicatorAdmin(ImportedAdmin):
     search_fields = ["code", "label", "definitie"]
 
 
-@admin.register(Waarde)
+@admin.register(models.Waarde)
 class WaardeAdmin(ImportedAdmin):
     list_display = ["indicator", "swv", "gemeente", "periode", "getal", "tekst", "status", "fictief", "import_run"]
     list_filter = ["fictief", "status", "indicator__thema", "indicator"]
@@ -118,7 +105,7 @@ class WaardeAdmin(ImportedAdmin):
     show_full_result_count = False
 
 
-@admin.register(ImportRun)
+@admin.register(models.ImportRun)
 class ImportRunAdmin(ImportedAdmin):
     list_display = [
         "gestart",
