@@ -30,23 +30,17 @@ class RegioPc4Source(Source):
     columns = (
         Column("pc4", "Postcodegebied (vier cijfers)", "1011", type="pc4", aliases=("postcode", "pc")),
         Column("gemeente", "Gemeente zoals de regeling die noemt", "Amsterdam"),
-        Column(
-            "po_swv",
-            "Samenwerkingsverband PO",
-            "PO2707",
-            type="swv_code",
-            aliases=("po", "swv po", "samenwerkingsverband po"),
-            passthrough=NOT_AN_SWV,
-            sector="PO",
-        ),
-        Column(
-            "vo_swv",
-            "Samenwerkingsverband VO",
-            "VO2708",
-            type="swv_code",
-            aliases=("vo", "swv vo", "samenwerkingsverband vo"),
-            passthrough=NOT_AN_SWV,
-            sector="VO",
+        *(
+            Column(
+                f"{sector.lower()}_swv",
+                f"Samenwerkingsverband {sector}",
+                example,
+                type="swv_code",
+                aliases=(sector.lower(), f"swv {sector.lower()}", f"samenwerkingsverband {sector.lower()}"),
+                passthrough=NOT_AN_SWV,
+                sector=sector,
+            )
+            for sector, example in (("PO", "PO2707"), ("VO", "VO2708"))
         ),
     )
     filename_patterns = ("*pc4*indeling*.csv", "*indeling*pc4*.csv")
