@@ -14,7 +14,6 @@ from swv.models import Indeling, Leerlingtelling, Postcodegebied, Samenwerkingsv
 from swv.services.sync import Changes, sync_rows
 
 PO_SOORTEN = ("bo", "sbo", "so")
-VO_SOORTEN = ("vso", "vo", "pro")
 PO_INDICATORS = (
     "leerlingen_totaal",
     "leerlingen_bo",
