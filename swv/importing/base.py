@@ -246,8 +246,11 @@ class Source:
     def header_score(self, cells: list[str]) -> int:
         """How many of this source's columns a candidate header line names (finds the header below
         title lines, and the delimiter that splits it right)."""
-        keys = {header_key(cell) for cell in cells}
-        return sum(1 for column in self.columns if column.keys() & keys)
+        return self.explained({header_key(cell) for cell in cells})
+
+    def explained(self, header: set[str]) -> int:
+        """How many of this source's columns a header line (as header_key()s) names."""
+        return sum(1 for column in self.columns if column.keys() & header)
 
     def read(self, path: Path) -> Table:
         """The file as header and rows; a source whose publisher writes an odd dialect overrides it."""

@@ -64,10 +64,6 @@ def _xlsx_lines(path: Path) -> list[set[str]]:
     return found
 
 
-def _explained(source: Source, header: set[str]) -> int:
-    return sum(1 for column in source.columns if column.keys() & header)
-
-
 def detect(path: Path, sources: list[Source]) -> Detection:
     if path.suffix.lower() not in TABULAR:
         named = [s for s in sources if s.matches(path)]
@@ -79,7 +75,7 @@ def detect(path: Path, sources: list[Source]) -> Detection:
     if len(fitting) > 1:
         # The source that explains more of the header is the more specific one (DUO's annual accounts also
         # carry a bestuur's number and name, but they are not the list of besturen).
-        fit = {s.key: max(_explained(s, line) for line in lines) for s in fitting}
+        fit = {s.key: max(s.explained(line) for line in lines) for s in fitting}
         best = max(fit.values())
         fitting = [s for s in fitting if fit[s.key] == best]
     if len(fitting) > 1:
