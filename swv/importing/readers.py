@@ -282,9 +282,13 @@ def _find_header(
     return best
 
 
-def _title_notice(skipped: list[str]) -> str:
-    shown = "; ".join(repr(line[:60]) for line in skipped[:3])
-    return f"{len(skipped)} titelregel(s) boven de kopregel overgeslagen: {shown}"
+def _table(path: Path, header: list[str], title: list[list[str]], title_lines: list[str]) -> Table:
+    """The table under `header` (without empty cells at its end), noting the title lines above it."""
+    while header and header[-1] == "":
+        header.pop()
+    shown = "; ".join(repr(line[:60]) for line in title_lines[:3])
+    notices = [f"{len(title)} titelregel(s) boven de kopregel overgeslagen: {shown}"] if title else []
+    return Table(header=header, rows=(), header_line=len(title) + 1, notices=notices, title=title, name=path.name)
 
 
 def _footer_notice(lines: list[tuple[int, list[str]]]) -> str:
@@ -356,11 +360,8 @@ def _read_csv(path: Path, *, recognise, encodings, delimiters) -> Table:
         leading[0] = leading[0].lstrip("\ufeff")
     index, delimiter = _find_header(path, [line.rstrip("\r\n") for line in leading], recognise, delimiters)
     header = [cell.strip() for cell in next(csv.reader(leading[index:], delimiter=delimiter), [])]
-    while header and header[-1] == "":
-        header.pop()
     title = [_split(line.rstrip("\r\n"), delimiter) for line in leading[:index]]
-    notices = [_title_notice([line.strip() for line in leading[:index]])] if index else []
-    table = Table(header=header, rows=(), header_line=index + 1, notices=notices, title=title, name=path.name)
+    table = _table(path, header, title, [line.strip() for line in leading[:index]])
     table.rows = _data_rows(
         _csv_lines(path, encoding=encoding, delimiter=delimiter, skip=index),
         table,
@@ -451,10 +452,7 @@ def _read_xlsx(path: Path, recognise: Recognise | None) -> Table:
         raise refusal(path.name, None, None, "het werkblad is leeg")
     _score, iterator, leading, index = best
     header = leading[index]
-    while header and header[-1] == "":
-        header.pop()
-    notices = [_title_notice([" ".join(c for c in cells if c) for cells in leading[:index]])] if index else []
-    table = Table(header=header, rows=(), header_line=index + 1, notices=notices, title=leading[:index], name=path.name)
+    table = _table(path, header, leading[:index], [" ".join(c for c in cells if c) for cells in leading[:index]])
 
     def lines():
         numbered = itertools.chain(
