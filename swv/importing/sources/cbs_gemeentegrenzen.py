@@ -84,22 +84,13 @@ class GemeentegrenzenSource(Source):
                     number, "geometry", f"verwacht een Polygon of MultiPolygon, gevonden {geometry.geom_type}"
                 )
                 continue
-            repaired = geometry if geometry.is_valid else _polygonal(make_valid(geometry))
+            valid = geometry.is_valid
+            repaired = geometry if valid else _polygonal(make_valid(geometry))
             if repaired is None or repaired.is_empty:
                 collector.add(number, "geometry", "de grens is leeg na reparatie")
                 continue
-            rows.append(
-                Row(
-                    number,
-                    {
-                        "code": code,
-                        "naam": name,
-                        "jaar": year,
-                        "geometry": repaired,
-                        "gerepareerd": not geometry.is_valid,
-                    },
-                )
-            )
+            values = {"code": code, "naam": name, "jaar": year, "geometry": repaired, "gerepareerd": not valid}
+            rows.append(Row(number, values))
         collector.raise_if_any()
         return rows
 
