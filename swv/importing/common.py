@@ -47,3 +47,8 @@ def optional(name: str, description: str = "", example: str = "", **options) -> 
 def figure(name: str, indicator: str, description: str = "", example: str = "", *, type="count", **options) -> Column:
     """An optional value column: an empty cell means 'niet aangeleverd'."""
     return optional(name, description, example, type=type, indicator=indicator, **options)
+
+
+def amount(name: str, indicator: str, description: str = "", example: str = "", **options) -> Column:
+    """A figure column of an amount in euro."""
+    return figure(name, indicator, description, example, type="amount", **options)

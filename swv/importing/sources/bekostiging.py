@@ -1,7 +1,7 @@
 """The national funding picture: lumpsum PO/VO, onderwijsachterstanden, jeugdzorg and passend onderwijs
 per year (template; from the OCW begroting and the gemeentefonds)."""
 
-from swv.importing.common import JAAR_COLUMN, figure
+from swv.importing.common import JAAR_COLUMN, amount
 from swv.importing.figures import FigureSource
 
 
@@ -13,23 +13,21 @@ class BekostigingSource(FigureSource):
     subject, period_column, period_kind = "land", "jaar", "jaar"
     columns = (
         JAAR_COLUMN,
-        figure("lumpsum_po", "bekostiging_lumpsum_po", "Lumpsum primair onderwijs", "11200000000", type="amount"),
-        figure("lumpsum_vo", "bekostiging_lumpsum_vo", "Lumpsum voortgezet onderwijs", "8900000000", type="amount"),
-        figure(
+        amount("lumpsum_po", "bekostiging_lumpsum_po", "Lumpsum primair onderwijs", "11200000000"),
+        amount("lumpsum_vo", "bekostiging_lumpsum_vo", "Lumpsum voortgezet onderwijs", "8900000000"),
+        amount(
             "onderwijsachterstanden",
             "bekostiging_onderwijsachterstanden",
             "Onderwijsachterstandenbeleid",
             "870000000",
-            type="amount",
             aliases=("oab",),
         ),
-        figure("jeugdzorg", "bekostiging_jeugdzorg", "Uitgaven jeugdzorg gemeenten", "5800000000", type="amount"),
-        figure(
+        amount("jeugdzorg", "bekostiging_jeugdzorg", "Uitgaven jeugdzorg gemeenten", "5800000000"),
+        amount(
             "passend_onderwijs",
             "bekostiging_passend_onderwijs",
             "Ondersteuningsbekostiging samenwerkingsverbanden",
             "3300000000",
-            type="amount",
         ),
     )
     filename_patterns = ("bekostiging*.csv", "bekostiging*.xlsx")

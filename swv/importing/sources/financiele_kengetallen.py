@@ -1,7 +1,7 @@
 """Financiële kengetallen uit de jaarrekening (template; DUO 'Financiële kengetallen samenwerkingsverbanden'
 and the inspectie's signaleringswaarde)."""
 
-from swv.importing.common import JAAR_COLUMN, SWV_COLUMN, figure
+from swv.importing.common import JAAR_COLUMN, SWV_COLUMN, amount
 from swv.importing.figures import Derived, FigureSource
 
 
@@ -14,35 +14,28 @@ class FinancieleKengetallenSource(FigureSource):
     columns = (
         SWV_COLUMN,
         JAAR_COLUMN,
-        figure("reserves", "reserves", "Eigen vermogen", "3200000", type="amount", aliases=("eigen vermogen",)),
-        figure(
+        amount("reserves", "reserves", "Eigen vermogen", "3200000", aliases=("eigen vermogen",)),
+        amount(
             "benodigd_weerstandsvermogen",
             "weerstandsvermogen_benodigd",
             "Benodigd weerstandsvermogen volgens de risicoanalyse",
             "1100000",
-            type="amount",
             aliases=("weerstandsvermogen", "benodigd weerstandsvermogen"),
         ),
-        figure(
-            "signaleringswaarde",
-            "signaleringswaarde",
-            "Signaleringswaarde bovenmatige reserve (inspectie)",
-            "1900000",
-            type="amount",
+        amount(
+            "signaleringswaarde", "signaleringswaarde", "Signaleringswaarde bovenmatige reserve (inspectie)", "1900000"
         ),
-        figure(
+        amount(
             "besteding_centrale_voorzieningen",
             "besteding_centrale_voorzieningen",
             "Uitgaven aan eigen, centrale voorzieningen (zelf opgegeven)",
             "4100000",
-            type="amount",
         ),
-        figure(
+        amount(
             "middelen_naar_besturen",
             "middelen_naar_besturen",
             "Middelen doorgegeven aan schoolbesturen (zelf opgegeven)",
             "9800000",
-            type="amount",
         ),
     )
     derived = (Derived("reserves_min_weerstandsvermogen", "difference", "reserves", "weerstandsvermogen_benodigd"),)

@@ -1,7 +1,7 @@
 """Ondersteuningsbekostiging per samenwerkingsverband per schooljaar (template; DUO publishes the
 'Bekostiging samenwerkingsverbanden' with lichte/zware ondersteuning, lwoo, pro and verevening)."""
 
-from swv.importing.common import SCHOOLJAAR_COLUMN, SWV_COLUMN, figure
+from swv.importing.common import SCHOOLJAAR_COLUMN, SWV_COLUMN, amount
 from swv.importing.figures import FigureSource
 
 
@@ -14,52 +14,36 @@ class OndersteuningsbudgetSource(FigureSource):
     columns = (
         SWV_COLUMN,
         SCHOOLJAAR_COLUMN,
-        figure(
+        amount(
             "ondersteuningsbudget",
             "ondersteuningsbudget",
             "Totaal ondersteuningsbudget na verevening",
             "14500000",
-            type="amount",
             aliases=("totaal", "budget totaal"),
         ),
-        figure(
+        amount(
             "lichte_ondersteuning",
             "budget_lichte_ondersteuning",
             "Budget lichte ondersteuning",
             "3900000",
-            type="amount",
             aliases=("lichte",),
         ),
-        figure(
+        amount(
             "zware_ondersteuning",
             "budget_zware_ondersteuning",
             "Budget zware ondersteuning",
             "10600000",
-            type="amount",
             aliases=("zware",),
         ),
-        figure("lwoo", "budget_lwoo", "Middelen lwoo (alleen VO)", "", type="amount"),
-        figure("pro", "budget_pro", "Middelen praktijkonderwijs (alleen VO)", "", type="amount"),
-        figure(
-            "lichte_per_leerling",
-            "bedrag_lichte_per_leerling",
-            "Lichte ondersteuning per leerling",
-            "176,50",
-            type="amount",
-        ),
-        figure(
-            "zware_per_leerling",
-            "bedrag_zware_per_leerling",
-            "Zware ondersteuning per leerling",
-            "480,00",
-            type="amount",
-        ),
-        figure(
+        amount("lwoo", "budget_lwoo", "Middelen lwoo (alleen VO)", ""),
+        amount("pro", "budget_pro", "Middelen praktijkonderwijs (alleen VO)", ""),
+        amount("lichte_per_leerling", "bedrag_lichte_per_leerling", "Lichte ondersteuning per leerling", "176,50"),
+        amount("zware_per_leerling", "bedrag_zware_per_leerling", "Zware ondersteuning per leerling", "480,00"),
+        amount(
             "verevening",
             "verevening",
             "Verevening: positief (ontvangt) of negatief (draagt af)",
             "-250000",
-            type="amount",
             aliases=("vereveningsbedrag",),
         ),
     )
