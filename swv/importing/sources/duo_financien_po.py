@@ -35,13 +35,12 @@ def bestuur_links() -> dict[str, str]:
     return links
 
 
-def _key_columns() -> tuple[Column, ...]:
-    return (
-        Column("BEVOEGD GEZAG NUMMER", "Bestuursnummer", "21599"),
-        Column("GROEPERING", "Soort bestuur (SWV voor een samenwerkingsverband)", "SWV"),
-        Column("BEVOEGD GEZAG NAAM", "Naam van het bestuur", "Stg. SWV Pas. Ond. De Kempen"),
-        Column("JAAR", "Boekjaar", "2015", type="year"),
-    )
+KEY_COLUMNS = (
+    Column("BEVOEGD GEZAG NUMMER", "Bestuursnummer", "21599"),
+    Column("GROEPERING", "Soort bestuur (SWV voor een samenwerkingsverband)", "SWV"),
+    Column("BEVOEGD GEZAG NAAM", "Naam van het bestuur", "Stg. SWV Pas. Ond. De Kempen"),
+    Column("JAAR", "Boekjaar", "2015", type="year"),
+)
 
 
 def _amount(name: str, indicator: str) -> Column:
@@ -107,7 +106,7 @@ class DuoFinancienPoBalans(_DuoFinancienPo):
     key = "duo_financien_po_balans"
     label = "DUO jaarrekeninggegevens po: balans (eigen vermogen)"
     description = "Bestand '01. po (mab) balans' van DUO: één rij per bestuur per boekjaar."
-    columns = (*_key_columns(), _amount("2.1 - EIGEN VERMOGEN", "reserves"))
+    columns = (*KEY_COLUMNS, _amount("2.1 - EIGEN VERMOGEN", "reserves"))
     filename_patterns = ("*po-(mab)-balans*.csv",)
 
 
@@ -116,7 +115,7 @@ class DuoFinancienPoBatenLasten(_DuoFinancienPo):
     label = "DUO jaarrekeninggegevens po: staat van baten en lasten"
     description = "Bestand '02. po (mb) staat van baten en lasten' van DUO: één rij per bestuur per boekjaar."
     columns = (
-        *_key_columns(),
+        *KEY_COLUMNS,
         _amount("TOTB - TOTAAL BATEN", "baten"),
         _amount("TOTL - TOTAAL LASTEN", "lasten"),
         _amount("RESUL - RESULTAAT", "resultaat"),
@@ -128,5 +127,5 @@ class DuoFinancienPoOverheidsbijdragen(_DuoFinancienPo):
     key = "duo_financien_po_overheidsbijdragen"
     label = "DUO jaarrekeninggegevens po: overheidsbijdragen (doorbetalingen aan schoolbesturen)"
     description = "Bestand '10. po (ob) overheidsbijdragen' van DUO: één rij per bestuur per boekjaar."
-    columns = (*_key_columns(), _amount("3.1.3.2 - DOORBETALINGEN RIJKSBIJDRAGE SWV", "doorbetalingen_besturen"))
+    columns = (*KEY_COLUMNS, _amount("3.1.3.2 - DOORBETALINGEN RIJKSBIJDRAGE SWV", "doorbetalingen_besturen"))
     filename_patterns = ("*po-(ob)-overheidsbijdragen*.csv",)
