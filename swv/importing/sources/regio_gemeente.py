@@ -10,8 +10,7 @@ from collections import defaultdict
 from swv.importing.base import Changes, Column, Source
 from swv.importing.common import optional
 from swv.importing.guards import refuse_large_loss
-from swv.importing.indeling import ensure_swvs, indeling_for_file
-from swv.importing.indeling_checks import check_codes, link_predecessors
+from swv.importing.indeling import check_codes, ensure_swvs, indeling_for_file, link_predecessors
 from swv.importing.problems import ProblemCollector
 from swv.models import SwvGemeente
 from swv.selectors.gemeenten import GemeenteResolver

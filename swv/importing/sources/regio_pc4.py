@@ -10,8 +10,7 @@ from typing import Any
 
 from swv.importing.base import Changes, Column, Row, Source
 from swv.importing.guards import refuse_large_loss
-from swv.importing.indeling import ensure_swvs, indeling_for_file
-from swv.importing.indeling_checks import check_codes, link_predecessors
+from swv.importing.indeling import check_codes, ensure_swvs, indeling_for_file, link_predecessors
 from swv.importing.problems import ProblemCollector, listing
 from swv.models import Postcodegebied, Samenwerkingsverband, SwvGemeente
 from swv.selectors.gemeenten import GemeenteResolver
