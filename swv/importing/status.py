@@ -64,11 +64,6 @@ def last_imports() -> list[dict]:
     return result
 
 
-def _figure_codes(source) -> list[str]:
-    """The indicators a source delivers (figure sources and DUO vsv declare them)."""
-    return list(getattr(source, "indicator_codes", ()) or ())
-
-
 def _coverage(codes: list[str]) -> tuple[str, dict]:
     """(latest periode, {sector or 'gemeenten': [units with a real value then, units in all]})."""
     real = Waarde.objects.filter(indicator__code__in=codes, fictief=False).exclude(status=Waarde.Status.NIET_GELEVERD)
@@ -105,7 +100,7 @@ def source_status() -> list[dict]:
             "dekking": {},
             "uitgesloten": [],
         }
-        codes = _figure_codes(source)
+        codes = list(getattr(source, "indicator_codes", ()))  # what figure sources and DUO vsv deliver
         if codes:
             row["peildatum"], row["dekking"] = _coverage(codes)
         elif key in ("regio_pc4", "regio_gemeente") and indeling is not None:
