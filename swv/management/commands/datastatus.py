@@ -1,13 +1,10 @@
 import json
 
-from django.core.management.base import BaseCommand
-
 from swv.importing.status import data_counts, source_status
+from swv.management.commands import DataCommand
 
 
-class Command(BaseCommand):
-    # Data commands skip the system checks (URL and template scans): `manage.py check` and CI run them.
-    requires_system_checks = []
+class Command(DataCommand):
     help = "Toon wat er geladen is: per bron de laatste import, en de aantallen."
 
     def add_arguments(self, parser):

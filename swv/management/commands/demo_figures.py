@@ -1,13 +1,10 @@
-from django.core.management.base import BaseCommand
-
 from swv.caching.versions import source_data_changed
 from swv.importing.demo import fill_demo_figures
+from swv.management.commands import DataCommand
 from swv.management.commands.import_data import prepare_pages
 
 
-class Command(BaseCommand):
-    # Data commands skip the system checks (URL and template scans): `manage.py check` and CI run them.
-    requires_system_checks = []
+class Command(DataCommand):
     help = (
         "Vul fictieve, plausibele cijfers voor elke indicator van elk geladen samenwerkingsverband en elke "
         "gemeente (meerdere perioden). Ze zijn als fictief gemarkeerd; een echte import vervangt ze."

@@ -1,14 +1,13 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from swv.importing.registry import SOURCES
 from swv.importing.templates import template_csv, template_xlsx
+from swv.management.commands import DataCommand
 
 
-class Command(BaseCommand):
-    # Data commands skip the system checks (URL and template scans): `manage.py check` and CI run them.
-    requires_system_checks = []
+class Command(DataCommand):
     help = "Schrijf een voorbeeldbestand (sjabloon) voor een bron: kopregel, voorbeeldrij en (xlsx) toelichting."
 
     def add_arguments(self, parser):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.test import RequestFactory
 from django.urls import reverse
 
@@ -14,6 +14,7 @@ from swv.importing.guards import ALLOW_REMOVAL, NEW_SWV
 from swv.importing.problems import ImportRefused
 from swv.importing.registry import SOURCES
 from swv.importing.run import run_import
+from swv.management.commands import DataCommand
 from swv.opendata.published import current_publication
 from swv.services.derived import prepare_derived_data
 
@@ -21,9 +22,7 @@ logger = logging.getLogger(__name__)
 SHOWN_UNITS = 20
 
 
-class Command(BaseCommand):
-    # Data commands skip the system checks (URL and template scans): `manage.py check` and CI run them.
-    requires_system_checks = []
+class Command(DataCommand):
     help = "Importeer één bronbestand: import_data <bron> <bestand>. Alles of niets."
 
     def add_arguments(self, parser):

@@ -4,11 +4,12 @@ import time
 from contextlib import ExitStack
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from swv.importing.problems import ImportRefused
 from swv.importing.registry import SOURCES, detect_source
 from swv.importing.run import run_import
+from swv.management.commands import DataCommand
 from swv.management.commands.import_data import prepare_pages, report_run
 from swv.services.regions import one_rebuild_for_many_imports
 
@@ -36,9 +37,7 @@ def _files(directory: Path, stack: ExitStack) -> list[Path]:
     return found
 
 
-class Command(BaseCommand):
-    # Data commands skip the system checks (URL and template scans): `manage.py check` and CI run them.
-    requires_system_checks = []
+class Command(DataCommand):
     help = (
         "Importeer alle herkende bestanden in een of meer mappen (en submappen), in de volgorde van de "
         "afhankelijkheden. Een bestand wordt herkend aan zijn kolommen; een onbekend bestand wordt gemeld "
