@@ -13,7 +13,7 @@ from swv.importing.base import REGION_SOURCES, Changes, Source
 from swv.importing.common import GEMEENTE_COLUMN, SWV_COLUMN
 from swv.importing.fields import SUPPRESSED, Range, bounds
 from swv.importing.guards import removal_allowed
-from swv.importing.problems import ProblemCollector
+from swv.importing.problems import ProblemCollector, unknown_swv
 from swv.importing.values import replace_values, value_row
 from swv.models import Gemeente, Indicator, Samenwerkingsverband, Waarde
 from swv.selectors.gemeenten import GemeenteResolver
@@ -159,11 +159,7 @@ class FigureSource(Source):
                 if code in known:
                     found[code] = known[code]
                 else:
-                    collector.add(
-                        row.number,
-                        self.subject_column,
-                        f"onbekend samenwerkingsverband {code} (niet in de geladen regio-indeling)",
-                    )
+                    collector.add(row.number, self.subject_column, unknown_swv(code))
             return found
         if self.subject == "gemeente":
             resolver = GemeenteResolver(use_school_clues=False)

@@ -74,6 +74,10 @@ class ImportRefused(Exception):
         return "Import geweigerd, er is niets opgeslagen.\n" + "\n".join(shown)
 
 
+def unknown_swv(code: str, indeling: str = "regio-indeling") -> str:
+    return f"onbekend samenwerkingsverband {code} (niet in de geladen {indeling})"
+
+
 def refusal(file: str, row: int | None, column: str | None, message: str) -> ImportRefused:
     """The refusal of a file for one problem (raise it)."""
     return ImportRefused([Problem(file, row, column, message)])

@@ -19,7 +19,7 @@ from swv.figures import period_of
 from swv.importing.base import Changes, Column, Source
 from swv.importing.common import optional
 from swv.importing.fields import parse_date
-from swv.importing.problems import ProblemCollector, refusal
+from swv.importing.problems import ProblemCollector, refusal, unknown_swv
 from swv.importing.pupils import RegionFinder
 from swv.importing.sources.duo_leerlingen_po import brin6
 from swv.importing.values import percentage, replace_values, value_row
@@ -72,9 +72,7 @@ class DuoLeerlingenBoBronSource(Source):
                 skipped += 1
                 continue
             if code not in known:
-                collector.add(
-                    row.number, "SWV", f"onbekend samenwerkingsverband {code} (niet in de geladen regio-indeling)"
-                )
+                collector.add(row.number, "SWV", unknown_swv(code))
                 continue
             cells = (row["TOTAAL"], row["TOTAAL_GEW03"], row["TOTAAL_GEW12"])
             if not all(isinstance(c, int) for c in cells):

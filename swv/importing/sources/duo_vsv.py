@@ -13,7 +13,7 @@ from swv.figures import period_of
 from swv.importing.base import REGION_SOURCES, Changes, Column, Source
 from swv.importing.common import optional
 from swv.importing.fields import SUPPRESSED
-from swv.importing.problems import ProblemCollector, refusal
+from swv.importing.problems import ProblemCollector, refusal, unknown_swv
 from swv.importing.values import percentage, replace_values, value_row
 from swv.models import Samenwerkingsverband
 
@@ -65,11 +65,7 @@ class DuoVsvSource(Source):
                 skipped += 1
                 continue
             if code not in known:
-                collector.add(
-                    row.number,
-                    "SAMENWERKINGSVERBAND_NUMMER",
-                    f"onbekend samenwerkingsverband {code} (niet in de geladen regio-indeling VO)",
-                )
+                collector.add(row.number, "SAMENWERKINGSVERBAND_NUMMER", unknown_swv(code, "regio-indeling VO"))
                 continue
             if SUPPRESSED in (row["aantal_leerlingen"], row["vsv_totaal"]):
                 collector.add(row.number, "vsv_totaal", "afgeschermde aantallen (<5) kunnen niet worden opgeteld")

@@ -7,7 +7,7 @@ table swv/data/swv_besturen.csv."""
 from swv.codes import normalize_postcode
 from swv.importing.base import REGION_SOURCES, Changes, Column, Source
 from swv.importing.common import SWV_ALIASES, optional
-from swv.importing.problems import ProblemCollector
+from swv.importing.problems import ProblemCollector, unknown_swv
 from swv.models import Samenwerkingsverband
 from swv.services.sync import sync_rows
 
@@ -69,11 +69,7 @@ class SwvAdressenSource(Source):
         for row in progress(rows, desc=self.key):
             code = row["SAMENWERKINGSVERBANDNUMMER"]
             if code not in existing:
-                collector.add(
-                    row.number,
-                    "SAMENWERKINGSVERBANDNUMMER",
-                    f"onbekend samenwerkingsverband {code} (niet in de geladen regio-indeling)",
-                )
+                collector.add(row.number, "SAMENWERKINGSVERBANDNUMMER", unknown_swv(code))
                 continue
             email = row["E-MAILADRES"] or ""
             if email and "@" not in email:
