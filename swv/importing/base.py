@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
-import itertools
 from collections.abc import Iterator
 from dataclasses import KW_ONLY, dataclass
 from pathlib import Path
@@ -92,11 +91,6 @@ class Rows:
         if self._cache is not None:
             return iter(self._cache)
         return self._again()
-
-    def __getitem__(self, index: int) -> Row:
-        if self._cache is not None:
-            return self._cache[index]
-        return next(itertools.islice(self._again(), index, None))
 
     def _digest(self, cells: list[str]) -> bytes:
         # Every cell, also those the source does not read: DUO's files have rows that differ only in a

@@ -312,12 +312,12 @@ def _is_footer(cells: list[str], *, after_gap: bool) -> bool:
 
 
 def _data_rows(
-    numbered: Iterable[tuple[int, list[str]]], table: Table, *, ending: Callable[[], str] | None = None
+    numbered: Iterable[tuple[int, list[str]]], table: Table, *, line_break_at_end: Callable[[], bool] | None = None
 ) -> Iterator[tuple[int, list[str]]]:
     """The rows under the header: empty lines skipped, trailing empty cells beyond the header dropped (some
     exporters end every line with a delimiter), and notes or a total row below the last row of data
-    left out with a notice. `ending()` says how a text file ends (see _ending): without a final line
-    break its last row may have been cut off in transfer."""
+    left out with a notice. `line_break_at_end()` says whether a text file ends with one: without it its
+    last row may have been cut off in transfer."""
     width = len(table.header)
     pending: list[tuple[int, list[str]]] = []  # lines that may be a footer, until a row of data follows
     gap = False
@@ -338,8 +338,7 @@ def _data_rows(
     if pending:
         table.notices.append(_footer_notice(pending))
         return
-    state = ending() if last is not None and ending is not None else LINE_BREAK
-    if state == LINE_BREAK or last is None:
+    if last is None or line_break_at_end is None or line_break_at_end():
         return
     # A cut that drops whole rows is caught by the importers' refusal to remove a large share of data;
     # a cut inside the last row leaves it without its line break, and often short of fields.
@@ -365,7 +364,7 @@ def _read_csv(path: Path, *, recognise, encodings, delimiters) -> Table:
     table.rows = _data_rows(
         _csv_lines(path, encoding=encoding, delimiter=delimiter, skip=index),
         table,
-        ending=lambda: _ending(path, encoding),
+        line_break_at_end=lambda: _line_break_at_end(path, encoding),
     )
     return table
 
@@ -389,12 +388,7 @@ def _csv_lines(path: Path, *, encoding: str, delimiter: str, skip: int) -> Itera
             raise refusal(path.name, start + skip, None, problem) from None
 
 
-LINE_BREAK, OLD_MAC, NO_LINE_BREAK = "line break", "old mac", "no line break"
-
-
-def _ending(path: Path, encoding: str) -> str:
-    """How a text file ends: with a line break, without one in a file whose lines end in a lone CR (the
-    old Mac style, whose exporters leave the last one out), or without one."""
+def _line_break_at_end(path: Path, encoding: str) -> bool:
     with path.open("rb") as fh:
         fh.seek(0, 2)
         fh.seek(max(0, fh.tell() - 4))
@@ -405,10 +399,7 @@ def _ending(path: Path, encoding: str) -> str:
         last = tail[-2:].decode("utf-16-le" if little else "utf-16-be", errors="ignore")
     else:
         last = tail[-1:].decode("latin-1")
-    if last in ("\n", "\r"):
-        return LINE_BREAK
-    head = decode_head(path, encoding)
-    return OLD_MAC if "\r" in head and "\n" not in head else NO_LINE_BREAK
+    return last in ("\n", "\r")
 
 
 def _cell_text(value) -> str:
