@@ -3,6 +3,7 @@
 import hashlib
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 from django.db import transaction
@@ -13,13 +14,6 @@ from swv.importing.problems import ImportRefused, Problem, capped_notices
 from swv.importing.registry import get_source
 from swv.models import ImportRun
 from swv.services.sync import ValueTooLong
-
-
-def _progress_factory(enabled: bool):
-    def progress(iterable, *, desc: str):
-        return tqdm(iterable, desc=desc, unit="rij", leave=False, disable=not enabled)
-
-    return progress
 
 
 def file_checksum(path: Path) -> str:
@@ -65,7 +59,9 @@ def run_import(
         with transaction.atomic():
             run.status = ImportRun.Status.GELUKT
             run.save()
-            changes = source.load(rows, path=path, run=run, progress=_progress_factory(progress))
+            changes = source.load(
+                rows, path=path, run=run, progress=partial(tqdm, unit="rij", leave=False, disable=not progress)
+            )
             run.rijen_geladen = changes.rows_loaded
             run.rijen_geweigerd = run.rijen_gelezen - repeated - changes.rows_loaded
             run.wijzigingen = changes.total
