@@ -19,15 +19,11 @@ NOT_DATA = {".md", ".txt", ".pdf", ".html"}
 ARCHIVES = (".tar.xz", ".tar.gz", ".tgz", ".tar")
 
 
-def _is_archive(path: Path) -> bool:
-    return path.name.lower().endswith(ARCHIVES)
-
-
 def _files(directory: Path, stack: ExitStack) -> list[Path]:
     """Every file of the folder, with the files inside its archives (unpacked into a temporary folder)."""
     found = []
     for path in sorted(p for p in directory.rglob("*") if p.is_file() and p.name != "FICTIEF"):
-        if not _is_archive(path):
+        if not path.name.lower().endswith(ARCHIVES):
             found.append(path)
             continue
         target = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="opendata-"))) / path.name.split(".")[0]
