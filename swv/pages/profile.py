@@ -66,10 +66,8 @@ class Telling:
 
 def _school_figures(brin6s: set[str]) -> dict[str, Schoolcijfer]:
     """Each school's latest delivered figure of the catalogue's school level (verplaatsingen per school)."""
-    latest: dict[str, Schoolcijfer] = {}
-    for figure in Schoolcijfer.objects.filter(brin6__in=brin6s).select_related("indicator").order_by("peildatum"):
-        latest[figure.brin6] = figure
-    return latest
+    figures = Schoolcijfer.objects.filter(brin6__in=brin6s).select_related("indicator").order_by("peildatum")
+    return {figure.brin6: figure for figure in figures}  # the latest wins
 
 
 def _pupils_per_school(swv: Samenwerkingsverband, brin6s: set[str]) -> tuple[dict[str, Telling], list]:

@@ -96,14 +96,10 @@ def _target(swv: Samenwerkingsverband, names: dict[int, str], postcodes: str = "
 def _by_postcode(pc4: str, names: dict) -> list[Hit]:
     # One query: the PC4 in the newest indeling that has PC4 areas (a later indeling by gemeente only
     # would otherwise leave every postcode unanswered).
-    areas = list(
-        Postcodegebied.objects.filter(pc4=pc4)
-        .select_related("gemeente", "po_swv", "vo_swv")
-        .order_by("-indeling__geldig_vanaf")[:1]
-    )
-    if not areas:
+    areas = Postcodegebied.objects.filter(pc4=pc4).select_related("gemeente", "po_swv", "vo_swv")
+    area = areas.order_by("-indeling__geldig_vanaf").first()
+    if area is None:
         return []
-    area = areas[0]
     targets = [_target(swv, names) for swv in (area.po_swv, area.vo_swv) if swv is not None]
     plaats = area.gemeente.naam if area.gemeente else area.gemeente_bron
     note = "" if targets else "Dit postcodegebied (haven) hoort bij geen samenwerkingsverband."
