@@ -9,10 +9,12 @@ from swv.figures.statistics import Aggregate, Position, position
 from swv.models import Indicator, Waarde
 
 
-@dataclass(frozen=True)
-class HistoryRow:
-    point: Point
-    aggregate: Aggregate | None  # the sector's, of the point's period
+@dataclass
+class Compared:
+    """A point next to the sector's aggregate it is compared with: a figure, or one period of its history."""
+
+    point: Point | None
+    aggregate: Aggregate | None
 
     @property
     def gemiddelde(self) -> float | None:
@@ -24,16 +26,14 @@ class HistoryRow:
 
 
 @dataclass
-class SwvFigure(RecentHistory):
+class SwvFigure(Compared, RecentHistory):
     indicator: Indicator
     sector: str
-    point: Point | None
-    aggregate: Aggregate | None
     position: Position | None
     aandeel: float | None = None  # this SWV's value as % of its noemer (som with a noemer)
     aandeel_positie: Position | None = None  # where that share sits among the sector's shares
     noemer_label: str = ""
-    history: list[HistoryRow] = field(default_factory=list)
+    history: list[Compared] = field(default_factory=list)
     peer: "SwvFigure | None" = None  # the same figure against SWV's of similar size (selectors.peers)
     vergelijk_periode: object = None  # PeriodRef, when the comparison is about another period than the value
 
@@ -51,13 +51,9 @@ class SwvFigure(RecentHistory):
             return None
         return self.point.getal if self.point.getal is not None else self.point.tekst
 
-    @property
-    def sector_value(self) -> float | None:
-        return self.aggregate.vergelijking if self.aggregate else None
-
-    @property
-    def sector_range(self) -> tuple[float, float] | None:
-        return self.aggregate.vergelijking_bereik if self.aggregate else None
+    # The figure's comparison: the sector's (or the peer group's) value it is read against.
+    sector_value = Compared.gemiddelde
+    sector_range = Compared.gemiddelde_bereik
 
     @property
     def same_category_share(self) -> float | None:
@@ -90,8 +86,8 @@ class SwvFigure(RecentHistory):
         )
 
     @property
-    def first_and_last(self) -> tuple[HistoryRow, HistoryRow] | None:
-        delivered = [row for row in self.history if row.point.geleverd and row.point.getal is not None]
+    def first_and_last(self) -> tuple[Compared, Compared] | None:
+        delivered = [row for row in self.history if row.point and row.point.geleverd and row.point.getal is not None]
         if len(delivered) < 2:
             return None
         return delivered[0], delivered[-1]
@@ -100,7 +96,7 @@ class SwvFigure(RecentHistory):
 def swv_figure(*, figures: Figures, series: Series, swv_id: int, sector: str) -> SwvFigure:
     point = series.current.get(swv_id)
     aggregate, compared_period = series.aggregate_for(point)
-    history = [HistoryRow(p, series.aggregates.get(p.periode)) for p in series.per_unit.get(swv_id, [])]
+    history = [Compared(p, series.aggregates.get(p.periode)) for p in series.per_unit.get(swv_id, [])]
     other_period = compared_period != getattr(point, "periode", None)
     figure = SwvFigure(
         indicator=series.indicator,
