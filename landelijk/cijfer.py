@@ -117,8 +117,6 @@ def _text(row: Row, eenheid: str) -> str:
 def _quantile_classes(rows: list[Row], eenheid: str) -> list[LegendClass]:
     """Five classes of (nearly) equal size; ties stay in one class, so there may be fewer."""
     valued = sorted((r for r in rows if isinstance(r.value, float)), key=lambda r: r.value)
-    if not valued:
-        return []
     legend: list[LegendClass] = []
     size = len(valued) / CLASSES
     klasse, start = 0, 0
@@ -137,7 +135,7 @@ def _quantile_classes(rows: list[Row], eenheid: str) -> list[LegendClass]:
 
 
 def _category_classes(rows: list[Row], indicator: Indicator) -> list[LegendClass]:
-    categories = [c for c in (indicator.categorieen or "").split("|") if c]
+    categories = indicator.categorie_lijst
     for row in rows:
         if isinstance(row.value, str) and row.value not in categories:
             categories.append(row.value)
