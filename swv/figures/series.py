@@ -8,6 +8,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from math import fsum
 from typing import Any, TypeVar
 
 from swv.caching.versions import derived
@@ -391,16 +392,16 @@ def _combined(parts: list[Point]) -> Point:
         delivered = [p.getal for p in parts if p.geleverd and p.getal is not None]
         if not delivered:
             return Point(getal=None, status=NIET_GELEVERD, **common)
-        return Point(getal=sum(delivered), status=GELEVERD, **common)
+        return Point(getal=fsum(delivered), status=GELEVERD, **common)
     if any(p.onderdrukt for p in parts):
         return Point(
             getal=None,
             status=ONDERDRUKT,
-            ondergrens=sum(b[0] for b in known),
-            bovengrens=sum(b[1] for b in known),
+            ondergrens=fsum(b[0] for b in known),
+            bovengrens=fsum(b[1] for b in known),
             **common,
         )
-    return Point(getal=sum(p.getal or 0 for p in parts), status=GELEVERD, **common)
+    return Point(getal=fsum(p.getal or 0 for p in parts), status=GELEVERD, **common)
 
 
 def _roll_up(indicators: list[Indicator], sector: str, points) -> None:
@@ -447,10 +448,10 @@ def _roll_up(indicators: list[Indicator], sector: str, points) -> None:
             if suppressed and len(ranged) == len(delivered) + suppressed:
                 # A sum with a '<5' part is known only between the sums of the parts' bounds.
                 status = ONDERDRUKT
-                low = sum(b[0] * weights[g] for g, b in ranged.items())
-                high = sum(b[1] * weights[g] for g, b in ranged.items())
+                low = fsum(b[0] * weights[g] for g, b in ranged.items())
+                high = fsum(b[1] * weights[g] for g, b in ranged.items())
             elif delivered:
-                status, total = GELEVERD, sum(getal * weights[g] for g, getal in delivered.items())
+                status, total = GELEVERD, fsum(getal * weights[g] for g, getal in delivered.items())
             else:
                 status = NIET_GELEVERD
             estimated = tuple(

@@ -2,6 +2,7 @@
 
 from collections import Counter
 from dataclasses import dataclass, field
+from math import fsum
 from typing import Any
 
 
@@ -122,7 +123,8 @@ def aggregate(
     """Aggregate one period's values; `numbers`/`texts` map unit -> delivered value, `ranges` unit ->
     (low, high) of a suppressed value."""
     values = list(numbers.values())
-    mean = sum(values) / len(values) if values else None
+    # Float sums with fsum: exact, so a figure does not depend on the order the database returns rows in.
+    mean = fsum(values) / len(values) if values else None
     ranges = ranges or {}
     common: dict[str, Any] = {
         "aggregatie": aggregatie,
@@ -134,8 +136,8 @@ def aggregate(
         "met_bereik": len(ranges),
     }
     # A total with suppressed parts is known only between these (never the sum of the known parts alone).
-    low_total = sum(values) + sum(low for low, _ in ranges.values())
-    high_total = sum(values) + sum(high for _, high in ranges.values())
+    low_total = fsum([*values, *(low for low, _ in ranges.values())])
+    high_total = fsum([*values, *(high for _, high in ranges.values())])
     if ranges:
         n = len(values) + len(ranges)
         common["gemiddelde_ondergrens"] = low_total / n
@@ -149,20 +151,20 @@ def aggregate(
     if aggregatie == "som":
         # The total as % of the noemer's total, over the units that have both; a range with suppressed parts.
         paired = [u for u in [*numbers, *ranges] if noemer and noemer.get(u)]
-        denominator = sum(noemer[u] for u in paired) if noemer else 0
-        known = sum(numbers[u] for u in paired if u in numbers)
+        denominator = fsum(noemer[u] for u in paired) if noemer else 0
+        known = [numbers[u] for u in paired if u in numbers]
 
         def share(end: int) -> float:
-            return 100 * (known + sum(ranges[u][end] for u in paired if u in ranges)) / denominator
+            return 100 * fsum([*known, *(ranges[u][end] for u in paired if u in ranges)]) / denominator
 
         if ranges:
             share_range = (share(0), share(1)) if denominator else None
             return Aggregate(**common, ondergrens=low_total, bovengrens=high_total, aandeel_bereik=share_range)
-        return Aggregate(**common, waarde=sum(values) if values else None, aandeel=share(0) if denominator else None)
+        return Aggregate(**common, waarde=fsum(values) if values else None, aandeel=share(0) if denominator else None)
     if aggregatie == "gewogen" and noemer:
         paired = [u for u in numbers if noemer.get(u)]
-        denominator = sum(noemer[u] for u in paired)
-        weighted = sum(numbers[u] * noemer[u] for u in paired) / denominator if denominator else mean
+        denominator = fsum(noemer[u] for u in paired)
+        weighted = fsum(numbers[u] * noemer[u] for u in paired) / denominator if denominator else mean
         return Aggregate(**common, waarde=weighted)
     if aggregatie == "teken":
         return Aggregate(

@@ -36,6 +36,23 @@ def test_total_with_noemer_gives_a_share():
     assert result.niet_aangeleverd == 0
 
 
+@pytest.mark.parametrize("aggregatie", ["som", "gewogen", "gemiddelde"])
+def test_a_figure_does_not_depend_on_the_order_of_its_rows(aggregatie):
+    """The database returns rows in no fixed order; a plain float sum would differ in its last digit."""
+    numbers = {unit: value for unit, value in enumerate([0.1, 1e16, 2.3505832056781357, -1e16, 0.7, 33.3] * 5)}
+    noemer = {unit: 10.0 + unit * 0.3 for unit in numbers}
+    ranges = {100: (1.0, 4.0), 101: (0.1, 0.4)}
+    results = {
+        repr(aggregate(aggregatie=aggregatie, eenheden=40, texts={}, onderdrukt=2, **given))
+        for order in (list(numbers), sorted(numbers, reverse=True), sorted(numbers, key=lambda u: numbers[u]))
+        for given in (
+            {"numbers": {u: numbers[u] for u in order}, "noemer": noemer},
+            {"numbers": {u: numbers[u] for u in order}, "noemer": {**noemer, 100: 5.0, 101: 7.0}, "ranges": ranges},
+        )
+    }
+    assert len(results) == 2
+
+
 def test_distribution_keeps_catalogue_order_and_counts_shares():
     result = aggregate(
         aggregatie="verdeling",
