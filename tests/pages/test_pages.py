@@ -169,6 +169,26 @@ def test_suppressed_counts_show_as_less_than_five_and_fictional_values_are_label
     assert "fictief" in block
 
 
+def test_the_spread_table_names_this_swv_only_with_a_value_of_its_own(client):
+    delivered = [WaardeFactory(indicator__code="geschillen", getal=getal) for getal in (3, 7, 12, 20, 31)]
+    indicator, sector = delivered[0].indicator, delivered[0].swv.sector
+    suppressed = {"status": Waarde.Status.ONDERDRUKT, "getal": None, "ondergrens": 1, "bovengrens": 4}
+    for swv in SamenwerkingsverbandFactory.create_batch(2, sector=sector):
+        WaardeFactory(indicator=indicator, swv=swv, **suppressed)
+    missing = WaardeFactory(indicator=indicator, status=Waarde.Status.NIET_GELEVERD, getal=None, swv__sector=sector)
+
+    def own_row(swv) -> str | None:
+        html = client.get(swv.get_absolute_url()).content.decode()
+        block = html[html.index('id="cijfer-geschillen"') :]
+        table = block[block.index("<caption>Spreiding") : block.index("</table>")]
+        found = re.search(r"Dit samenwerkingsverband</th><td[^>]*>([^<]*)<", table)
+        return found and found.group(1)
+
+    assert own_row(delivered[2].swv) == "12"
+    assert own_row(swv) is None
+    assert own_row(missing.swv) is None
+
+
 def test_documents_section_lists_documents_and_missing_types(client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     document = DocumentFactory(soort=DocumentSoort.ONDERSTEUNINGSPLAN, periode_van=2022, periode_tot=2026)
