@@ -243,6 +243,7 @@ PAGE_CACHE_MAX_BYTES = env_int("PAGE_CACHE_MAX_BYTES", 16 * 1024 * 1024)  # larg
 
 # --- Publisher and open data (swv/opendata) -------------------------------------------------------
 # Who publishes the site and answers questions: the colophon, the data catalogue and the API's contact.
+SITE_NAME = "Passend onderwijs in beeld"  # in print footers and in the open data's source note
 SITE_URL = env_str("SITE_URL", "https://passendonderwijsinbeeld.nl").rstrip("/")
 PUBLISHER_NAME = env_str("PUBLISHER_NAME", "Passend onderwijs in beeld")
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "info@passendonderwijsinbeeld.nl")

@@ -7,7 +7,8 @@ import io
 from collections.abc import Iterator
 from decimal import Decimal
 
-from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 
 from swv.caching import params
@@ -20,9 +21,7 @@ from swv.opendata.open_tables import OpenTable
 from swv.selectors.names import display_name
 from verantwoording.errors import error_page
 
-FORMATS = ("csv", "json")
 STREAM_ROWS = 5000  # larger CSV tables are streamed
-SITE = "Passend onderwijs in beeld"
 
 
 def _cell(value) -> str:
@@ -64,7 +63,8 @@ def table_response(rows: list[dict], columns: list[str], *, fmt: str, filename: 
     else:
         payload = {
             "titel": titel,
-            "bron": f"{SITE}; de bron en peildatum van elk cijfer staan in de kolommen bron en peildatum.",
+            "bron": f"{settings.SITE_NAME}; de bron en peildatum van elk cijfer staan in de kolommen bron en "
+            "peildatum.",
             "licentie": {"naam": LICENCE_NAME, "url": LICENCE_URL},
             "kolommen": columns,
             "rijen": [{column: row.get(column) for column in columns} for row in rows],
@@ -72,12 +72,6 @@ def table_response(rows: list[dict], columns: list[str], *, fmt: str, filename: 
         response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
         response["Content-Disposition"] = f'inline; filename="{filename}.json"'
     return response if rows else params.selects_nothing(response)  # e.g. a filter on a code that names nothing
-
-
-def checked_format(fmt: str) -> str:
-    if fmt not in FORMATS:
-        raise Http404("Onbekend formaat")
-    return fmt
 
 
 @describes(
@@ -91,7 +85,7 @@ def swv_table(request, swv: Samenwerkingsverband, fmt: str):
     return table_response(
         rows,
         tables.COLUMNS_SWV,
-        fmt=checked_format(fmt),
+        fmt=fmt,
         filename=f"passend-onderwijs-{swv.code}",
         titel=f"Cijfers van {display_name(swv)} ({swv.code_leesbaar})",
     )
@@ -106,7 +100,7 @@ def landelijk_table(request, fmt: str):
     return table_response(
         tables.aggregate_rows(sector=sector),
         tables.COLUMNS_AGGREGATEN,
-        fmt=checked_format(fmt),
+        fmt=fmt,
         filename=f"passend-onderwijs-landelijk{'-' + sector.lower() if sector else ''}",
         titel=f"Landelijk beeld{' ' + sector if sector else ''}",
     )
@@ -123,7 +117,7 @@ def indicator_table(request, indicator: Indicator, fmt: str):
     return table_response(
         tables.indicator_rows(indicator=indicator, per_gemeente=per_gemeente),
         tables.COLUMNS_WAARDEN,
-        fmt=checked_format(fmt),
+        fmt=fmt,
         filename=f"passend-onderwijs-{indicator.code}{'-per-gemeente' if per_gemeente else ''}",
         titel=f"{indicator.label}: alle waarden",
     )
@@ -140,6 +134,6 @@ def filtered_table(table: OpenTable):
         except UnknownFilter as error:
             return error_page(request, 400, str(error))
         filename, titel = f"passend-onderwijs-{table.name}", table.name.capitalize()
-        return table_response(rows, table.columns, fmt=checked_format(fmt), filename=filename, titel=titel)
+        return table_response(rows, table.columns, fmt=fmt, filename=filename, titel=titel)
 
     return download

@@ -3,6 +3,7 @@ site address into the A4 page margins (CSS margin boxes, no JavaScript, no inlin
 
 import re
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -12,8 +13,6 @@ from swv.converters import SwvCodeConverter
 from swv.models import Samenwerkingsverband
 from swv.selectors.names import display_name
 from swv.templatetags.nl import datum
-
-SITE = "Passend onderwijs in beeld"
 
 
 def css_string(text: str) -> str:
@@ -33,7 +32,7 @@ def _subject(path: str) -> str:
         return "Landelijk beeld passend onderwijs"
     if path.startswith("/vergelijk/"):
         return "Vergelijking van samenwerkingsverbanden"
-    return SITE
+    return settings.SITE_NAME
 
 
 @params.query_params(pagina=params.PATH)
@@ -41,12 +40,13 @@ def _subject(path: str) -> str:
 def afdrukken_css(request):
     path = request.GET.get("pagina", "/")[:300]
     origin = request.build_absolute_uri("/").rstrip("/")
+    footer = f"{settings.SITE_NAME} · {origin}{path}"
     vandaag = datum(timezone.localdate())
     css = (
         "@page {\n"
         f"  @top-left {{ content: {css_string(_subject(path))}; font: 600 8pt system-ui, sans-serif; }}\n"
         f"  @top-right {{ content: {css_string('Afgedrukt op ' + vandaag)}; font: 8pt system-ui, sans-serif; }}\n"
-        f"  @bottom-left {{ content: {css_string(SITE + ' · ' + origin + path)}; font: 8pt system-ui, sans-serif; }}\n"
+        f"  @bottom-left {{ content: {css_string(footer)}; font: 8pt system-ui, sans-serif; }}\n"
         "}\n"
         "@media print {\n"
         f'  main a[href^="/"]::after {{ content: " (" {css_string(origin)} attr(href) ")"; font-size: 0.85em; }}\n'

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 
 from swv.caching import params
 from swv.opendata.csvw import describes
-from swv.opendata.downloads import checked_format, table_response
+from swv.opendata.downloads import table_response
 from swv.pages.comparison import (
     COLUMNS_VERGELIJK,
     MAX_SWVS,
@@ -53,7 +53,7 @@ def vergelijk_table(request, fmt: str):
     return table_response(
         comparison_rows(swvs=selection.swvs),
         COLUMNS_VERGELIJK,
-        fmt=checked_format(fmt),
+        fmt=fmt,
         filename="passend-onderwijs-vergelijking-" + "-".join(selection.codes),
         titel="Vergelijking van " + ", ".join(selection.codes),
     )
