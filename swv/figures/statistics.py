@@ -135,10 +135,10 @@ def aggregate(
         "spreiding": spread(values),
         "met_bereik": len(ranges),
     }
-    # A total with suppressed parts is known only between these (never the sum of the known parts alone).
-    low_total = fsum([*values, *(low for low, _ in ranges.values())])
-    high_total = fsum([*values, *(high for _, high in ranges.values())])
     if ranges:
+        # A total with suppressed parts is known only between these (never the sum of the known parts alone).
+        low_total = fsum([*values, *(low for low, _ in ranges.values())])
+        high_total = fsum([*values, *(high for _, high in ranges.values())])
         n = len(values) + len(ranges)
         common["gemiddelde_ondergrens"] = low_total / n
         common["gemiddelde_bovengrens"] = high_total / n
